@@ -1,0 +1,366 @@
+//! Sources: reading a draft, finding its prose, and mapping byte offsets to
+//! lines and columns.
+//!
+//! A [`Source`] keeps the file's text exactly as it was read (a byte-order
+//! mark and CRLF line endings included), so every span in the pipeline is a
+//! byte range into the original file. What is prose is described by
+//! [`Block`]s: Markdown code, HTML, URLs and front matter are left out.
+
+use std::fmt;
+use std::path::Path;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::finding::Span;
+
+/// How a draft's text is to be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: every non-blank line is a paragraph.
+    Text,
+    /// CommonMark, with YAML front matter, tables and footnotes.
+    Markdown,
+}
+
+impl Format {
+    /// The format a path's extension names: `.md` and `.markdown` are
+    /// Markdown, anything else plain text.
+    pub fn of_path(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
+                Format::Markdown
+            }
+            _ => Format::Text,
+        }
+    }
+}
+
+/// One paragraph-like run of prose: a heading, a paragraph, a list item or
+/// a table cell. Sentences never cross a block. Its pieces are the byte
+/// ranges that are prose, in order; markup between them is not.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Block {
+    /// The prose ranges of this block, sorted and disjoint.
+    pub pieces: Vec<Span>,
+}
+
+/// A draft read into memory.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The path as the user gave it (`<stdin>` for standard input).
+    pub path: String,
+    /// The file's text, exactly as read.
+    pub text: String,
+    /// How the text was read.
+    pub format: Format,
+    /// The prose, block by block, in order.
+    pub blocks: Vec<Block>,
+    /// Byte offset of the start of each line.
+    line_starts: Vec<usize>,
+    /// Length of the byte-order mark, if the file starts with one.
+    bom: usize,
+}
+
+/// Why a draft could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    /// The path as the user gave it.
+    pub path: String,
+    /// What went wrong, for a human.
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+const BOM: &str = "\u{feff}";
+
+impl Source {
+    /// Reads a file from disk; its format comes from its extension.
+    pub fn read(path: &Path) -> Result<Source, InputError> {
+        let display = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| InputError {
+            path: display.clone(),
+            message: io_message(&e),
+        })?;
+        Source::from_bytes(display, bytes, Format::of_path(path))
+    }
+
+    /// Decodes bytes as UTF-8; a file that is not UTF-8 is an error naming
+    /// the offset of the first bad byte.
+    pub fn from_bytes(path: String, bytes: Vec<u8>, format: Format) -> Result<Source, InputError> {
+        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            return Err(InputError {
+                path,
+                message: "the file is UTF-16 (it starts with a UTF-16 byte-order mark); \
+                          claimlint reads UTF-8: convert it first"
+                    .to_string(),
+            });
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Source::new(path, text, format)),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                Err(InputError {
+                    path,
+                    message: format!("not valid UTF-8: invalid byte at offset {at}"),
+                })
+            }
+        }
+    }
+
+    /// A source from text already in memory.
+    pub fn new(path: impl Into<String>, text: impl Into<String>, format: Format) -> Source {
+        let text = text.into();
+        let bom = if text.starts_with(BOM) { BOM.len() } else { 0 };
+        let blocks = match format {
+            Format::Text => text_blocks(&text, bom),
+            Format::Markdown => markdown_blocks(&text, bom),
+        };
+        let line_starts = std::iter::once(0)
+            .chain(memchr_newlines(&text).map(|i| i + 1))
+            .collect();
+        Source {
+            path: path.into(),
+            text,
+            format,
+            blocks,
+            line_starts,
+            bom,
+        }
+    }
+
+    /// The 1-based line and column (counted in characters) of a byte
+    /// offset. An offset inside a character counts as that character.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let mut start = self.line_starts[line];
+        if line == 0 {
+            start = start.max(self.bom.min(offset));
+        }
+        let column = self.text[start..]
+            .char_indices()
+            .take_while(|&(i, _)| start + i < offset)
+            .count();
+        (line + 1, column + 1)
+    }
+
+    /// The byte span of the 1-based line `line`, without its line ending.
+    pub fn line_span(&self, line: usize) -> Span {
+        let i = line.saturating_sub(1).min(self.line_starts.len() - 1);
+        let mut start = self.line_starts[i];
+        if i == 0 {
+            start = self.bom;
+        }
+        let mut end = self
+            .line_starts
+            .get(i + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        if self.text[start..end].ends_with('\r') {
+            end -= 1;
+        }
+        Span::new(start, end.max(start))
+    }
+
+    /// Number of lines in the file.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
+        std::io::ErrorKind::IsADirectory => "Is a directory".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Plain text: each non-blank line is a block (drafts put one paragraph on
+/// a line; a headline has no closing full stop, so a line must end it).
+fn text_blocks(text: &str, bom: usize) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut at = bom;
+    for line in text[bom..].split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let lead = content.len() - content.trim_start().len();
+        let trimmed = content.trim();
+        if !trimmed.is_empty() {
+            let start = at + lead;
+            blocks.push(Block {
+                pieces: vec![Span::new(start, start + trimmed.len())],
+            });
+        }
+        at += line.len();
+    }
+    blocks
+}
+
+/// Markdown: the text of paragraphs, headings, list items, quotes and table
+/// cells; never code, HTML, autolinks or front matter.
+fn markdown_blocks(text: &str, bom: usize) -> Vec<Block> {
+    let body = &text[bom..];
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut blocks = Vec::new();
+    let mut current = Block::default();
+    // One entry per open tag: whether its text is skipped.
+    let mut open: Vec<bool> = Vec::new();
+    let mut skip_depth = 0usize;
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let span = Span::new(range.start + bom, range.end + bom);
+        match event {
+            Event::Start(tag) => {
+                if is_block(&tag) {
+                    flush(&mut blocks, &mut current);
+                }
+                let skip = skips(&tag);
+                skip_depth += usize::from(skip);
+                open.push(skip);
+            }
+            Event::End(tag) => {
+                if is_block_end(tag) {
+                    flush(&mut blocks, &mut current);
+                }
+                if open.pop() == Some(true) {
+                    skip_depth -= 1;
+                }
+            }
+            Event::Text(_) if skip_depth == 0 => {
+                // pulldown-cmark splits text at entities and brackets; a
+                // piece that continues the previous one is merged with it.
+                match current.pieces.last_mut() {
+                    Some(last) if last.end == span.start => last.end = span.end,
+                    _ => current.pieces.push(span),
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(&mut blocks, &mut current);
+    blocks
+}
+
+fn flush(blocks: &mut Vec<Block>, current: &mut Block) {
+    if !current.pieces.is_empty() {
+        blocks.push(std::mem::take(current));
+    }
+}
+
+fn is_block(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::Item
+            | Tag::TableCell
+            | Tag::BlockQuote(_)
+            | Tag::FootnoteDefinition(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::MetadataBlock(_)
+    )
+}
+
+fn is_block_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::Item
+            | TagEnd::TableCell
+            | TagEnd::BlockQuote(_)
+            | TagEnd::FootnoteDefinition
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::MetadataBlock(_)
+    )
+}
+
+/// Tags whose text is not prose.
+fn skips(tag: &Tag<'_>) -> bool {
+    match tag {
+        Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) | Tag::Image { .. } => true,
+        Tag::Link { link_type, .. } => {
+            matches!(link_type, LinkType::Autolink | LinkType::Email)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prose(source: &Source) -> Vec<Vec<&str>> {
+        source
+            .blocks
+            .iter()
+            .map(|b| b.pieces.iter().map(|p| p.slice(&source.text)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn plain_text_lines_are_blocks_and_bom_is_skipped() {
+        let s = Source::new(
+            "a.txt",
+            "\u{feff}Headline\r\n\r\n  Body one.\r\nBody two.",
+            Format::Text,
+        );
+        assert_eq!(
+            prose(&s),
+            vec![vec!["Headline"], vec!["Body one."], vec!["Body two."]]
+        );
+        assert_eq!(s.line_col(3), (1, 1));
+        assert_eq!(s.line_col(s.text.find("Body one").unwrap()), (3, 3));
+        assert_eq!(s.line_span(1).slice(&s.text), "Headline");
+        assert_eq!(s.line_span(3).slice(&s.text), "  Body one.");
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let s = Source::new("a.txt", "Kerry’s visit to Kiev", Format::Text);
+        assert_eq!(s.line_col(s.text.find("visit").unwrap()), (1, 9));
+    }
+
+    #[test]
+    fn markdown_code_html_urls_and_front_matter_are_not_prose() {
+        let md = "---\ndate: 2015-12-16\n---\n\n# Kerry in *Moscow*\n\nSee `US` and <https://example.com> and <b>x</b>.\n\n```\nUSA\n```\n\n    indented USA\n\n- item one\n";
+        let s = Source::new("a.md", md, Format::Markdown);
+        assert_eq!(
+            prose(&s),
+            vec![
+                vec!["Kerry in ", "Moscow"],
+                vec!["See ", " and ", " and ", "x", "."],
+                vec!["item one"],
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_utf8_names_the_offset_and_utf16_is_refused() {
+        let e = Source::from_bytes("x.txt".into(), b"ok \xff".to_vec(), Format::Text).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x.txt: not valid UTF-8: invalid byte at offset 3"
+        );
+        let e = Source::from_bytes("y.txt".into(), vec![0xFF, 0xFE, b'a', 0], Format::Text)
+            .unwrap_err();
+        assert!(e.message.contains("UTF-16"));
+    }
+}

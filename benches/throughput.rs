@@ -1,1 +1,74 @@
-fn main() {}
+//! Throughput of a whole check (read, parse, mentions, every rule) over
+//! about 5 MB of news prose, on one core.
+//!
+//! The input is the example article repeated; set `CLAIMLINT_CORPUS` to a
+//! directory of `.txt` articles to measure real news instead (read at bench
+//! time, never copied into the repository).
+
+use std::path::Path;
+
+use claimlint::rules::Pack;
+use claimlint::source::{Format, Source};
+use claimlint::Checker;
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+const TARGET_BYTES: usize = 5 * 1024 * 1024;
+
+/// Articles to check: the corpus when one is named, else the example.
+fn articles() -> Vec<String> {
+    if let Ok(dir) = std::env::var("CLAIMLINT_CORPUS") {
+        let mut found = Vec::new();
+        collect(Path::new(&dir), &mut found);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/kerry-lavrov.txt");
+    vec![std::fs::read_to_string(example).expect("the example article is in the repository")]
+}
+
+fn collect(dir: &Path, found: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            collect(&path, found);
+        } else if path.extension().is_some_and(|e| e == "txt") {
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                found.push(text);
+            }
+        }
+    }
+}
+
+fn throughput(c: &mut Criterion) {
+    let checker = Checker::new(Pack::builtin().expect("the built-in pack loads"));
+    let articles = articles();
+    let mut drafts = Vec::new();
+    let mut total = 0;
+    while total < TARGET_BYTES {
+        for text in &articles {
+            total += text.len();
+            drafts.push(Source::new("bench.txt", text.clone(), Format::Text));
+        }
+    }
+    let one_draft = Source::new(
+        "bench.txt",
+        drafts.iter().map(|d| d.text.as_str()).collect::<Vec<_>>().join("\n\n"),
+        Format::Text,
+    );
+
+    let mut group = c.benchmark_group("check");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(total as u64));
+    group.bench_function("articles", |b| {
+        b.iter(|| drafts.iter().map(|d| checker.check(d).len()).sum::<usize>())
+    });
+    group.throughput(Throughput::Bytes(one_draft.text.len() as u64));
+    group.bench_function("one_5mb_draft", |b| b.iter(|| checker.check(&one_draft).len()));
+    group.finish();
+}
+
+criterion_group!(benches, throughput);
+criterion_main!(benches);

@@ -1,5 +1,59 @@
-//! claimlint checks a news article draft against itself.
+//! claimlint checks a news article draft against itself: one entity
+//! called by two names, one name spelt two ways, one title worded two ways,
+//! one word hyphenated two ways, and forms the house style replaces.
+//!
+//! The pipeline is a line of stages with plain data between them:
+//! [`source`] reads a draft and finds its prose, [`parse`] splits it into
+//! tokens and sentences, [`mention`] finds what it names, [`check`] runs
+//! one module per rule family, and [`report`] renders the findings.
+//!
+//! ```
+//! use claimlint::{source::{Format, Source}, rules::Pack, Checker};
+//!
+//! let checker = Checker::new(Pack::builtin().unwrap());
+//! let draft = Source::new("draft.txt", "The cease-fire held. The ceasefire broke.", Format::Text);
+//! let findings = checker.check(&draft);
+//! assert_eq!(findings.len(), 1);
+//! assert_eq!(findings[0].rule, "terms.hyphenation");
+//! ```
 #![deny(missing_docs)]
 
+pub mod check;
+pub mod example;
 pub mod finding;
+pub mod mention;
+pub mod parse;
+pub mod report;
+pub mod rules;
 pub mod source;
+
+use finding::Finding;
+use mention::Lexicon;
+use rules::Pack;
+use source::Source;
+
+/// A pack compiled for checking; build it once and check many drafts.
+#[derive(Debug, Clone)]
+pub struct Checker {
+    pack: Pack,
+    lexicon: Lexicon,
+}
+
+impl Checker {
+    /// Compiles a pack.
+    pub fn new(pack: Pack) -> Checker {
+        let lexicon = Lexicon::new(&pack);
+        Checker { pack, lexicon }
+    }
+
+    /// The pack being checked against.
+    pub fn pack(&self) -> &Pack {
+        &self.pack
+    }
+
+    /// Checks one draft; findings sorted by span, then rule.
+    pub fn check(&self, source: &Source) -> Vec<Finding> {
+        let doc = check::Document::new(source, &self.lexicon);
+        check::run(&doc, &self.pack)
+    }
+}

@@ -1,0 +1,56 @@
+//! `naming.abbreviation`: one abbreviation written several ways in one
+//! draft ("US", "U.S." and "USA").
+//!
+//! Why: house style picks one way of writing an abbreviation; a draft that
+//! mixes them reads as unedited.
+//!
+//! Example: "US State Secretary John Kerry ... U.S. Secretary of State".
+//! Use instead: "US" throughout (or the house form).
+//!
+//! Phrases that contain a form but are names of something else ("USA
+//! TODAY") are listed as exceptions and never counted. The fix is safe.
+
+use crate::check::{count_word, quote_list, Document, Inconsistency, Use};
+use crate::finding::{Applicability, Finding};
+use crate::mention::Target;
+use crate::rules::Pack;
+
+/// The rule code.
+pub const CODE: &str = "naming.abbreviation";
+
+/// Reports each abbreviation the draft writes more than one way.
+pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
+    for (index, rule) in pack.abbreviations.iter().enumerate() {
+        let uses: Vec<Use> = doc
+            .mentions
+            .known
+            .iter()
+            .filter_map(|k| match k.target {
+                Target::Abbreviation { rule, form } if rule == index => Some(Use {
+                    form: pack.abbreviations[rule].forms[form].clone(),
+                    span: k.span,
+                    edit: k.span,
+                    text: doc.text(k.span).to_string(),
+                }),
+                _ => None,
+            })
+            .collect();
+        let inconsistency = Inconsistency {
+            rule: CODE,
+            origin: Some(rule.name.clone()),
+            severity: rule.severity,
+            uses: &uses,
+            prefer: rule.prefer.as_deref(),
+            applicability: Applicability::Safe,
+            match_case: false,
+        };
+        findings.extend(inconsistency.finding(|names, _| {
+            format!(
+                "{} are one abbreviation ({}) written {} ways",
+                quote_list(names),
+                rule.name,
+                count_word(names.len())
+            )
+        }));
+    }
+}

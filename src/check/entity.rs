@@ -1,0 +1,54 @@
+//! `naming.entity`: one entity called by two of its names in one draft
+//! ("Russian Federation" and "Russia").
+//!
+//! Why: a reader meets two names and may take them for two things; a desk
+//! that has chosen one name expects it throughout.
+//!
+//! Example: "Russian Federation has been carrying out air strikes ... as
+//! well as Monday's comments by Russia". Use instead: "Russia" throughout.
+//!
+//! The adjective ("Russian") and names of other things that contain the
+//! name ("Russian Foreign Ministry") are never variants. The fix renames
+//! every other name to the winner, and is safe: both name one thing.
+
+use crate::check::{quote_list, Document, Inconsistency, Use};
+use crate::finding::{Applicability, Finding};
+use crate::mention::Target;
+use crate::rules::Pack;
+
+/// The rule code.
+pub const CODE: &str = "naming.entity";
+
+/// Reports each entity the draft calls by more than one name.
+pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
+    for (index, rule) in pack.entities.iter().enumerate() {
+        let forms: Vec<&str> = rule.forms().collect();
+        let uses: Vec<Use> = doc
+            .mentions
+            .known
+            .iter()
+            .filter_map(|k| match k.target {
+                Target::Entity { rule, form } if rule == index => Some(Use {
+                    form: forms[form].to_string(),
+                    span: k.span,
+                    edit: k.span,
+                    text: doc.text(k.span).to_string(),
+                }),
+                _ => None,
+            })
+            .collect();
+        let inconsistency = Inconsistency {
+            rule: CODE,
+            origin: Some(rule.name.clone()),
+            severity: rule.severity,
+            uses: &uses,
+            prefer: rule.prefer.as_deref(),
+            applicability: Applicability::Safe,
+            match_case: false,
+        };
+        findings.extend(inconsistency.finding(|names, _| {
+            let one = if names.len() == 2 { "name one" } else { "all name one" };
+            format!("{} {one} {}", quote_list(names), rule.kind)
+        }));
+    }
+}

@@ -1,0 +1,254 @@
+//! Checks: one module per rule family, each a stateless function of the
+//! parsed document and the pack. This module owns the parsed document and
+//! what the naming families share: choosing the form that wins and building
+//! the one finding that points at every place involved.
+
+use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span};
+use crate::mention::{self, Lexicon, Mentions};
+use crate::parse::{self, Sentence, Token};
+use crate::rules::Pack;
+use crate::source::Source;
+
+pub mod abbreviation;
+pub mod entity;
+pub mod style;
+pub mod term;
+pub mod title;
+pub mod variant;
+
+/// Every rule code, with a one-line summary, in the order reports list them.
+pub const RULES: &[(&str, &str)] = &[
+    (entity::CODE, "one entity called by two of its names"),
+    (abbreviation::CODE, "one abbreviation written two ways"),
+    (title::CODE, "one title worded two ways"),
+    (variant::CODE, "one name spelt two ways that no rule lists"),
+    (term::CODE, "one word hyphenated or spaced two ways"),
+    (style::CODE, "a form the house style replaces"),
+];
+
+/// A draft parsed once, before any check runs.
+#[derive(Debug)]
+pub struct Document<'a> {
+    /// The draft.
+    pub source: &'a Source,
+    /// Its tokens, in order.
+    pub tokens: Vec<Token>,
+    /// Its sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// What it names, and how.
+    pub mentions: Mentions,
+}
+
+impl<'a> Document<'a> {
+    /// Parses a source and finds its mentions.
+    pub fn new(source: &'a Source, lexicon: &Lexicon) -> Document<'a> {
+        let parsed = parse::parse(&source.text, &source.blocks);
+        let mentions = mention::find(&source.text, &parsed.tokens, &parsed.sentences, lexicon);
+        Document {
+            source,
+            tokens: parsed.tokens,
+            sentences: parsed.sentences,
+            mentions,
+        }
+    }
+
+    /// The text a span covers.
+    pub fn text(&self, span: Span) -> &'a str {
+        span.slice(&self.source.text)
+    }
+}
+
+/// Runs every check over a document; findings sorted by span, then rule.
+pub fn run(doc: &Document<'_>, pack: &Pack) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    entity::check(doc, pack, &mut findings);
+    abbreviation::check(doc, pack, &mut findings);
+    title::check(doc, pack, &mut findings);
+    variant::check(doc, pack, &mut findings);
+    term::check(doc, pack, &mut findings);
+    style::check(doc, pack, &mut findings);
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings
+}
+
+/// One place a form of something is used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Use {
+    /// The form, as the family compares and names forms (`ceasefire`,
+    /// `US`, `Sergey Lavrov`).
+    pub form: String,
+    /// Where it is.
+    pub span: Span,
+    /// What a fix replaces (usually `span`; for "Sergey Lavrov" only
+    /// "Sergey").
+    pub edit: Span,
+    /// The text of `edit`; the winner's is what replaces the others'.
+    pub text: String,
+}
+
+/// How the winning form was chosen, for the message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// A rule in the pack prefers it.
+    HouseRule,
+    /// The draft uses it most, this many times.
+    UsedMost(usize),
+    /// The forms are used equally often; it came first.
+    UsedFirst,
+}
+
+impl Why {
+    fn describe(self) -> String {
+        match self {
+            Why::HouseRule => "house rule".to_string(),
+            Why::UsedMost(n) => format!("used most, {n} times"),
+            Why::UsedFirst => "used as often as the others, and first".to_string(),
+        }
+    }
+}
+
+/// A group of uses of one thing in several forms, reduced to one finding.
+pub struct Inconsistency<'u> {
+    /// The rule code.
+    pub rule: &'static str,
+    /// The rule-file entry that produced it.
+    pub origin: Option<String>,
+    /// The finding's severity.
+    pub severity: Severity,
+    /// Every use, in document order.
+    pub uses: &'u [Use],
+    /// The form the pack prefers, if any.
+    pub prefer: Option<&'u str>,
+    /// How safe replacing the other forms is.
+    pub applicability: Applicability,
+    /// Whether a replacement takes on the casing of the text it replaces
+    /// (terms and titles) or is written as the rule spells it (names).
+    pub match_case: bool,
+}
+
+impl Inconsistency<'_> {
+    /// The finding, or `None` when the uses agree. `describe` words the
+    /// message from the forms in order of first use and the winning form;
+    /// the message then says which form to use and why.
+    pub fn finding(self, describe: impl FnOnce(&[&str], &str) -> String) -> Option<Finding> {
+        let mut forms: Vec<(&str, usize, usize)> = Vec::new(); // form, count, first use
+        for (i, u) in self.uses.iter().enumerate() {
+            match forms.iter_mut().find(|(f, _, _)| *f == u.form) {
+                Some(entry) => entry.1 += 1,
+                None => forms.push((&u.form, 1, i)),
+            }
+        }
+        if forms.len() < 2 {
+            return None;
+        }
+        let (winner, why) = match self.prefer {
+            Some(p) => (p, Why::HouseRule),
+            None => {
+                let most = forms.iter().map(|f| f.1).max().unwrap_or(0);
+                let tied = forms.iter().filter(|f| f.1 == most).count();
+                // `forms` is in order of first use, so the first with the
+                // highest count is the earliest of the tied ones.
+                let first = forms.iter().find(|f| f.1 == most).map_or("", |f| f.0);
+                (first, if tied > 1 { Why::UsedFirst } else { Why::UsedMost(most) })
+            }
+        };
+        let losers: Vec<&Use> = self.uses.iter().filter(|u| u.form != winner).collect();
+        let primary = losers.first()?.span;
+        let mut related: Vec<Span> = self.uses.iter().map(|u| u.span).filter(|&s| s != primary).collect();
+        related.sort();
+        related.dedup();
+        let replacement_of = |u: &Use| {
+            let display = self.uses.iter().find(|w| w.form == winner).map_or(winner, |w| w.text.as_str());
+            let display = if self.prefer.is_some() { winner } else { display };
+            if self.match_case {
+                match_case(&u.text, display)
+            } else {
+                display.to_string()
+            }
+        };
+        let edits = losers
+            .iter()
+            .map(|u| Edit {
+                span: u.edit,
+                replacement: replacement_of(u),
+            })
+            .zip(&losers)
+            .filter(|(e, u)| e.replacement != u.text)
+            .map(|(e, _)| e)
+            .collect();
+        let names: Vec<&str> = forms.iter().map(|f| f.0).collect();
+        let message = format!("{}; use \"{winner}\" ({})", describe(&names, winner), why.describe());
+        Some(Finding {
+            rule: self.rule,
+            origin: self.origin,
+            severity: self.severity,
+            message,
+            span: primary,
+            related,
+            fix: Fix::new(self.applicability, edits),
+        })
+    }
+}
+
+/// `"A" and "B"`, `"A", "B" and "C"`.
+pub fn quote_list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("\"{i}\"")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// `two`, `three`... for small counts in messages.
+pub fn count_word(n: usize) -> String {
+    match n {
+        2 => "two".into(),
+        3 => "three".into(),
+        4 => "four".into(),
+        5 => "five".into(),
+        _ => n.to_string(),
+    }
+}
+
+/// `replacement` in the casing pattern of `original`: ALL CAPS stays all
+/// caps, a capital first letter stays capital, all lower case stays lower.
+pub fn match_case(original: &str, replacement: &str) -> String {
+    let letters = || original.chars().filter(|c| c.is_alphabetic());
+    let upper = letters().filter(|c| c.is_uppercase()).count();
+    let total = letters().count();
+    if total > 1 && upper == total && replacement.chars().any(char::is_lowercase) {
+        return replacement.to_uppercase();
+    }
+    if upper == 0 && total > 0 {
+        return replacement.to_lowercase();
+    }
+    match (original.chars().next(), replacement.chars().next()) {
+        (Some(o), Some(r)) if o.is_uppercase() && r.is_lowercase() => {
+            let mut out: String = r.to_uppercase().collect();
+            out.push_str(&replacement[r.len_utf8()..]);
+            out
+        }
+        _ => replacement.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn match_case_keeps_the_pattern() {
+        assert_eq!(match_case("SERGEI", "Sergey"), "SERGEY");
+        assert_eq!(match_case("Cease-fire", "ceasefire"), "Ceasefire");
+        assert_eq!(match_case("cease-fire", "Ceasefire"), "ceasefire");
+        assert_eq!(match_case("State Secretary", "Secretary of State"), "Secretary of State");
+        assert_eq!(match_case("US", "U.S."), "U.S.");
+    }
+
+    #[test]
+    fn quote_list_joins_with_and() {
+        assert_eq!(quote_list(&["US"]), "\"US\"");
+        assert_eq!(quote_list(&["US", "U.S.", "USA"]), "\"US\", \"U.S.\" and \"USA\"");
+    }
+}

@@ -1,0 +1,54 @@
+//! `style.substitution`: a form the house style replaces ("Kiev" becomes
+//! "Kyiv").
+//!
+//! Why: desks settle on one spelling of a place or term; the old one dates
+//! the copy or takes a side.
+//!
+//! Example: "the Western-backed government in Kiev". Use instead: "the
+//! Western-backed government in Kyiv".
+//!
+//! One finding per rule, pointing at every use. Exceptions keep the old
+//! form where it is part of a name ("Chicken Kiev"). The fix is safe.
+
+use crate::check::{match_case, Document};
+use crate::finding::{Applicability, Edit, Finding, Fix};
+use crate::mention::Target;
+use crate::rules::Pack;
+
+/// The rule code.
+pub const CODE: &str = "style.substitution";
+
+/// Reports each style rule whose replaced forms the draft uses.
+pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
+    for (index, rule) in pack.style.iter().enumerate() {
+        let spans: Vec<_> = doc
+            .mentions
+            .known
+            .iter()
+            .filter(|k| matches!(k.target, Target::Style { rule, .. } if rule == index))
+            .map(|k| k.span)
+            .collect();
+        let Some((&primary, others)) = spans.split_first() else {
+            continue;
+        };
+        let found = doc.text(primary);
+        let reason = rule.reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default();
+        let times = if spans.len() > 1 { format!(" ({} times)", spans.len()) } else { String::new() };
+        let edits = spans
+            .iter()
+            .map(|&span| Edit {
+                span,
+                replacement: match_case(doc.text(span), &rule.replacement),
+            })
+            .collect();
+        findings.push(Finding {
+            rule: CODE,
+            origin: Some(rule.replacement.clone()),
+            severity: rule.severity,
+            message: format!("house style writes \"{}\", not \"{found}\"{times}{reason}", rule.replacement),
+            span: primary,
+            related: others.to_vec(),
+            fix: Fix::new(Applicability::Safe, edits),
+        });
+    }
+}

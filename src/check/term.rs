@@ -1,0 +1,126 @@
+//! `terms.hyphenation`: one word hyphenated or spaced two ways in one
+//! draft ("cease-fire" and "ceasefire", "air strikes" and "airstrikes"),
+//! for any word, listed or not.
+//!
+//! Why: a reader notices a word that changes its spelling halfway down the
+//! page; no house style allows both.
+//!
+//! Example: "threatens Ukraine cease-fire ... a planned January 1
+//! ceasefire". Use instead: one spelling throughout.
+//!
+//! A closed word ("ceasefire") is compared with the same letters written
+//! with a hyphen ("cease-fire") or a space ("cease fire"). The hyphenated
+//! and spaced forms alone are not compared with each other: "a long-term
+//! plan" and "in the long term" are both right. Spaced forms whose second
+//! word is a particle are phrasal verbs ("take over" beside "takeover"),
+//! and the pack lists closed words that are different words from their
+//! spaced form ("everyday", "maybe"). The fix keeps the casing of the text
+//! it replaces and is safe.
+
+use std::collections::HashMap;
+
+use crate::check::{quote_list, Document, Inconsistency, Use};
+use crate::finding::{Applicability, Finding, Span};
+use crate::parse::TokenKind;
+use crate::rules::Pack;
+
+/// The rule code.
+pub const CODE: &str = "terms.hyphenation";
+
+/// The three ways of writing a compound.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    Closed,
+    Hyphenated,
+    Open,
+}
+
+/// Reports each word the draft writes in more than one shape.
+pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
+    let settings = &pack.terms;
+    let is_particle = |w: &str| settings.particles.iter().any(|p| p.eq_ignore_ascii_case(w));
+    let is_distinct = |w: &str| settings.distinct.iter().any(|d| d.eq_ignore_ascii_case(w));
+    let tokens = &doc.tokens;
+    let text = |i: usize| doc.text(tokens[i].span);
+    let alphabetic = |w: &str| w.chars().all(char::is_alphabetic);
+
+    // Every closed word long enough to be two words, by its lower case.
+    let mut closed: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let word = text(i);
+        if token.kind == TokenKind::Word && word.len() >= 5 && alphabetic(word) {
+            closed.entry(word.to_lowercase()).or_default().push(i);
+        }
+    }
+    // key -> (shape, span, text) of every use, in document order.
+    let mut groups: HashMap<String, Vec<(Shape, Span)>> = HashMap::new();
+    let mut key = String::new();
+    for sentence in &doc.sentences {
+        for i in sentence.tokens.clone() {
+            let token = tokens[i];
+            let word = text(i);
+            if token.kind == TokenKind::Compound {
+                key.clear();
+                key.extend(word.chars().filter(|&c| c != '-' && c != '\u{2010}' && c != '\u{2011}'));
+                let lower = key.to_lowercase();
+                if closed.contains_key(&lower) && alphabetic(&key) {
+                    groups.entry(lower).or_default().push((Shape::Hyphenated, token.span));
+                }
+            }
+            let next = i + 1;
+            if token.kind == TokenKind::Word && next < sentence.tokens.end && tokens[next].kind == TokenKind::Word {
+                let second = text(next);
+                if word.chars().count() < 2 || second.chars().count() < 2 || is_particle(second) {
+                    continue;
+                }
+                key.clear();
+                key.push_str(word);
+                key.push_str(second);
+                let lower = key.to_lowercase();
+                if closed.contains_key(&lower) && alphabetic(&key) {
+                    let span = Span::new(token.span.start, tokens[next].span.end);
+                    groups.entry(lower).or_default().push((Shape::Open, span));
+                }
+            }
+        }
+    }
+    let severity = settings.severity.unwrap_or_default();
+    for (key, mut uses) in groups {
+        if is_distinct(&key) {
+            continue;
+        }
+        for &i in &closed[&key] {
+            uses.push((Shape::Closed, tokens[i].span));
+        }
+        uses.sort_by_key(|u| u.1);
+        let uses: Vec<Use> = uses
+            .iter()
+            .map(|&(shape, span)| {
+                let written = doc.text(span);
+                let form = match shape {
+                    Shape::Open => written.split_whitespace().collect::<Vec<_>>().join(" "),
+                    Shape::Closed | Shape::Hyphenated => written.to_string(),
+                }
+                .to_lowercase();
+                Use {
+                    form,
+                    span,
+                    edit: span,
+                    text: written.to_string(),
+                }
+            })
+            .collect();
+        let inconsistency = Inconsistency {
+            rule: CODE,
+            origin: None,
+            severity,
+            uses: &uses,
+            prefer: None,
+            applicability: Applicability::Safe,
+            match_case: true,
+        };
+        findings.extend(inconsistency.finding(|names, _| {
+            format!("{} are one word written {} ways", quote_list(names), crate::check::count_word(names.len()))
+        }));
+    }
+}

@@ -1,0 +1,55 @@
+//! `naming.title`: one title worded two ways in one draft ("State
+//! Secretary" and "Secretary of State").
+//!
+//! Why: two wordings suggest two offices; the reader cannot tell whether
+//! they are one.
+//!
+//! Example: "US State Secretary John Kerry ... US Secretary of State John
+//! Kerry". Use instead: "Secretary of State" throughout.
+//!
+//! Wordings are compared without regard to case: "Secretary of State"
+//! before a name and "secretary of state" after it are one wording. The fix
+//! keeps the casing of the text it replaces and is safe.
+
+use crate::check::{count_word, quote_list, Document, Inconsistency, Use};
+use crate::finding::{Applicability, Finding};
+use crate::mention::Target;
+use crate::rules::Pack;
+
+/// The rule code.
+pub const CODE: &str = "naming.title";
+
+/// Reports each title the draft words more than one way.
+pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
+    for (index, rule) in pack.titles.iter().enumerate() {
+        if rule.forms.len() < 2 {
+            continue;
+        }
+        let uses: Vec<Use> = doc
+            .mentions
+            .known
+            .iter()
+            .filter_map(|k| match k.target {
+                Target::Title { rule, form } if rule == index => Some(Use {
+                    form: pack.titles[rule].forms[form].clone(),
+                    span: k.span,
+                    edit: k.span,
+                    text: doc.text(k.span).to_string(),
+                }),
+                _ => None,
+            })
+            .collect();
+        let inconsistency = Inconsistency {
+            rule: CODE,
+            origin: Some(rule.name.clone()),
+            severity: rule.severity,
+            uses: &uses,
+            prefer: rule.prefer.as_deref(),
+            applicability: Applicability::Safe,
+            match_case: true,
+        };
+        findings.extend(inconsistency.finding(|names, _| {
+            format!("{} are one title worded {} ways", quote_list(names), count_word(names.len()))
+        }));
+    }
+}

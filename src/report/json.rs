@@ -1,0 +1,216 @@
+//! The JSON format: the stable, versioned schema documented in
+//! `docs/json.md`, for editors, CI and other programs.
+//!
+//! The wire types below are private and separate from the domain types, so
+//! the schema changes only when this file does. Version 1 may gain fields
+//! in later versions; it never renames or removes one.
+
+use std::io;
+
+use serde::Serialize;
+
+use super::Run;
+use crate::finding::{Edit, Finding, Fix, Span};
+use crate::source::Source;
+
+/// The schema version written in every report.
+const VERSION: u32 = 1;
+
+/// Writes `run` as one pretty-printed JSON document followed by a newline.
+///
+/// Files and findings keep the order they have in `run`. Byte offsets are
+/// written as they are in the findings; `line`, `column` and `text` are
+/// computed from the source and stay sensible for a span that is out of
+/// range (`text` is then `""`).
+pub fn write(run: &Run, out: &mut dyn io::Write) -> io::Result<()> {
+    let report = Report {
+        version: VERSION,
+        files: run
+            .files
+            .iter()
+            .map(|checked| File {
+                path: &checked.source.path,
+                findings: checked
+                    .findings
+                    .iter()
+                    .map(|finding| JsonFinding::new(&checked.source, finding))
+                    .collect(),
+            })
+            .collect(),
+        errors: run
+            .errors
+            .iter()
+            .map(|error| Error {
+                path: &error.path,
+                message: &error.message,
+            })
+            .collect(),
+        summary: Summary {
+            files: run.files.len(),
+            findings: run.finding_count(),
+            errors: run.errors.len(),
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
+
+/// The whole document.
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    files: Vec<File<'a>>,
+    errors: Vec<Error<'a>>,
+    summary: Summary,
+}
+
+/// One file that was checked.
+#[derive(Serialize)]
+struct File<'a> {
+    path: &'a str,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+/// One finding.
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    severity: &'static str,
+    message: &'a str,
+    span: JsonSpan,
+    text: &'a str,
+    related: Vec<Related<'a>>,
+    fix: Option<JsonFix<'a>>,
+}
+
+impl<'a> JsonFinding<'a> {
+    fn new(source: &'a Source, finding: &'a Finding) -> Self {
+        JsonFinding {
+            rule: finding.rule,
+            severity: finding.severity.as_str(),
+            message: &finding.message,
+            span: JsonSpan::new(source, finding.span),
+            text: finding.span.slice(&source.text),
+            related: finding
+                .related
+                .iter()
+                .map(|&span| Related {
+                    span: JsonSpan::new(source, span),
+                    text: span.slice(&source.text),
+                })
+                .collect(),
+            fix: finding.fix.as_ref().map(JsonFix::new),
+        }
+    }
+}
+
+/// A byte range with the line and column of its start.
+#[derive(Serialize)]
+struct JsonSpan {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+}
+
+impl JsonSpan {
+    fn new(source: &Source, span: Span) -> Self {
+        // An offset inside a character (or past the end) is placed on the
+        // character it falls in (or the end of the text).
+        let mut at = span.start.min(source.text.len());
+        while !source.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let (line, column) = source.line_col(at);
+        JsonSpan {
+            start: span.start,
+            end: span.end,
+            line,
+            column,
+        }
+    }
+}
+
+/// Another place a finding involves.
+#[derive(Serialize)]
+struct Related<'a> {
+    span: JsonSpan,
+    text: &'a str,
+}
+
+/// The edits that would resolve a finding.
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    applicability: &'static str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+impl<'a> JsonFix<'a> {
+    fn new(fix: &'a Fix) -> Self {
+        JsonFix {
+            applicability: fix.applicability.as_str(),
+            edits: fix.edits.iter().map(JsonEdit::new).collect(),
+        }
+    }
+}
+
+/// Replace the bytes `start..end` with `replacement`.
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    start: usize,
+    end: usize,
+    replacement: &'a str,
+}
+
+impl<'a> JsonEdit<'a> {
+    fn new(edit: &'a Edit) -> Self {
+        JsonEdit {
+            start: edit.span.start,
+            end: edit.span.end,
+            replacement: &edit.replacement,
+        }
+    }
+}
+
+/// A file that could not be read.
+#[derive(Serialize)]
+struct Error<'a> {
+    path: &'a str,
+    message: &'a str,
+}
+
+/// Counts over the whole run.
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    findings: usize,
+    errors: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::pretty::tests::{broken_run, sample_run, write_to_string};
+
+    fn render(run: &Run) -> String {
+        write_to_string(|out| write(run, out))
+    }
+
+    #[test]
+    fn sample_run_as_json() {
+        insta::assert_snapshot!(render(&sample_run()));
+    }
+
+    #[test]
+    fn broken_spans_are_written_as_they_are() {
+        insta::assert_snapshot!(render(&broken_run()));
+    }
+
+    #[test]
+    fn output_is_one_json_document() {
+        let json = render(&sample_run());
+        assert!(json.ends_with("}\n"));
+        let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        assert_eq!(value["summary"]["findings"], 3);
+    }
+}

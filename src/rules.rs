@@ -1,0 +1,584 @@
+//! Rule files: the YAML format, loading it into typed rules with located
+//! errors, and the built-in pack embedded in the binary.
+//!
+//! A rule file is a YAML mapping whose keys name rule families; each family
+//! holds a list of entries (or, for the detectors that need no list, a
+//! settings mapping). A pack is every file of a directory, in path order.
+//! The format is documented in `docs/rules.md`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::finding::Severity;
+
+/// A mistake in a rule file, located at `path:line:column`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleError {
+    /// The rule file.
+    pub path: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => {
+                write!(f, "{}:{line}:{column}: {}", self.path, self.message)
+            }
+            _ => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+/// Example texts a rule must flag (`bad`) and must leave alone (`good`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    /// Texts on which the rule must report a finding.
+    #[serde(default)]
+    pub bad: Vec<String>,
+    /// Texts on which the rule must report nothing.
+    #[serde(default)]
+    pub good: Vec<String>,
+}
+
+/// One entity (a country, person, organisation or place) with every name
+/// it goes by. Mixing two of its names in one draft is a finding.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, try_from = "raw::Entity")]
+pub struct EntityRule {
+    /// The usual name; also the label of the rule.
+    pub name: String,
+    /// What kind of thing it is (`country`, `organisation`...), for messages.
+    pub kind: String,
+    /// Other names of the same entity.
+    pub aliases: Vec<String>,
+    /// The name a draft should use, if the pack has decided; otherwise the
+    /// name the draft uses most wins.
+    pub prefer: Option<String>,
+    /// Words derived from the name that are never variants of it
+    /// (`Russian`). They are recognised so that they are not taken for
+    /// names of something else.
+    pub adjectives: Vec<String>,
+    /// Phrases that contain a name but are not it (`USA TODAY`).
+    pub exceptions: Vec<String>,
+    /// Severity of the finding.
+    pub severity: Severity,
+    /// Examples run by `claimlint rules test` and the test suite.
+    pub examples: Examples,
+}
+
+impl EntityRule {
+    /// The name first, then the aliases.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// One abbreviation written several ways (`US`, `U.S.`, `USA`).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, try_from = "raw::Forms")]
+pub struct AbbreviationRule {
+    /// What it stands for (`United States`); the label of the rule.
+    pub name: String,
+    /// The ways of writing it.
+    pub forms: Vec<String>,
+    /// The form a draft should use, if the pack has decided.
+    pub prefer: Option<String>,
+    /// Phrases that contain a form but are not it (`USA TODAY`).
+    pub exceptions: Vec<String>,
+    /// Severity of the finding.
+    pub severity: Severity,
+    /// Examples run by the test suite.
+    pub examples: Examples,
+}
+
+/// One title worded several ways (`Secretary of State`, `State
+/// Secretary`). A title with one form is still useful: it tells the naming
+/// stage that the words before a name are a title, not part of the name.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, try_from = "raw::Forms")]
+pub struct TitleRule {
+    /// The label of the rule (usually the preferred wording).
+    pub name: String,
+    /// The wordings, matched without regard to case.
+    pub forms: Vec<String>,
+    /// The wording a draft should use, if the pack has decided.
+    pub prefer: Option<String>,
+    /// Phrases that contain a wording but are not this title.
+    pub exceptions: Vec<String>,
+    /// Severity of the finding.
+    pub severity: Severity,
+    /// Examples run by the test suite.
+    pub examples: Examples,
+}
+
+/// A house-style substitution: write `use`, never any of `instead_of`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, try_from = "raw::Style")]
+pub struct StyleRule {
+    /// The form to write (`Kyiv`).
+    pub replacement: String,
+    /// The forms to replace (`Kiev`).
+    pub instead_of: Vec<String>,
+    /// Why, in a few words, for the message.
+    pub reason: Option<String>,
+    /// Phrases that contain a form but keep it (`Chicken Kiev`).
+    pub exceptions: Vec<String>,
+    /// Severity of the finding.
+    pub severity: Severity,
+    /// Examples run by the test suite.
+    pub examples: Examples,
+}
+
+/// Settings of the detector of hyphenation and spacing variants, which
+/// needs no list: it finds `cease-fire`/`ceasefire` for any word.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermsSettings {
+    /// Severity of the finding (default warning).
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    /// Closed forms whose open or hyphenated spelling is a different
+    /// word, never a variant (`everyday`, `maybe`, `setup`).
+    #[serde(default)]
+    pub distinct: Vec<String>,
+    /// Words that, as the second part of an open form, make it a phrasal
+    /// verb rather than a spelling of the closed noun (`take over` and
+    /// `takeover`).
+    #[serde(default)]
+    pub particles: Vec<String>,
+    /// Examples run by the test suite.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// Settings of the detector of unlisted name variants (`Sergei` and
+/// `Sergey Lavrov`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VariantSettings {
+    /// Severity of the finding (default warning).
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    /// Examples run by the test suite.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// What one rule file holds. Every key is optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    /// Free text about the file: its source and licence.
+    #[serde(default)]
+    pub about: Option<String>,
+    /// Entities and their names.
+    #[serde(default)]
+    pub entities: Vec<EntityRule>,
+    /// Abbreviations and their spellings.
+    #[serde(default)]
+    pub abbreviations: Vec<AbbreviationRule>,
+    /// Titles and their wordings.
+    #[serde(default)]
+    pub titles: Vec<TitleRule>,
+    /// House-style substitutions.
+    #[serde(default)]
+    pub style: Vec<StyleRule>,
+    /// The hyphenation and spacing detector's settings.
+    #[serde(default)]
+    pub terms: Option<TermsSettings>,
+    /// The unlisted-variant detector's settings.
+    #[serde(default)]
+    pub variants: Option<VariantSettings>,
+}
+
+/// Every rule loaded for a run: the union of its rule files.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pack {
+    /// Entities and their names.
+    pub entities: Vec<EntityRule>,
+    /// Abbreviations and their spellings.
+    pub abbreviations: Vec<AbbreviationRule>,
+    /// Titles and their wordings.
+    pub titles: Vec<TitleRule>,
+    /// House-style substitutions.
+    pub style: Vec<StyleRule>,
+    /// The hyphenation and spacing detector's settings (merged: lists are
+    /// joined, the last severity wins).
+    pub terms: TermsSettings,
+    /// The unlisted-variant detector's settings.
+    pub variants: VariantSettings,
+}
+
+/// The built-in pack: every file under `rules/` (outside `rules/styles/`),
+/// embedded at build time so the binary works from any directory.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("rules/abbreviations.yaml", include_str!("../rules/abbreviations.yaml")),
+    ("rules/countries.yaml", include_str!("../rules/countries.yaml")),
+    ("rules/organisations.yaml", include_str!("../rules/organisations.yaml")),
+    ("rules/style.yaml", include_str!("../rules/style.yaml")),
+    ("rules/terms.yaml", include_str!("../rules/terms.yaml")),
+    ("rules/titles.yaml", include_str!("../rules/titles.yaml")),
+    ("rules/variants.yaml", include_str!("../rules/variants.yaml")),
+];
+
+impl Pack {
+    /// The built-in pack.
+    pub fn builtin() -> Result<Pack, RuleError> {
+        let mut pack = Pack::default();
+        for (path, text) in BUILTIN {
+            pack.add(parse_file(path, text)?);
+        }
+        Ok(pack)
+    }
+
+    /// Adds the rules of a file, or of every `.yaml`/`.yml` file under a
+    /// directory (recursively, in path order).
+    pub fn load(&mut self, path: &Path) -> Result<(), RuleError> {
+        for file in rule_files(path)? {
+            let display = file.display().to_string();
+            let text = std::fs::read_to_string(&file).map_err(|e| RuleError {
+                path: display.clone(),
+                line: None,
+                column: None,
+                message: format!("cannot read rule file: {e}"),
+            })?;
+            self.add(parse_file(&display, &text)?);
+        }
+        Ok(())
+    }
+
+    /// Adds the rules of one parsed file.
+    pub fn add(&mut self, file: RuleFile) {
+        self.entities.extend(file.entities);
+        self.abbreviations.extend(file.abbreviations);
+        self.titles.extend(file.titles);
+        self.style.extend(file.style);
+        if let Some(terms) = file.terms {
+            self.terms.severity = terms.severity.or(self.terms.severity);
+            self.terms.distinct.extend(terms.distinct);
+            self.terms.particles.extend(terms.particles);
+            self.terms.examples.bad.extend(terms.examples.bad);
+            self.terms.examples.good.extend(terms.examples.good);
+        }
+        if let Some(variants) = file.variants {
+            self.variants.severity = variants.severity.or(self.variants.severity);
+            self.variants.examples.bad.extend(variants.examples.bad);
+            self.variants.examples.good.extend(variants.examples.good);
+        }
+    }
+}
+
+/// The rule files a path names: itself, or the `.yaml`/`.yml` files under
+/// it, sorted.
+fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
+    let error = |message: String| RuleError {
+        path: path.display().to_string(),
+        line: None,
+        column: None,
+        message,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| error(format!("cannot read rules: {e}")))?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    let mut dirs = vec![path.to_path_buf()];
+    let mut seen = std::collections::HashSet::new();
+    while let Some(dir) = dirs.pop() {
+        // A symlink loop would otherwise walk forever.
+        let canonical = std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
+        if !seen.insert(canonical) {
+            continue;
+        }
+        let entries = std::fs::read_dir(&dir).map_err(|e| error(format!("cannot read rules: {e}")))?;
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Parses one rule file's text. `path` is only used in errors.
+pub fn parse_file(path: &str, text: &str) -> Result<RuleFile, RuleError> {
+    if text.trim().is_empty() {
+        return Ok(RuleFile::default());
+    }
+    serde_yaml::from_str::<RuleFile>(text).map_err(|e| {
+        let location = e.location();
+        let mut message = e.to_string();
+        // serde_yaml appends " at line L column C"; the location is already
+        // in front of the message.
+        if let Some(at) = message.rfind(" at line ") {
+            message.truncate(at);
+        }
+        RuleError {
+            path: path.to_string(),
+            line: location.as_ref().map(|l| l.line()),
+            column: location.as_ref().map(|l| l.column()),
+            message,
+        }
+    })
+}
+
+/// The shapes rule entries are read in, before they are checked.
+mod raw {
+    use serde::Deserialize;
+
+    use super::{AbbreviationRule, EntityRule, Examples, StyleRule, TitleRule};
+    use crate::finding::Severity;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Entity {
+        name: String,
+        #[serde(default = "default_kind")]
+        kind: String,
+        #[serde(default)]
+        aliases: Vec<String>,
+        #[serde(default)]
+        prefer: Option<String>,
+        #[serde(default)]
+        adjectives: Vec<String>,
+        #[serde(default)]
+        exceptions: Vec<String>,
+        #[serde(default)]
+        severity: Severity,
+        #[serde(default)]
+        examples: Examples,
+    }
+
+    fn default_kind() -> String {
+        "entity".to_string()
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Forms {
+        name: Option<String>,
+        forms: Vec<String>,
+        #[serde(default)]
+        prefer: Option<String>,
+        #[serde(default)]
+        exceptions: Vec<String>,
+        #[serde(default)]
+        severity: Severity,
+        #[serde(default)]
+        examples: Examples,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Style {
+        #[serde(rename = "use")]
+        replacement: String,
+        instead_of: Vec<String>,
+        #[serde(default)]
+        reason: Option<String>,
+        #[serde(default)]
+        exceptions: Vec<String>,
+        #[serde(default)]
+        severity: Severity,
+        #[serde(default)]
+        examples: Examples,
+    }
+
+    /// Every form must be a non-empty phrase without surrounding spaces.
+    fn check_phrases<'a>(what: &str, phrases: impl IntoIterator<Item = &'a String>) -> Result<(), String> {
+        for phrase in phrases {
+            if phrase.trim().is_empty() {
+                return Err(format!("{what} must not be empty"));
+            }
+            if phrase.trim() != phrase {
+                return Err(format!("{what} {phrase:?} has spaces around it"));
+            }
+        }
+        Ok(())
+    }
+
+    fn check_prefer(prefer: &Option<String>, forms: &[&String]) -> Result<(), String> {
+        match prefer {
+            Some(p) if !forms.contains(&p) => Err(format!(
+                "prefer: {p:?} is not one of the forms ({})",
+                forms.iter().map(|f| format!("{f:?}")).collect::<Vec<_>>().join(", ")
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    impl TryFrom<Entity> for EntityRule {
+        type Error = String;
+        fn try_from(e: Entity) -> Result<Self, String> {
+            check_phrases("a name", std::iter::once(&e.name).chain(&e.aliases))?;
+            check_phrases("an adjective", &e.adjectives)?;
+            check_phrases("an exception", &e.exceptions)?;
+            let forms: Vec<&String> = std::iter::once(&e.name).chain(&e.aliases).collect();
+            check_prefer(&e.prefer, &forms)?;
+            Ok(EntityRule {
+                name: e.name,
+                kind: e.kind,
+                aliases: e.aliases,
+                prefer: e.prefer,
+                adjectives: e.adjectives,
+                exceptions: e.exceptions,
+                severity: e.severity,
+                examples: e.examples,
+            })
+        }
+    }
+
+    impl Forms {
+        fn validated(self) -> Result<Self, String> {
+            if self.forms.is_empty() {
+                return Err("forms must list at least one form".to_string());
+            }
+            check_phrases("a form", &self.forms)?;
+            check_phrases("an exception", &self.exceptions)?;
+            check_prefer(&self.prefer, &self.forms.iter().collect::<Vec<_>>())?;
+            Ok(self)
+        }
+    }
+
+    impl TryFrom<Forms> for AbbreviationRule {
+        type Error = String;
+        fn try_from(f: Forms) -> Result<Self, String> {
+            let f = f.validated()?;
+            Ok(AbbreviationRule {
+                name: f.name.unwrap_or_else(|| f.forms[0].clone()),
+                forms: f.forms,
+                prefer: f.prefer,
+                exceptions: f.exceptions,
+                severity: f.severity,
+                examples: f.examples,
+            })
+        }
+    }
+
+    impl TryFrom<Forms> for TitleRule {
+        type Error = String;
+        fn try_from(f: Forms) -> Result<Self, String> {
+            let f = f.validated()?;
+            Ok(TitleRule {
+                name: f.name.unwrap_or_else(|| f.forms[0].clone()),
+                forms: f.forms,
+                prefer: f.prefer,
+                exceptions: f.exceptions,
+                severity: f.severity,
+                examples: f.examples,
+            })
+        }
+    }
+
+    impl TryFrom<Style> for StyleRule {
+        type Error = String;
+        fn try_from(s: Style) -> Result<Self, String> {
+            check_phrases("use", std::iter::once(&s.replacement))?;
+            if s.instead_of.is_empty() {
+                return Err("instead_of must list at least one form".to_string());
+            }
+            check_phrases("a form", &s.instead_of)?;
+            check_phrases("an exception", &s.exceptions)?;
+            Ok(StyleRule {
+                replacement: s.replacement,
+                instead_of: s.instead_of,
+                reason: s.reason,
+                exceptions: s.exceptions,
+                severity: s.severity,
+                examples: s.examples,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_pack_loads() {
+        let pack = Pack::builtin().unwrap();
+        assert!(pack.entities.iter().any(|e| e.name == "Russia"));
+    }
+
+    #[test]
+    fn every_builtin_file_is_embedded() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .map(|p| format!("rules/{}", p.file_name().unwrap().to_string_lossy()))
+            .collect();
+        on_disk.sort();
+        let embedded: Vec<String> = BUILTIN.iter().map(|(p, _)| p.to_string()).collect();
+        assert_eq!(on_disk, embedded);
+    }
+
+    #[test]
+    fn a_typo_is_located() {
+        let text = "entities:\n  - name: Russia\n    alias: [Russian Federation]\n";
+        let e = parse_file("house.yaml", text).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "house.yaml:3:5: entities[0]: unknown field `alias`, expected one of `name`, `kind`, \
+             `aliases`, `prefer`, `adjectives`, `exceptions`, `severity`, `examples`"
+        );
+    }
+
+    #[test]
+    fn an_unknown_family_lists_the_valid_ones() {
+        let e = parse_file("house.yaml", "entitys: []\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "house.yaml:1:1: unknown field `entitys`, expected one of `about`, `entities`, \
+             `abbreviations`, `titles`, `style`, `terms`, `variants`"
+        );
+    }
+
+    #[test]
+    fn prefer_must_be_a_form() {
+        let text = "abbreviations:\n  - forms: [US, U.S.]\n    prefer: USA\n";
+        let e = parse_file("house.yaml", text).unwrap_err();
+        assert!(e.message.contains("prefer: \"USA\" is not one of the forms (\"US\", \"U.S.\")"), "{e}");
+        assert_eq!(e.path, "house.yaml");
+        assert!(e.line.is_some());
+    }
+
+    #[test]
+    fn a_bad_severity_and_bad_yaml_are_located() {
+        let e = parse_file("a.yaml", "style:\n  - use: Kyiv\n    instead_of: [Kiev]\n    severity: fatal\n").unwrap_err();
+        assert!(e.to_string().starts_with("a.yaml:"), "{e}");
+        assert!(e.message.contains("unknown variant `fatal`"), "{e}");
+        let e = parse_file("b.yaml", "entities: [\n").unwrap_err();
+        assert!(e.line.is_some(), "{e}");
+    }
+
+    #[test]
+    fn a_yaml_bomb_is_refused() {
+        let mut text = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for i in 1..9u8 {
+            let prev = (b'a' + i - 1) as char;
+            let name = (b'a' + i) as char;
+            text.push_str(&format!(
+                "{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+            ));
+        }
+        assert!(parse_file("bomb.yaml", &text).is_err());
+    }
+}

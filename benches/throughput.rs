@@ -28,7 +28,9 @@ fn articles() -> Vec<String> {
 }
 
 fn collect(dir: &Path, found: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
     paths.sort();
     for path in paths {
@@ -55,7 +57,11 @@ fn throughput(c: &mut Criterion) {
     }
     let one_draft = Source::new(
         "bench.txt",
-        drafts.iter().map(|d| d.text.as_str()).collect::<Vec<_>>().join("\n\n"),
+        drafts
+            .iter()
+            .map(|d| d.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n"),
         Format::Text,
     );
 

@@ -31,7 +31,12 @@ impl std::fmt::Display for Failure {
         if self.bad {
             write!(f, "{who}: bad example not flagged: {:?}", self.text)
         } else {
-            write!(f, "{who}: good example flagged: {:?}: {}", self.text, self.reported.join("; "))
+            write!(
+                f,
+                "{who}: good example flagged: {:?}: {}",
+                self.text,
+                self.reported.join("; ")
+            )
         }
     }
 }
@@ -49,10 +54,26 @@ pub struct Outcome {
 fn entries(checker: &Checker) -> Vec<(&'static str, Option<String>, &Examples)> {
     let pack = checker.pack();
     let mut all: Vec<(&'static str, Option<String>, &Examples)> = Vec::new();
-    all.extend(pack.entities.iter().map(|r| (entity::CODE, Some(r.name.clone()), &r.examples)));
-    all.extend(pack.abbreviations.iter().map(|r| (abbreviation::CODE, Some(r.name.clone()), &r.examples)));
-    all.extend(pack.titles.iter().map(|r| (title::CODE, Some(r.name.clone()), &r.examples)));
-    all.extend(pack.style.iter().map(|r| (style::CODE, Some(r.replacement.clone()), &r.examples)));
+    all.extend(
+        pack.entities
+            .iter()
+            .map(|r| (entity::CODE, Some(r.name.clone()), &r.examples)),
+    );
+    all.extend(
+        pack.abbreviations
+            .iter()
+            .map(|r| (abbreviation::CODE, Some(r.name.clone()), &r.examples)),
+    );
+    all.extend(
+        pack.titles
+            .iter()
+            .map(|r| (title::CODE, Some(r.name.clone()), &r.examples)),
+    );
+    all.extend(
+        pack.style
+            .iter()
+            .map(|r| (style::CODE, Some(r.replacement.clone()), &r.examples)),
+    );
     all.push((term::CODE, None, &pack.terms.examples));
     all.push((variant::CODE, None, &pack.variants.examples));
     all
@@ -62,7 +83,11 @@ fn entries(checker: &Checker) -> Vec<(&'static str, Option<String>, &Examples)> 
 pub fn run(checker: &Checker) -> Outcome {
     let mut outcome = Outcome::default();
     for (rule, origin, examples) in entries(checker) {
-        let cases = examples.bad.iter().map(|t| (true, t)).chain(examples.good.iter().map(|t| (false, t)));
+        let cases = examples
+            .bad
+            .iter()
+            .map(|t| (true, t))
+            .chain(examples.good.iter().map(|t| (false, t)));
         for (bad, text) in cases {
             outcome.run += 1;
             let source = Source::new("example", text.as_str(), Format::Text);

@@ -42,9 +42,7 @@ impl Span {
 }
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth a look; never a slip on its own.
@@ -125,10 +123,7 @@ impl Fix {
         if edits.is_empty() || edits.windows(2).any(|w| w[0].span.overlaps(w[1].span)) {
             return None;
         }
-        Some(Fix {
-            applicability,
-            edits,
-        })
+        Some(Fix { applicability, edits })
     }
 
     /// Applies the edits to `text`. Bytes outside the edits are copied as

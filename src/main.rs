@@ -108,15 +108,23 @@ fn main() -> ExitCode {
     };
     let status = match cli.command {
         Command::Check(args) => check(&args),
-        Command::Rules { command: RulesCommand::Test(args) } => rules_test(&args),
-        Command::Rules { command: RulesCommand::List } => rules_list(),
+        Command::Rules {
+            command: RulesCommand::Test(args),
+        } => rules_test(&args),
+        Command::Rules {
+            command: RulesCommand::List,
+        } => rules_list(),
     };
     ExitCode::from(status)
 }
 
 /// Loads the built-in pack (unless asked not to) and every `--rules` path.
 fn load_pack(args: &PackArgs) -> Result<Pack, RuleError> {
-    let mut pack = if args.no_default_rules { Pack::default() } else { Pack::builtin()? };
+    let mut pack = if args.no_default_rules {
+        Pack::default()
+    } else {
+        Pack::builtin()?
+    };
     for path in &args.rules {
         pack.load(path)?;
     }
@@ -150,7 +158,8 @@ fn check(args: &CheckArgs) -> u8 {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => {
-            io::stdout().is_terminal() && anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
+            io::stdout().is_terminal()
+                && anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
         }
     };
     let stdout = io::stdout();
@@ -226,7 +235,10 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, seen: &mut std::collections::HashS
 
 fn is_draft(path: &Path) -> bool {
     matches!(
-        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
         Some("md" | "markdown" | "txt")
     )
 }

@@ -262,17 +262,12 @@ impl Stream {
 /// Words that may join the parts of a name ("Bashar al-Assad" is one
 /// token, "Ursula von der Leyen" is not).
 const NAME_JOINERS: &[&str] = &[
-    "al", "bin", "bint", "ibn", "da", "de", "del", "della", "der", "den", "di", "do", "dos", "du",
-    "el", "la", "le", "van", "von", "y",
+    "al", "bin", "bint", "ibn", "da", "de", "del", "della", "der", "den", "di", "do", "dos", "du", "el",
+    "la", "le", "van", "von", "y",
 ];
 
 /// Finds every mention in a parsed document.
-pub fn find(
-    text: &str,
-    tokens: &[Token],
-    sentences: &[parse::Sentence],
-    lexicon: &Lexicon,
-) -> Mentions {
+pub fn find(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexicon: &Lexicon) -> Mentions {
     let mut sentence_of = vec![0usize; tokens.len()];
     for (s, sentence) in sentences.iter().enumerate() {
         for slot in &mut sentence_of[sentence.tokens.clone()] {
@@ -342,8 +337,10 @@ fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known
     };
     let is_name_word = |i: usize| {
         let token = tokens[i];
-        matches!(token.kind, TokenKind::Word | TokenKind::Compound | TokenKind::Initial)
-            && parse::is_capitalized(token.span.slice(text))
+        matches!(
+            token.kind,
+            TokenKind::Word | TokenKind::Compound | TokenKind::Initial
+        ) && parse::is_capitalized(token.span.slice(text))
             && !breaks(i)
     };
     let mut names: Vec<Name> = Vec::new();

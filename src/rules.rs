@@ -58,6 +58,10 @@ pub struct Examples {
 pub struct EntityRule {
     /// The usual name; also the label of the rule.
     pub name: String,
+    /// For the name and each alias in order: whether it takes "the"
+    /// ("the Netherlands", "the Russian Federation"). Written in the rule
+    /// file as a leading "the " on the name.
+    pub articles: Vec<bool>,
     /// What kind of thing it is (`country`, `organisation`...), for messages.
     pub kind: String,
     /// Other names of the same entity.
@@ -78,9 +82,14 @@ pub struct EntityRule {
 }
 
 impl EntityRule {
-    /// The name first, then the aliases.
+    /// The name first, then the aliases (without their article).
     pub fn forms(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// Whether the form with this text takes "the".
+    pub fn takes_article(&self, form: &str) -> bool {
+        self.forms().zip(&self.articles).any(|(f, &a)| a && f == form)
     }
 }
 
@@ -223,9 +232,15 @@ pub struct Pack {
 /// The built-in pack: every file under `rules/` (outside `rules/styles/`),
 /// embedded at build time so the binary works from any directory.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("rules/abbreviations.yaml", include_str!("../rules/abbreviations.yaml")),
+    (
+        "rules/abbreviations.yaml",
+        include_str!("../rules/abbreviations.yaml"),
+    ),
     ("rules/countries.yaml", include_str!("../rules/countries.yaml")),
-    ("rules/organisations.yaml", include_str!("../rules/organisations.yaml")),
+    (
+        "rules/organisations.yaml",
+        include_str!("../rules/organisations.yaml"),
+    ),
     ("rules/style.yaml", include_str!("../rules/style.yaml")),
     ("rules/terms.yaml", include_str!("../rules/terms.yaml")),
     ("rules/titles.yaml", include_str!("../rules/titles.yaml")),
@@ -416,7 +431,11 @@ mod raw {
         match prefer {
             Some(p) if !forms.contains(&p) => Err(format!(
                 "prefer: {p:?} is not one of the forms ({})",
-                forms.iter().map(|f| format!("{f:?}")).collect::<Vec<_>>().join(", ")
+                forms
+                    .iter()
+                    .map(|f| format!("{f:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )),
             _ => Ok(()),
         }
@@ -428,13 +447,22 @@ mod raw {
             check_phrases("a name", std::iter::once(&e.name).chain(&e.aliases))?;
             check_phrases("an adjective", &e.adjectives)?;
             check_phrases("an exception", &e.exceptions)?;
-            let forms: Vec<&String> = std::iter::once(&e.name).chain(&e.aliases).collect();
-            check_prefer(&e.prefer, &forms)?;
+            let strip = |form: String| match form.strip_prefix("the ").or_else(|| form.strip_prefix("The ")) {
+                Some(rest) => (rest.to_string(), true),
+                None => (form, false),
+            };
+            let (name, article) = strip(e.name);
+            let (aliases, mut articles): (Vec<String>, Vec<bool>) = e.aliases.into_iter().map(strip).unzip();
+            articles.insert(0, article);
+            let prefer = e.prefer.map(|p| strip(p).0);
+            let forms: Vec<&String> = std::iter::once(&name).chain(&aliases).collect();
+            check_prefer(&prefer, &forms)?;
             Ok(EntityRule {
-                name: e.name,
+                name,
+                articles,
                 kind: e.kind,
-                aliases: e.aliases,
-                prefer: e.prefer,
+                aliases,
+                prefer,
                 adjectives: e.adjectives,
                 exceptions: e.exceptions,
                 severity: e.severity,
@@ -555,14 +583,22 @@ mod tests {
     fn prefer_must_be_a_form() {
         let text = "abbreviations:\n  - forms: [US, U.S.]\n    prefer: USA\n";
         let e = parse_file("house.yaml", text).unwrap_err();
-        assert!(e.message.contains("prefer: \"USA\" is not one of the forms (\"US\", \"U.S.\")"), "{e}");
+        assert!(
+            e.message
+                .contains("prefer: \"USA\" is not one of the forms (\"US\", \"U.S.\")"),
+            "{e}"
+        );
         assert_eq!(e.path, "house.yaml");
         assert!(e.line.is_some());
     }
 
     #[test]
     fn a_bad_severity_and_bad_yaml_are_located() {
-        let e = parse_file("a.yaml", "style:\n  - use: Kyiv\n    instead_of: [Kiev]\n    severity: fatal\n").unwrap_err();
+        let e = parse_file(
+            "a.yaml",
+            "style:\n  - use: Kyiv\n    instead_of: [Kiev]\n    severity: fatal\n",
+        )
+        .unwrap_err();
         assert!(e.to_string().starts_with("a.yaml:"), "{e}");
         assert!(e.message.contains("unknown variant `fatal`"), "{e}");
         let e = parse_file("b.yaml", "entities: [\n").unwrap_err();
@@ -571,7 +607,8 @@ mod tests {
 
     #[test]
     fn a_yaml_bomb_is_refused() {
-        let mut text = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut text =
+            String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         for i in 1..9u8 {
             let prev = (b'a' + i - 1) as char;
             let name = (b'a' + i) as char;

@@ -355,12 +355,8 @@ mod tests {
     #[test]
     fn bad_utf8_names_the_offset_and_utf16_is_refused() {
         let e = Source::from_bytes("x.txt".into(), b"ok \xff".to_vec(), Format::Text).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "x.txt: not valid UTF-8: invalid byte at offset 3"
-        );
-        let e = Source::from_bytes("y.txt".into(), vec![0xFF, 0xFE, b'a', 0], Format::Text)
-            .unwrap_err();
+        assert_eq!(e.to_string(), "x.txt: not valid UTF-8: invalid byte at offset 3");
+        let e = Source::from_bytes("y.txt".into(), vec![0xFF, 0xFE, b'a', 0], Format::Text).unwrap_err();
         assert!(e.message.contains("UTF-16"));
     }
 }

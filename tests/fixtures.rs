@@ -34,7 +34,11 @@ fn bad_fixtures_fire_their_rule() {
     insta::glob!("fixtures/*/bad.*", |path| {
         let code = path.parent().unwrap().file_name().unwrap().to_str().unwrap();
         let (rules, text) = report(path);
-        assert!(rules.contains(&code), "{code} did not fire on {}:\n{text}", path.display());
+        assert!(
+            rules.contains(&code),
+            "{code} did not fire on {}:\n{text}",
+            path.display()
+        );
         insta::assert_snapshot!(text);
     });
 }

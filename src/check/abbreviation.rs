@@ -18,6 +18,16 @@ use crate::rules::Pack;
 /// The rule code.
 pub const CODE: &str = "naming.abbreviation";
 
+/// True when the form at token `first` ends a company or team name
+/// ("Yukos USA", "T-Mobile USA"): the word before it is part of a name.
+/// A lone capitalised word opening a sentence ("The USA") is no name.
+fn ends_a_name(doc: &Document<'_>, first: usize) -> bool {
+    doc.mentions
+        .names
+        .iter()
+        .any(|n| n.tokens.end == first && !(n.sentence_initial && n.tokens.len() == 1))
+}
+
 /// Reports each abbreviation the draft writes more than one way.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     for (index, rule) in pack.abbreviations.iter().enumerate() {
@@ -25,6 +35,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             .mentions
             .known
             .iter()
+            .filter(|k| !ends_a_name(doc, k.tokens.start))
             .filter_map(|k| match k.target {
                 Target::Abbreviation { rule, form } if rule == index => Some(Use {
                     form: pack.abbreviations[rule].forms[form].clone(),
@@ -43,6 +54,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             prefer: rule.prefer.as_deref(),
             applicability: Applicability::Safe,
             match_case: false,
+            rewrite: None,
         };
         findings.extend(inconsistency.finding(|names, _| {
             format!(

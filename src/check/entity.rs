@@ -12,7 +12,7 @@
 //! every other name to the winner, and is safe: both name one thing.
 
 use crate::check::{quote_list, Document, Inconsistency, Use};
-use crate::finding::{Applicability, Finding};
+use crate::finding::{Applicability, Edit, Finding, Span};
 use crate::mention::Target;
 use crate::rules::Pack;
 
@@ -37,6 +37,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
                 _ => None,
             })
             .collect();
+        let rewrite = |u: &Use, winner: &str| with_article(doc, u, winner, rule.takes_article(winner));
         let inconsistency = Inconsistency {
             rule: CODE,
             origin: Some(rule.name.clone()),
@@ -45,10 +46,45 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             prefer: rule.prefer.as_deref(),
             applicability: Applicability::Safe,
             match_case: false,
+            rewrite: Some(&rewrite),
         };
         findings.extend(inconsistency.finding(|names, _| {
-            let one = if names.len() == 2 { "name one" } else { "all name one" };
+            let one = if names.len() == 2 {
+                "name one"
+            } else {
+                "all name one"
+            };
             format!("{} {one} {}", quote_list(names), rule.kind)
         }));
+    }
+}
+
+/// The edit that puts `winner` in place of a use, adding or dropping "the"
+/// where one name takes it and the other does not: "the Russian
+/// Federation" becomes "Russia", "Holland" becomes "the Netherlands".
+fn with_article(doc: &Document<'_>, u: &Use, winner: &str, winner_article: bool) -> Edit {
+    let text = &doc.source.text;
+    let before = &text[..u.span.start];
+    let article = ["the ", "The "]
+        .iter()
+        .find(|a| before.ends_with(*a))
+        .map(|a| Span::new(u.span.start - a.len(), u.span.start));
+    match (article, winner_article) {
+        (Some(article), false) => Edit {
+            span: Span::new(article.start, u.span.end),
+            replacement: winner.to_string(),
+        },
+        (None, true) => {
+            let opens_sentence = doc.sentences.iter().any(|s| s.span.start == u.span.start);
+            let the = if opens_sentence { "The" } else { "the" };
+            Edit {
+                span: u.span,
+                replacement: format!("{the} {winner}"),
+            }
+        }
+        _ => Edit {
+            span: u.span,
+            replacement: winner.to_string(),
+        },
     }
 }

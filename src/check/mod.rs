@@ -102,7 +102,7 @@ impl Why {
         match self {
             Why::HouseRule => "house rule".to_string(),
             Why::UsedMost(n) => format!("used most, {n} times"),
-            Why::UsedFirst => "used as often as the others, and first".to_string(),
+            Why::UsedFirst => "as common as the others, and used first".to_string(),
         }
     }
 }
@@ -124,9 +124,13 @@ pub struct Inconsistency<'u> {
     /// Whether a replacement takes on the casing of the text it replaces
     /// (terms and titles) or is written as the rule spells it (names).
     pub match_case: bool,
+    /// Builds the edit for one use, given the winner's text, where the
+    /// family needs more than a replacement of `Use::edit` (an entity
+    /// that takes "the" where the other does not).
+    pub rewrite: Option<&'u dyn Fn(&Use, &str) -> Edit>,
 }
 
-impl Inconsistency<'_> {
+impl<'u> Inconsistency<'u> {
     /// The finding, or `None` when the uses agree. `describe` words the
     /// message from the forms in order of first use and the winning form;
     /// the message then says which form to use and why.
@@ -149,16 +153,32 @@ impl Inconsistency<'_> {
                 // `forms` is in order of first use, so the first with the
                 // highest count is the earliest of the tied ones.
                 let first = forms.iter().find(|f| f.1 == most).map_or("", |f| f.0);
-                (first, if tied > 1 { Why::UsedFirst } else { Why::UsedMost(most) })
+                (
+                    first,
+                    if tied > 1 {
+                        Why::UsedFirst
+                    } else {
+                        Why::UsedMost(most)
+                    },
+                )
             }
         };
         let losers: Vec<&Use> = self.uses.iter().filter(|u| u.form != winner).collect();
         let primary = losers.first()?.span;
-        let mut related: Vec<Span> = self.uses.iter().map(|u| u.span).filter(|&s| s != primary).collect();
+        let mut related: Vec<Span> = self
+            .uses
+            .iter()
+            .map(|u| u.span)
+            .filter(|&s| s != primary)
+            .collect();
         related.sort();
         related.dedup();
         let replacement_of = |u: &Use| {
-            let display = self.uses.iter().find(|w| w.form == winner).map_or(winner, |w| w.text.as_str());
+            let display = self
+                .uses
+                .iter()
+                .find(|w| w.form == winner)
+                .map_or(winner, |w| w.text.as_str());
             let display = if self.prefer.is_some() { winner } else { display };
             if self.match_case {
                 match_case(&u.text, display)
@@ -168,16 +188,35 @@ impl Inconsistency<'_> {
         };
         let edits = losers
             .iter()
-            .map(|u| Edit {
-                span: u.edit,
-                replacement: replacement_of(u),
+            .map(|u| match self.rewrite {
+                Some(rewrite) => rewrite(u, &replacement_of(u)),
+                None => Edit {
+                    span: u.edit,
+                    replacement: replacement_of(u),
+                },
             })
             .zip(&losers)
-            .filter(|(e, u)| e.replacement != u.text)
+            .filter(|(e, u)| e.span != u.edit || e.replacement != u.text)
             .map(|(e, _)| e)
             .collect();
-        let names: Vec<&str> = forms.iter().map(|f| f.0).collect();
-        let message = format!("{}; use \"{winner}\" ({})", describe(&names, winner), why.describe());
+        // Forms are named as first written ("Time Warner", not the key).
+        let uses = self.uses;
+        let written = |form: &'u str| {
+            uses.iter()
+                .find(|u| u.form == form)
+                .map_or(form, |u| u.text.as_str())
+        };
+        let names: Vec<&str> = forms.iter().map(|f| written(f.0)).collect();
+        let shown = if self.prefer.is_some() {
+            winner
+        } else {
+            written(winner)
+        };
+        let message = format!(
+            "{}; use \"{shown}\" ({})",
+            describe(&names, shown),
+            why.describe()
+        );
         Some(Finding {
             rule: self.rule,
             origin: self.origin,
@@ -242,7 +281,10 @@ mod tests {
         assert_eq!(match_case("SERGEI", "Sergey"), "SERGEY");
         assert_eq!(match_case("Cease-fire", "ceasefire"), "Ceasefire");
         assert_eq!(match_case("cease-fire", "Ceasefire"), "ceasefire");
-        assert_eq!(match_case("State Secretary", "Secretary of State"), "Secretary of State");
+        assert_eq!(
+            match_case("State Secretary", "Secretary of State"),
+            "Secretary of State"
+        );
         assert_eq!(match_case("US", "U.S."), "U.S.");
     }
 

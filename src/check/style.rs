@@ -32,8 +32,16 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             continue;
         };
         let found = doc.text(primary);
-        let reason = rule.reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default();
-        let times = if spans.len() > 1 { format!(" ({} times)", spans.len()) } else { String::new() };
+        let reason = rule
+            .reason
+            .as_deref()
+            .map(|r| format!(": {r}"))
+            .unwrap_or_default();
+        let times = if spans.len() > 1 {
+            format!(" ({} times)", spans.len())
+        } else {
+            String::new()
+        };
         let edits = spans
             .iter()
             .map(|&span| Edit {
@@ -45,7 +53,10 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             rule: CODE,
             origin: Some(rule.replacement.clone()),
             severity: rule.severity,
-            message: format!("house style writes \"{}\", not \"{found}\"{times}{reason}", rule.replacement),
+            message: format!(
+                "house style writes \"{}\", not \"{found}\"{times}{reason}",
+                rule.replacement
+            ),
             span: primary,
             related: others.to_vec(),
             fix: Fix::new(Applicability::Safe, edits),

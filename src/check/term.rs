@@ -35,6 +35,30 @@ enum Shape {
     Open,
 }
 
+/// Short words that are never half of a compound: "as set" is not "asset",
+/// "as Ian" is not "Asian", "the first" is not a typo of one word.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "as", "is", "it",
+    "be", "we", "he", "me", "my", "no", "so", "us", "do", "go", "if", "am", "are", "was", "has", "had",
+    "its", "his", "her", "our", "you", "who", "all", "any", "can", "may", "not", "yet", "per",
+];
+
+fn is_function_word(word: &str) -> bool {
+    word.chars().count() < 2 || FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word))
+}
+
+/// "TimeWarner", "JPMorgan": a capital after the first letter.
+fn is_camel(word: &str) -> bool {
+    word.chars().skip(1).any(char::is_uppercase)
+}
+
+/// Every word starts with a capital.
+fn is_title_case(phrase: &str) -> bool {
+    phrase
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// Reports each word the draft writes in more than one shape.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let settings = &pack.terms;
@@ -61,16 +85,25 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             let word = text(i);
             if token.kind == TokenKind::Compound {
                 key.clear();
-                key.extend(word.chars().filter(|&c| c != '-' && c != '\u{2010}' && c != '\u{2011}'));
+                key.extend(
+                    word.chars()
+                        .filter(|&c| c != '-' && c != '\u{2010}' && c != '\u{2011}'),
+                );
                 let lower = key.to_lowercase();
                 if closed.contains_key(&lower) && alphabetic(&key) {
-                    groups.entry(lower).or_default().push((Shape::Hyphenated, token.span));
+                    groups
+                        .entry(lower)
+                        .or_default()
+                        .push((Shape::Hyphenated, token.span));
                 }
             }
             let next = i + 1;
-            if token.kind == TokenKind::Word && next < sentence.tokens.end && tokens[next].kind == TokenKind::Word {
+            if token.kind == TokenKind::Word
+                && next < sentence.tokens.end
+                && tokens[next].kind == TokenKind::Word
+            {
                 let second = text(next);
-                if word.chars().count() < 2 || second.chars().count() < 2 || is_particle(second) {
+                if is_function_word(word) || is_function_word(second) || is_particle(second) {
                     continue;
                 }
                 key.clear();
@@ -92,6 +125,13 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         for &i in &closed[&key] {
             uses.push((Shape::Closed, tokens[i].span));
         }
+        // Two capitalised words are a name ("Delta Air Lines"), compared
+        // only with a closed form in camel case ("TimeWarner" beside "Time
+        // Warner"), never with the common noun ("airlines").
+        let camel = uses
+            .iter()
+            .any(|&(shape, span)| shape == Shape::Closed && is_camel(doc.text(span)));
+        uses.retain(|&(shape, span)| shape != Shape::Open || camel || !is_title_case(doc.text(span)));
         uses.sort_by_key(|u| u.1);
         let uses: Vec<Use> = uses
             .iter()
@@ -118,9 +158,14 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             prefer: None,
             applicability: Applicability::Safe,
             match_case: true,
+            rewrite: None,
         };
         findings.extend(inconsistency.finding(|names, _| {
-            format!("{} are one word written {} ways", quote_list(names), crate::check::count_word(names.len()))
+            format!(
+                "{} are one word written {} ways",
+                quote_list(names),
+                crate::check::count_word(names.len())
+            )
         }));
     }
 }

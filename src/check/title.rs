@@ -47,9 +47,14 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             prefer: rule.prefer.as_deref(),
             applicability: Applicability::Safe,
             match_case: true,
+            rewrite: None,
         };
         findings.extend(inconsistency.finding(|names, _| {
-            format!("{} are one title worded {} ways", quote_list(names), count_word(names.len()))
+            format!(
+                "{} are one title worded {} ways",
+                quote_list(names),
+                count_word(names.len())
+            )
         }));
     }
 }

@@ -37,7 +37,10 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         let group = groups.entry(fold(&form)).or_default();
         // A name in capitals ("SERGEI LAVROV" in a headline) is the same
         // spelling, not a variant.
-        if let Some(same) = group.iter().find(|u| u.form.to_lowercase() == form.to_lowercase()) {
+        if let Some(same) = group
+            .iter()
+            .find(|u| u.form.to_lowercase() == form.to_lowercase())
+        {
             form.clone_from(&same.form);
         }
         group.push(Use {
@@ -57,9 +60,11 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             prefer: None,
             applicability: Applicability::Unsafe,
             match_case: false,
+            rewrite: None,
         };
         findings.extend(
-            inconsistency.finding(|names, _| format!("{} look like one name spelt two ways", quote_list(names))),
+            inconsistency
+                .finding(|names, _| format!("{} look like one name spelt two ways", quote_list(names))),
         );
     }
 }

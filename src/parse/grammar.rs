@@ -8,7 +8,7 @@
 
 use nom::{
     branch::alt,
-    bytes::complete::{tag, take_while1, take_while_m_n},
+    bytes::complete::{tag, take_while, take_while1, take_while_m_n},
     character::complete::{anychar, char, satisfy},
     combinator::{eof, map, map_opt, not, opt, peek, recognize},
     multi::{many0_count, many1_count},
@@ -149,14 +149,24 @@ fn inner_joiner(input: &str) -> IResult<&str, char> {
     terminated(satisfy(is_joiner), peek(satisfy(is_letter)))(input)
 }
 
+/// Something that joins two runs of letters inside a word: an apostrophe
+/// (`don't`) or an invisible joiner. Checks the character first, as almost
+/// every word ends without one.
+// inner_link := &(apostrophe | joiner) (inner_apostrophe | inner_joiner)
+fn inner_link(input: &str) -> IResult<&str, char> {
+    preceded(
+        peek(satisfy(|c| is_apostrophe(c) || is_joiner(c))),
+        alt((inner_apostrophe, inner_joiner)),
+    )(input)
+}
+
 /// The rest of a word after its first character.
-// word_tail := (word_char+ | inner_apostrophe | inner_joiner)*
+// word_tail := word_char* (inner_link word_char+)*
 fn word_tail(input: &str) -> IResult<&str, usize> {
-    many0_count(alt((
-        map(take_while1(is_word_char), |_| ()),
-        map(inner_apostrophe, |_| ()),
-        map(inner_joiner, |_| ()),
-    )))(input)
+    preceded(
+        take_while(is_word_char),
+        many0_count(pair(inner_link, take_while1(is_word_char))),
+    )(input)
 }
 
 /// A word: `Kerry`, `O'Brien`, `G20`, `Côte`. Stops before a possessive
@@ -169,10 +179,7 @@ pub(super) fn word(input: &str) -> IResult<&str, &str> {
 /// One part of a compound: a word or a number-led word (`16`, `19th`).
 // part := (letter | digit) word_tail
 fn part(input: &str) -> IResult<&str, &str> {
-    recognize(pair(
-        satisfy(|c| is_letter(c) || c.is_ascii_digit()),
-        word_tail,
-    ))(input)
+    recognize(pair(satisfy(|c| is_letter(c) || c.is_ascii_digit()), word_tail))(input)
 }
 
 /// A joining hyphen.
@@ -184,10 +191,7 @@ pub(super) fn hyphen(input: &str) -> IResult<&str, char> {
 /// A hyphen left hanging before whitespace or the end of the piece.
 // suspension := hyphen &(whitespace | end)
 pub(super) fn suspension(input: &str) -> IResult<&str, char> {
-    terminated(
-        hyphen,
-        peek(alt((eof, recognize(satisfy(char::is_whitespace))))),
-    )(input)
+    terminated(hyphen, peek(alt((eof, recognize(satisfy(char::is_whitespace))))))(input)
 }
 
 /// What follows the first part of a hyphenated token.
@@ -254,9 +258,7 @@ pub(super) fn abbreviation(input: &str) -> IResult<&str, AbbreviationClass> {
         AbbreviationClass::Numero => {
             peek(pair(gap, satisfy(|c| c.is_ascii_digit())))(rest)?;
         }
-        AbbreviationClass::Weekday {
-            needs_date: true, ..
-        } => {
+        AbbreviationClass::Weekday { needs_date: true, .. } => {
             peek(date_ahead)(rest)?;
         }
         _ => {}
@@ -324,10 +326,7 @@ pub(super) fn day(input: &str) -> IResult<&str, u8> {
     map_opt(
         terminated(
             take_while_m_n(1, 2, is_digit),
-            pair(
-                opt(alt((tag("st"), tag("nd"), tag("rd"), tag("th")))),
-                number_end,
-            ),
+            pair(opt(alt((tag("st"), tag("nd"), tag("rd"), tag("th")))), number_end),
         ),
         |digits: &str| digits.parse::<u8>().ok().filter(|d| (1..=31).contains(d)),
     )(input)
@@ -363,10 +362,7 @@ pub(super) fn month_first_date(input: &str) -> IResult<&str, DateValue> {
             month,
             gap,
             alt((
-                pair(
-                    map(day, Some),
-                    opt(preceded(pair(opt(char(',')), gap), year)),
-                ),
+                pair(map(day, Some), opt(preceded(pair(opt(char(',')), gap), year))),
                 map(year, |y| (None, Some(y))),
             )),
         )),
@@ -461,8 +457,8 @@ pub(super) fn lettered(input: &str) -> IResult<&str, TokenKind> {
         }
         _ => {}
     }
-    if let Some(day) = lexicon::weekday(w) {
-        return Ok((rest, TokenKind::Weekday(day)));
+    if lexicon::weekday(w).is_some() {
+        return map(weekday_name, TokenKind::Weekday)(input);
     }
     Ok((rest, TokenKind::Word))
 }
@@ -509,10 +505,7 @@ pub(super) fn quote(input: &str) -> IResult<&str, char> {
 pub(super) fn symbol(input: &str) -> IResult<&str, &str> {
     recognize(pair(
         anychar,
-        many0_count(alt((
-            satisfy(is_extender),
-            preceded(char('\u{200d}'), anychar),
-        ))),
+        many0_count(alt((satisfy(is_extender), preceded(char('\u{200d}'), anychar)))),
     ))(input)
 }
 

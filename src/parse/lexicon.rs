@@ -3,47 +3,9 @@
 
 use super::Weekday;
 
-/// Full month names, January first.
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// Short month names and their numbers (May has none).
-const SHORT_MONTHS: [(&str, u8); 12] = [
-    ("Jan", 1),
-    ("Feb", 2),
-    ("Mar", 3),
-    ("Apr", 4),
-    ("Jun", 6),
-    ("Jul", 7),
-    ("Aug", 8),
-    ("Sep", 9),
-    ("Sept", 9),
-    ("Oct", 10),
-    ("Nov", 11),
-    ("Dec", 12),
-];
-
-/// Full weekday names, Monday first.
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("Monday", Weekday::Monday),
-    ("Tuesday", Weekday::Tuesday),
-    ("Wednesday", Weekday::Wednesday),
-    ("Thursday", Weekday::Thursday),
-    ("Friday", Weekday::Friday),
-    ("Saturday", Weekday::Saturday),
-    ("Sunday", Weekday::Sunday),
+/// Short month names, as abbreviations are written (May has none).
+const SHORT_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
 /// A month name as written in a date.
@@ -55,44 +17,79 @@ pub(super) struct MonthName {
     pub short: bool,
 }
 
-/// True when `word` is `name` with a capital first letter, in any case
-/// after it (`December`, `DECEMBER`; not `december`).
-fn spells(word: &str, name: &str) -> bool {
-    word.len() == name.len()
-        && word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-        && word.eq_ignore_ascii_case(name)
+/// `word` in lower case when it is 3 to 9 ASCII letters starting with a
+/// capital (`December`, `DEC`), the only shape a month or weekday name has;
+/// `None` otherwise, cheaply, since most words are looked up and are not.
+fn folded(word: &str) -> Option<([u8; 9], usize)> {
+    let bytes = word.as_bytes();
+    if !(3..=9).contains(&bytes.len()) || !bytes[0].is_ascii_uppercase() {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    for (slot, &b) in buf.iter_mut().zip(bytes) {
+        if !b.is_ascii_alphabetic() {
+            return None;
+        }
+        *slot = b.to_ascii_lowercase();
+    }
+    Some((buf, bytes.len()))
 }
 
 /// The month a capitalized word names, full (`December`) or short (`Dec`).
 pub(super) fn month(word: &str) -> Option<MonthName> {
-    if !(3..=9).contains(&word.len()) {
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+    ) {
         return None;
     }
-    if let Some(i) = MONTHS.iter().position(|name| spells(word, name)) {
-        // `i` < 12, so the cast cannot truncate.
-        return Some(MonthName {
-            number: i as u8 + 1,
-            short: false,
-        });
+    let (buf, len) = folded(word)?;
+    let full = |number| Some(MonthName { number, short: false });
+    let short = |number| Some(MonthName { number, short: true });
+    match &buf[..len] {
+        b"january" => full(1),
+        b"february" => full(2),
+        b"march" => full(3),
+        b"april" => full(4),
+        b"may" => full(5),
+        b"june" => full(6),
+        b"july" => full(7),
+        b"august" => full(8),
+        b"september" => full(9),
+        b"october" => full(10),
+        b"november" => full(11),
+        b"december" => full(12),
+        b"jan" => short(1),
+        b"feb" => short(2),
+        b"mar" => short(3),
+        b"apr" => short(4),
+        b"jun" => short(6),
+        b"jul" => short(7),
+        b"aug" => short(8),
+        b"sep" | b"sept" => short(9),
+        b"oct" => short(10),
+        b"nov" => short(11),
+        b"dec" => short(12),
+        _ => None,
     }
-    SHORT_MONTHS
-        .iter()
-        .find(|(name, _)| spells(word, name))
-        .map(|&(_, number)| MonthName {
-            number,
-            short: true,
-        })
 }
 
 /// The weekday a capitalized full name names (`Tuesday`, `TUESDAY`).
 pub(super) fn weekday(word: &str) -> Option<Weekday> {
-    if !(6..=9).contains(&word.len()) {
+    if word.len() < 6 || !word.ends_with(['y', 'Y']) {
         return None;
     }
-    WEEKDAYS
-        .iter()
-        .find(|(name, _)| spells(word, name))
-        .map(|&(_, day)| day)
+    let (buf, len) = folded(word)?;
+    match &buf[..len] {
+        b"monday" => Some(Weekday::Monday),
+        b"tuesday" => Some(Weekday::Tuesday),
+        b"wednesday" => Some(Weekday::Wednesday),
+        b"thursday" => Some(Weekday::Thursday),
+        b"friday" => Some(Weekday::Friday),
+        b"saturday" => Some(Weekday::Saturday),
+        b"sunday" => Some(Weekday::Sunday),
+        _ => None,
+    }
 }
 
 /// How a known abbreviation behaves.
@@ -124,10 +121,10 @@ pub(super) fn abbreviation(word: &str) -> Option<AbbreviationClass> {
     use AbbreviationClass as C;
     let weekday = |day, needs_date| Some(C::Weekday { day, needs_date });
     match word {
-        "Mr" | "Mrs" | "Ms" | "Messrs" | "Mme" | "Dr" | "Prof" | "Rev" | "Fr" | "Hon" | "Pres"
-        | "Gov" | "Sen" | "Rep" | "Amb" | "Gen" | "Lt" | "Col" | "Maj" | "Capt" | "Cmdr"
-        | "Adm" | "Brig" | "Sgt" | "Cpl" | "Pvt" | "Supt" | "Insp" | "Det" | "St" | "Mt"
-        | "Ft" | "Ave" | "Blvd" | "Dept" | "Univ" | "vs" | "approx" | "cf" => Some(C::Title),
+        "Mr" | "Mrs" | "Ms" | "Messrs" | "Mme" | "Dr" | "Prof" | "Rev" | "Fr" | "Hon" | "Pres" | "Gov"
+        | "Sen" | "Rep" | "Amb" | "Gen" | "Lt" | "Col" | "Maj" | "Capt" | "Cmdr" | "Adm" | "Brig" | "Sgt"
+        | "Cpl" | "Pvt" | "Supt" | "Insp" | "Det" | "St" | "Mt" | "Ft" | "Ave" | "Blvd" | "Dept" | "Univ"
+        | "vs" | "approx" | "cf" => Some(C::Title),
         "Inc" | "Corp" | "Ltd" | "Co" | "Bros" | "Jr" | "Sr" | "Esq" | "etc" => Some(C::Closing),
         "No" => Some(C::Numero),
         "Mon" => weekday(Weekday::Monday, true),
@@ -137,7 +134,7 @@ pub(super) fn abbreviation(word: &str) -> Option<AbbreviationClass> {
         "Fri" => weekday(Weekday::Friday, false),
         "Sat" => weekday(Weekday::Saturday, true),
         "Sun" => weekday(Weekday::Sunday, true),
-        _ if SHORT_MONTHS.iter().any(|&(name, _)| name == word) => Some(C::Month),
+        _ if SHORT_MONTHS.contains(&word) => Some(C::Month),
         _ => None,
     }
 }
@@ -198,6 +195,14 @@ mod tests {
         assert_eq!(month("Decembers"), None);
         assert_eq!(month("Ma"), None);
         assert_eq!(month(""), None);
+    }
+
+    #[test]
+    fn every_short_month_abbreviation_is_a_short_month() {
+        for name in SHORT_MONTHS {
+            assert_eq!(abbreviation(name), Some(AbbreviationClass::Month));
+            assert!(month(name).is_some_and(|m| m.short), "{name}");
+        }
     }
 
     #[test]

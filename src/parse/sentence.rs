@@ -99,8 +99,7 @@ fn is_closer(text: &str, token: Token) -> bool {
 
 /// Whether the sentence ends before `tokens[end]` under `boundary`.
 fn ends_sentence(boundary: Boundary, text: &str, tokens: &[Token], end: usize) -> bool {
-    let (Some(last), Some(next)) = (end.checked_sub(1).and_then(|i| tokens.get(i)), tokens.get(end))
-    else {
+    let (Some(last), Some(next)) = (end.checked_sub(1).and_then(|i| tokens.get(i)), tokens.get(end)) else {
         // The block ends here.
         return true;
     };
@@ -110,8 +109,6 @@ fn ends_sentence(boundary: Boundary, text: &str, tokens: &[Token], end: usize) -
     let next_text = next.text(text);
     match boundary {
         Boundary::Terminal => !next_text.chars().next().is_some_and(char::is_lowercase),
-        Boundary::Abbreviation => {
-            next.kind == TokenKind::Word && lexicon::is_sentence_opener(next_text)
-        }
+        Boundary::Abbreviation => next.kind == TokenKind::Word && lexicon::is_sentence_opener(next_text),
     }
 }

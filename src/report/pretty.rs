@@ -2,33 +2,39 @@
 //! the manner of rustc and ruff diagnostics.
 //!
 //! ```text
-//! warning[naming.entity]: "Russian Federation" and "Russia" name one country
-//!  --> draft.txt:3:25
+//! warning[naming.entity]: "Russian Federation" and "Russia" name one country; use "Russia" (house rule)
+//!  --> draft.txt:3:137
 //!   |
 //! 1 | Kerry seeks common ground with Russia on Syria, Ukraine
 //!   |                                ------
-//! 3 | MOSCOW — Secretary of State John Kerry met …
-//!   |                         ^^^^^^^^^^^^^^^^^^
+//! 3 | … Tuesday. Russian Federation jets have been striking Syria since September, and Russia says the …
+//!   |            ^^^^^^^^^^^^^^^^^^                                                    ------
+//! 3 | … of Syrian President Bashar al-Assad, whom Russia has backed throughout the war. Officials said …
+//!   |                                             ------
+//! 5 | “We’re not seeking to isolate Russia,” Kerry said after meeting Sergey Lavrov.
+//!   |                               ------
 //!   = fix (safe):
-//!   - 3 | … with Russian Federation on …
-//!   + 3 | … with Russia on …
+//!   - 3 | … Vladimir Putin in Moscow on Tuesday. Russian Federation jets have been striking Syria since …
+//!   + 3 | … Vladimir Putin in Moscow on Tuesday. Russia jets have been striking Syria since …
 //! ```
 //!
 //! - The header is `severity[rule]: message`, then `-->` and the
 //!   `path:line:column` of the finding's span.
 //! - Every line a span touches is shown once, in line order, with all the
 //!   spans on it underlined: `^` under the finding's span, `-` under the
-//!   related ones. Columns count characters.
+//!   related ones. Columns count characters. A span over more than four
+//!   lines shows its first and last line only.
 //! - A line longer than [`WIDTH`] characters is shown through a window of
-//!   at most that many characters around its spans, with `…` where it was
-//!   cut; spans too far apart for one window get a window each.
+//!   at most that many characters around its spans, cut between words where
+//!   possible, with `…` where it was cut; spans too far apart for one window
+//!   show the line once per window.
 //! - A fix is shown as `- N | old line` / `+ N | new line` for every line
 //!   its edits touch, windowed the same way. With colour the old line is
 //!   red, the new one green, and the words that changed are shown in
 //!   reverse video (a word diff by `similar`).
 //! - Findings are separated by a blank line; files that could not be read
 //!   follow as `error: <path>: <message>`; the last line sums up the run
-//!   (see [`write`]).
+//!   (see [`write()`]).
 //!
 //! Control characters in the draft are shown as spaces and invisible
 //! formatting characters (zero-width spaces, bidirectional overrides,
@@ -93,7 +99,7 @@ pub fn write(run: &Run, color: bool, out: &mut dyn io::Write) -> io::Result<()> 
     writeln!(out, "{}", palette.paint(palette.bold(), summary(run)))
 }
 
-/// The last line of the report; its wording is documented on [`write`].
+/// The last line of the report; its wording is documented on [`write()`].
 fn summary(run: &Run) -> String {
     let files = count(run.files.len(), "file", "files");
     let findings = run.finding_count();
@@ -295,10 +301,7 @@ fn write_finding(source: &Source, finding: &Finding, p: &Palette, out: &mut dyn 
 /// `span` moved inside `text` and onto character boundaries; a span that
 /// ends before it starts becomes empty.
 fn clamp(span: Span, text: &str) -> Span {
-    let mut start = span.start.min(text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
+    let start = floor(text, span.start);
     let mut end = span.end.clamp(start, text.len());
     while !text.is_char_boundary(end) {
         end += 1;
@@ -306,11 +309,20 @@ fn clamp(span: Span, text: &str) -> Span {
     Span::new(start, end)
 }
 
+/// The character boundary at or before `at`, at most the end of `text`.
+fn floor(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// The first and last line a clamped span touches.
 fn line_range(source: &Source, span: Span) -> (usize, usize) {
     let first = source.line_col(span.start).0;
     let last = if span.end > span.start {
-        source.line_col(span.end - 1).0
+        source.line_col(floor(&source.text, span.end - 1)).0
     } else {
         first
     };

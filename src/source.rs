@@ -138,16 +138,16 @@ impl Source {
     /// The 1-based line and column (counted in characters) of a byte
     /// offset. An offset inside a character counts as that character.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let mut start = self.line_starts[line];
-        if line == 0 {
-            start = start.max(self.bom.min(offset));
+        if line == 0 && offset >= self.bom {
+            start = self.bom;
         }
-        let column = self.text[start..]
-            .char_indices()
-            .take_while(|&(i, _)| start + i < offset)
-            .count();
+        let column = self.text[start..offset].chars().count();
         (line + 1, column + 1)
     }
 
@@ -336,6 +336,18 @@ mod tests {
     fn columns_count_characters() {
         let s = Source::new("a.txt", "Kerry’s visit to Kiev", Format::Text);
         assert_eq!(s.line_col(s.text.find("visit").unwrap()), (1, 9));
+        // An offset inside "’" counts as that character.
+        assert_eq!(s.line_col(6), (1, 6));
+        assert_eq!(s.line_col(7), (1, 6));
+        assert_eq!(s.line_col(usize::MAX), (1, 22));
+    }
+
+    #[test]
+    fn an_offset_inside_the_bom_does_not_panic() {
+        let s = Source::new("a.txt", "\u{feff}Kiev", Format::Text);
+        assert_eq!(s.line_col(1), (1, 1));
+        assert_eq!(s.line_col(3), (1, 1));
+        assert_eq!(s.line_col(4), (1, 2));
     }
 
     #[test]

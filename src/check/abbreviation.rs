@@ -22,10 +22,12 @@ pub const CODE: &str = "naming.abbreviation";
 /// ("Yukos USA", "T-Mobile USA"): the word before it is part of a name.
 /// A lone capitalised word opening a sentence ("The USA") is no name.
 fn ends_a_name(doc: &Document<'_>, first: usize) -> bool {
-    doc.mentions
-        .names
-        .iter()
-        .any(|n| n.tokens.end == first && !(n.sentence_initial && n.tokens.len() == 1))
+    // Names are sorted and disjoint, so at most one ends at `first`.
+    let names = &doc.mentions.names;
+    let at = names.partition_point(|n| n.tokens.end < first);
+    names
+        .get(at)
+        .is_some_and(|n| n.tokens.end == first && !(n.sentence_initial && n.tokens.len() == 1))
 }
 
 /// Reports each abbreviation the draft writes more than one way.

@@ -173,17 +173,16 @@ impl<'u> Inconsistency<'u> {
             .collect();
         related.sort();
         related.dedup();
+        // The winner as the draft writes it, unless a house rule spells it.
+        let winner_text = match self.prefer {
+            Some(p) => p,
+            None => self.uses.iter().find(|w| w.form == winner).map_or(winner, |w| w.text.as_str()),
+        };
         let replacement_of = |u: &Use| {
-            let display = self
-                .uses
-                .iter()
-                .find(|w| w.form == winner)
-                .map_or(winner, |w| w.text.as_str());
-            let display = if self.prefer.is_some() { winner } else { display };
             if self.match_case {
-                match_case(&u.text, display)
+                match_case(&u.text, winner_text)
             } else {
-                display.to_string()
+                winner_text.to_string()
             }
         };
         let edits = losers

@@ -28,6 +28,9 @@ pub const CODE: &str = "naming.variant";
 /// Reports each name the draft spells two ways.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let mut groups: HashMap<String, Vec<Use>> = HashMap::new();
+    // The first spelling of each name ignoring case: a name in capitals
+    // ("SERGEI LAVROV" in a headline) is the same spelling, not a variant.
+    let mut spelling: HashMap<String, String> = HashMap::new();
     for name in &doc.mentions.names {
         if name.tokens.len() < 2 {
             continue;

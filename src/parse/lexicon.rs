@@ -22,7 +22,7 @@ pub(super) struct MonthName {
 /// `None` otherwise, cheaply, since most words are looked up and are not.
 fn folded(word: &str) -> Option<([u8; 9], usize)> {
     let bytes = word.as_bytes();
-    if !(3..=9).contains(&bytes.len()) || !bytes[0].is_ascii_uppercase() {
+    if !(3..=9).contains(&bytes.len()) || !bytes.first().is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
     let mut buf = [0u8; 9];
@@ -100,8 +100,8 @@ pub(super) enum AbbreviationClass {
     Title,
     /// A short month name: `Dec.`. Never ends a sentence.
     Month,
-    /// Comes after a name or ends a list: `Inc.`, `Jr.`, `etc.`. Ends a
-    /// sentence before a sentence opener.
+    /// Comes after a name or ends a list: `Inc.`, `Jr.`, `etc.`, AP state
+    /// names (`Calif.`). Ends a sentence before a sentence opener.
     Closing,
     /// `No.`: an abbreviation only before a number.
     Numero,
@@ -126,6 +126,10 @@ pub(super) fn abbreviation(word: &str) -> Option<AbbreviationClass> {
         | "Cpl" | "Pvt" | "Supt" | "Insp" | "Det" | "St" | "Mt" | "Ft" | "Ave" | "Blvd" | "Dept" | "Univ"
         | "vs" | "approx" | "cf" => Some(C::Title),
         "Inc" | "Corp" | "Ltd" | "Co" | "Bros" | "Jr" | "Sr" | "Esq" | "etc" => Some(C::Closing),
+        // AP style state names: they follow a city ("Springfield, Ill.").
+        "Ala" | "Ariz" | "Ark" | "Calif" | "Colo" | "Conn" | "Del" | "Fla" | "Ga" | "Ill" | "Ind" | "Kan"
+        | "Ky" | "La" | "Md" | "Mass" | "Mich" | "Minn" | "Miss" | "Mo" | "Mont" | "Neb" | "Nev" | "Okla"
+        | "Ore" | "Pa" | "Tenn" | "Vt" | "Va" | "Wash" | "Wis" | "Wyo" => Some(C::Closing),
         "No" => Some(C::Numero),
         "Mon" => weekday(Weekday::Monday, true),
         "Tue" | "Tues" => weekday(Weekday::Tuesday, false),

@@ -51,9 +51,9 @@
 //!   `… said Kerry… and Lavrov`);
 //! - after an abbreviation that never comes before a name — a dotted
 //!   initialism (`U.S.`, `a.m.`), `etc.`, `Inc.`, `Ltd.`, `Corp.`, `Co.`,
-//!   `Jr.`, `Sr.` or an abbreviated weekday — when whitespace and a common
-//!   sentence opener follow (`He`, `The`, `However`…; see
-//!   `lexicon::is_sentence_opener`).
+//!   `Jr.`, `Sr.`, an AP state name (`Calif.`) or an abbreviated weekday —
+//!   when whitespace and a common sentence opener follow (`He`, `The`,
+//!   `However`…; see `lexicon::is_sentence_opener`).
 //!
 //! Titles (`Mr.`, `Gen.`, `St.`), months (`Dec.`) and initials (`J.`) never
 //! end a sentence.

@@ -186,7 +186,11 @@ fn initialism_ends_a_sentence_only_before_an_opener() {
         sentences("It ended at 5 p.m. The talks resume."),
         vec!["It ended at 5 p.m.", "The talks resume."]
     );
-    let one = "The U.S. Secretary met Acme Inc. Chairman Smith.";
+    assert_eq!(
+        sentences("He lives in Fresno, Calif. He works."),
+        vec!["He lives in Fresno, Calif.", "He works."]
+    );
+    let one = "The U.S. Secretary met Acme Inc. Chairman Smith of Fresno, Calif., on Tue. Dec. 15.";
     assert_eq!(sentences(one), vec![one]);
 }
 

@@ -266,6 +266,17 @@ const NAME_JOINERS: &[&str] = &[
     "la", "le", "van", "von", "y",
 ];
 
+/// "al-Assad", "el-Sisi", "bin-Salman": a lower-case prefix, a hyphen, then
+/// a capital.
+fn has_name_prefix(word: &str) -> bool {
+    ["al-", "el-", "ad-", "as-", "ash-", "bin-", "ben-", "abu-"]
+        .iter()
+        .any(|p| {
+            word.strip_prefix(p)
+                .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+        })
+}
+
 /// Finds every mention in a parsed document.
 pub fn find(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexicon: &Lexicon) -> Mentions {
     let mut sentence_of = vec![0usize; tokens.len()];
@@ -337,12 +348,15 @@ fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known
     };
     let is_name_word = |i: usize| {
         let token = tokens[i];
+        let word = token.span.slice(text);
         matches!(
             token.kind,
             TokenKind::Word | TokenKind::Compound | TokenKind::Initial
-        ) && parse::is_capitalized(token.span.slice(text))
+        ) && (parse::is_capitalized(word) || has_name_prefix(word))
             && !breaks(i)
     };
+    let is_joiner =
+        |i: usize| tokens[i].kind == TokenKind::Word && NAME_JOINERS.contains(&tokens[i].span.slice(text));
     let mut names: Vec<Name> = Vec::new();
     for sentence in sentences {
         let mut i = sentence.tokens.start;
@@ -356,12 +370,15 @@ fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known
             loop {
                 if end < sentence.tokens.end && is_name_word(end) {
                     end += 1;
-                } else if end + 1 < sentence.tokens.end
-                    && tokens[end].kind == TokenKind::Word
-                    && NAME_JOINERS.contains(&tokens[end].span.slice(text))
-                    && is_name_word(end + 1)
-                {
-                    end += 2;
+                    continue;
+                }
+                // "von der Leyen": joining words count when a name word follows.
+                let joiners = (end..sentence.tokens.end)
+                    .take(3)
+                    .take_while(|&j| is_joiner(j))
+                    .count();
+                if joiners > 0 && end + joiners < sentence.tokens.end && is_name_word(end + joiners) {
+                    end += joiners + 1;
                 } else {
                     break;
                 }
@@ -392,13 +409,157 @@ fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known
 /// Links each one-word name to the latest earlier full name it ends.
 fn link_surnames(text: &str, tokens: &[Token], names: &mut [Name]) {
     let mut full_by_last: HashMap<&str, usize> = HashMap::new();
-    for n in 0..names.len() {
-        let range = names[n].tokens.clone();
+    for (n, name) in names.iter_mut().enumerate() {
+        let range = name.tokens.clone();
         let last = tokens[range.end - 1].span.slice(text);
         if range.len() >= 2 {
             full_by_last.insert(last, n);
         } else if let Some(&full) = full_by_last.get(last) {
-            names[n].continues = Some(full);
+            name.continues = Some(full);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{parse_file, Pack};
+    use crate::source::{Format, Source};
+
+    const PACK: &str = r#"
+entities:
+  - name: Russia
+    aliases: [the Russian Federation]
+    adjectives: [Russian]
+abbreviations:
+  - forms: [US, U.S., USA]
+    exceptions: [USA TODAY]
+titles:
+  - forms: [Secretary of State, State Secretary]
+  - forms: [Foreign Minister]
+"#;
+
+    struct Seen {
+        known: Vec<(String, Target)>,
+        names: Vec<String>,
+    }
+
+    fn mentions(text: &str) -> (Source, Mentions) {
+        let mut pack = Pack::default();
+        pack.add(parse_file("test.yaml", PACK).unwrap());
+        let source = Source::new("t.txt", text, Format::Text);
+        let parsed = parse::parse(&source.text, &source.blocks);
+        let found = find(
+            &source.text,
+            &parsed.tokens,
+            &parsed.sentences,
+            &Lexicon::new(&pack),
+        );
+        (source, found)
+    }
+
+    fn seen(text: &str) -> Seen {
+        let (source, m) = mentions(text);
+        Seen {
+            known: m
+                .known
+                .iter()
+                .map(|k| (k.span.slice(&source.text).to_string(), k.target))
+                .collect(),
+            names: m
+                .names
+                .iter()
+                .map(|n| n.span.slice(&source.text).to_string())
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_longest_form_wins_and_adjectives_are_not_names_of_the_country() {
+        let s = seen("Russian Federation jets and Russian-backed forces left Russia.");
+        assert_eq!(
+            s.known,
+            [
+                (
+                    "Russian Federation".to_string(),
+                    Target::Entity { rule: 0, form: 1 }
+                ),
+                ("Russia".to_string(), Target::Entity { rule: 0, form: 0 }),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_exception_hides_the_form_inside_it() {
+        let s = seen("USA TODAY said the USA and the U.S. differ, and us too.");
+        let texts: Vec<&str> = s.known.iter().map(|k| k.0.as_str()).collect();
+        assert_eq!(texts, ["USA TODAY", "USA", "U.S."]);
+        assert_eq!(s.known[0].1, Target::Exception);
+    }
+
+    #[test]
+    fn forms_match_across_line_breaks_and_curly_apostrophes() {
+        let s = seen("the Russian\nFederation");
+        // Two lines of plain text are two blocks: no match across them.
+        assert_eq!(s.known, [("Russian".to_string(), Target::Adjective { rule: 0 })]);
+        let (source, m) = {
+            let mut pack = Pack::default();
+            pack.add(parse_file("t.yaml", "entities:\n  - name: \"People's Republic\"\n").unwrap());
+            let source = Source::new("t.md", "The People’s\nRepublic spoke.\n", Format::Markdown);
+            let parsed = parse::parse(&source.text, &source.blocks);
+            let found = find(
+                &source.text,
+                &parsed.tokens,
+                &parsed.sentences,
+                &Lexicon::new(&pack),
+            );
+            (source, found)
+        };
+        assert_eq!(m.known.len(), 1);
+        assert_eq!(m.known[0].span.slice(&source.text), "People’s\nRepublic");
+    }
+
+    #[test]
+    fn titles_are_split_from_the_names_after_them() {
+        let text = "US Secretary of State John Kerry met Russian Foreign Minister Sergey Lavrov.";
+        let (source, m) = mentions(text);
+        let names: Vec<&str> = m.names.iter().map(|n| n.span.slice(&source.text)).collect();
+        assert_eq!(names, ["John Kerry", "Sergey Lavrov"]);
+        let title = |n: &Name| n.title.map(|k| m.known[k].span.slice(&source.text));
+        assert_eq!(title(&m.names[0]), Some("Secretary of State"));
+        assert_eq!(title(&m.names[1]), Some("Foreign Minister"));
+    }
+
+    #[test]
+    fn a_later_surname_continues_the_full_name() {
+        let text = "John Kerry met Sergey Lavrov. Lavrov said so, and Kerry agreed. Putin left.";
+        let (source, m) = mentions(text);
+        let linked: Vec<(&str, Option<&str>)> = m
+            .names
+            .iter()
+            .map(|n| {
+                let full = n.continues.map(|f| m.names[f].span.slice(&source.text));
+                (n.span.slice(&source.text), full)
+            })
+            .collect();
+        assert_eq!(
+            linked,
+            [
+                ("John Kerry", None),
+                ("Sergey Lavrov", None),
+                ("Lavrov", Some("Sergey Lavrov")),
+                ("Kerry", Some("John Kerry")),
+                ("Putin", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_keep_their_joining_particles_and_stop_at_punctuation() {
+        let s = seen("Ursula von der Leyen met Bashar al-Assad, and Free Syrian Army fighters.");
+        assert_eq!(
+            s.names,
+            ["Ursula von der Leyen", "Bashar al-Assad", "Free Syrian Army"]
+        );
     }
 }

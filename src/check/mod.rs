@@ -107,6 +107,9 @@ impl Why {
     }
 }
 
+/// Builds the edit for one use from the winner's text.
+pub type Rewrite<'a> = dyn Fn(&Use, &str) -> Edit + 'a;
+
 /// A group of uses of one thing in several forms, reduced to one finding.
 pub struct Inconsistency<'u> {
     /// The rule code.
@@ -127,7 +130,7 @@ pub struct Inconsistency<'u> {
     /// Builds the edit for one use, given the winner's text, where the
     /// family needs more than a replacement of `Use::edit` (an entity
     /// that takes "the" where the other does not).
-    pub rewrite: Option<&'u dyn Fn(&Use, &str) -> Edit>,
+    pub rewrite: Option<&'u Rewrite<'u>>,
 }
 
 impl<'u> Inconsistency<'u> {
@@ -176,7 +179,11 @@ impl<'u> Inconsistency<'u> {
         // The winner as the draft writes it, unless a house rule spells it.
         let winner_text = match self.prefer {
             Some(p) => p,
-            None => self.uses.iter().find(|w| w.form == winner).map_or(winner, |w| w.text.as_str()),
+            None => self
+                .uses
+                .iter()
+                .find(|w| w.form == winner)
+                .map_or(winner, |w| w.text.as_str()),
         };
         let replacement_of = |u: &Use| {
             if self.match_case {

@@ -36,17 +36,9 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             continue;
         }
         let written = doc.text(name.span);
-        let mut form = written.split_whitespace().collect::<Vec<_>>().join(" ");
-        let group = groups.entry(fold(&form)).or_default();
-        // A name in capitals ("SERGEI LAVROV" in a headline) is the same
-        // spelling, not a variant.
-        if let Some(same) = group
-            .iter()
-            .find(|u| u.form.to_lowercase() == form.to_lowercase())
-        {
-            form.clone_from(&same.form);
-        }
-        group.push(Use {
+        let form = written.split_whitespace().collect::<Vec<_>>().join(" ");
+        let form = spelling.entry(form.to_lowercase()).or_insert(form).clone();
+        groups.entry(fold(&form)).or_default().push(Use {
             form,
             span: name.span,
             edit: name.span,
@@ -97,7 +89,7 @@ pub fn fold(name: &str) -> String {
             _ => (c, 1),
         };
         // Doubled letters count once ("Zelenskyy", "Mohammed"/"Mohamed").
-        if out.chars().last() != Some(folded) || !folded.is_alphabetic() {
+        if !out.ends_with(folded) || !folded.is_alphabetic() {
             out.push(folded);
         }
         i += width;

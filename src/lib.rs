@@ -37,13 +37,30 @@ use source::Source;
 pub struct Checker {
     pack: Pack,
     lexicon: Lexicon,
+    date: Option<jiff::civil::Date>,
 }
 
 impl Checker {
     /// Compiles a pack.
     pub fn new(pack: Pack) -> Checker {
         let lexicon = Lexicon::new(&pack);
-        Checker { pack, lexicon }
+        Checker {
+            pack,
+            lexicon,
+            date: None,
+        }
+    }
+
+    /// Sets the publication date (from `--date` or a config file), which
+    /// calendar checks use before a date found in the draft itself.
+    pub fn with_date(mut self, date: Option<jiff::civil::Date>) -> Checker {
+        self.date = date;
+        self
+    }
+
+    /// The publication date given with [`Checker::with_date`], if any.
+    pub fn date(&self) -> Option<jiff::civil::Date> {
+        self.date
     }
 
     /// The pack being checked against.

@@ -76,6 +76,7 @@ fn entries(checker: &Checker) -> Vec<(&'static str, Option<String>, &Examples)> 
     );
     all.push((term::CODE, None, &pack.terms.examples));
     all.push((variant::CODE, None, &pack.variants.examples));
+    all.extend(pack.claims.iter().map(|r| (r.attribute.code(), None, &r.examples)));
     all
 }
 

@@ -18,11 +18,18 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod baseline;
 pub mod check;
+pub mod claim;
+pub mod config;
+pub mod controls;
+pub mod docs;
 pub mod example;
 pub mod finding;
+pub mod fix;
 pub mod mention;
 pub mod parse;
+pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod source;
@@ -70,7 +77,7 @@ impl Checker {
 
     /// Checks one draft; findings sorted by span, then rule.
     pub fn check(&self, source: &Source) -> Vec<Finding> {
-        let doc = check::Document::new(source, &self.lexicon);
+        let doc = check::Document::new(source, &self.lexicon, &self.pack, self.date);
         check::run(&doc, &self.pack)
     }
 }

@@ -1,21 +1,29 @@
-//! The `claimlint` command: argument parsing, file walking and exit codes.
+//! The `claimlint` command: argument parsing, configuration, file walking,
+//! fixing, and exit codes. The library does the checking and rendering;
+//! this file wires the stages together.
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 
-use claimlint::report::{self, Checked, OutputFormat, Run};
-use claimlint::rules::{Pack, RuleError};
+use claimlint::baseline::Baseline;
+use claimlint::config::{Config, FileFilter};
+use claimlint::finding::{Finding, Severity};
+use claimlint::fix::{self, FixMode};
+use claimlint::policy::Policy;
+use claimlint::report::{self, diff::FileChange, Checked, OutputFormat, Run};
+use claimlint::rules::{self, Pack, RuleFile};
 use claimlint::source::{Format, InputError, Source};
 use claimlint::Checker;
 
 /// Exit status: nothing found.
 const CLEAN: u8 = 0;
-/// Exit status: findings.
+/// Exit status: findings (or, with `--diff`, something to fix).
 const FOUND: u8 = 1;
-/// Exit status: a usage, rule or input error.
+/// Exit status: a usage, configuration, rule or input error.
 const ERROR: u8 = 2;
 
 #[derive(Parser)]
@@ -23,7 +31,7 @@ const ERROR: u8 = 2;
     name = "claimlint",
     version,
     about = "Checks a news article draft against itself: names, titles, terms and claims that disagree.",
-    after_help = "Exit status: 0 no findings, 1 findings, 2 a usage, rule or input error."
+    after_help = "Exit status: 0 no findings, 1 findings, 2 a usage, configuration, rule or input error."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -33,21 +41,37 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check drafts: files, directories (recursing into .md, .markdown and
-    /// .txt files), or - for standard input.
-    Check(CheckArgs),
+    /// .txt files, respecting .gitignore), or - for standard input.
+    Check(Box<CheckArgs>),
     /// Work with rule packs.
     Rules {
         #[command(subcommand)]
         command: RulesCommand,
+    },
+    /// Show a rule's documentation (or, without a rule, list the rules).
+    Explain {
+        /// A rule code (`naming.entity`) or family (`naming`).
+        rule: Option<String>,
+    },
+    /// Write a commented .claimlint.yaml and a starter house pack.
+    Init {
+        /// The directory to write them in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
     },
 }
 
 #[derive(Subcommand)]
 enum RulesCommand {
     /// Run every rule's good and bad examples.
-    Test(PackArgs),
-    /// List the rule codes.
-    List,
+    Test {
+        /// Rule files or directories to test (with the loaded packs).
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        pack: PackArgs,
+    },
+    /// List every loaded rule: code, severity, entry and the file it is in.
+    List(PackArgs),
 }
 
 #[derive(clap::Args)]
@@ -58,6 +82,16 @@ struct PackArgs {
     /// Do not load the built-in rule pack.
     #[arg(long)]
     no_default_rules: bool,
+    /// Use a style pack (ap, reuters, guardian...).
+    #[arg(long, value_name = "NAME")]
+    style: Option<String>,
+    /// Read this configuration file instead of looking for .claimlint.yaml
+    /// or claimlint.yaml in the current directory and its parents.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long)]
+    isolated: bool,
 }
 
 #[derive(clap::Args)]
@@ -77,12 +111,57 @@ struct CheckArgs {
     stdin_format: StdinFormat,
     #[command(flatten)]
     pack: PackArgs,
+    /// Apply the safe fixes in place, then report what remains (with -,
+    /// write the fixed text to standard output instead).
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// With --fix or --diff, apply the unsafe fixes too.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of writing them; exit 1
+    /// when there is something to fix.
+    #[arg(long)]
+    diff: bool,
+    /// Report only findings of this severity or higher; the exit status
+    /// counts only them.
+    #[arg(long, value_enum, default_value_t = SeverityArg::Info)]
+    severity: SeverityArg,
+    /// Exit 0 even when there are findings (errors still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Turn a rule or a family of rules off (repeatable).
+    #[arg(long, value_name = "RULE")]
+    disable: Vec<String>,
+    /// The publication date (YYYY-MM-DD), for calendar checks; overrides
+    /// the configuration's.
+    #[arg(long, value_name = "DATE", value_parser = claimlint::config::parse_date)]
+    date: Option<jiff::civil::Date>,
+    /// Report only findings that this baseline file does not record.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file instead of
+    /// reporting them.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Check with this many threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     Pretty,
     Json,
+    JsonLines,
+    Sarif,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SeverityArg {
+    Info,
+    Warning,
+    Error,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -109,50 +188,322 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Check(args) => check(&args),
         Command::Rules {
-            command: RulesCommand::Test(args),
-        } => rules_test(&args),
+            command: RulesCommand::Test { paths, pack },
+        } => rules_test(&paths, &pack),
         Command::Rules {
-            command: RulesCommand::List,
-        } => rules_list(),
+            command: RulesCommand::List(args),
+        } => rules_list(&args),
+        Command::Explain { rule } => explain(rule.as_deref()),
+        Command::Init { dir } => init(&dir),
     };
     ExitCode::from(status)
 }
 
-/// Loads the built-in pack (unless asked not to) and every `--rules` path.
-fn load_pack(args: &PackArgs) -> Result<Pack, RuleError> {
-    let mut pack = if args.no_default_rules {
-        Pack::default()
+/// Prints an error on standard error; returns the error status.
+fn fail(message: impl std::fmt::Display) -> u8 {
+    eprintln!("error: {message}");
+    ERROR
+}
+
+/// The configuration file the arguments select: `--config`, else the
+/// nearest one, unless `--isolated`.
+fn load_config(args: &PackArgs) -> Result<Option<Config>, String> {
+    if args.isolated {
+        return Ok(None);
+    }
+    match &args.config {
+        Some(path) => Config::load(path).map(Some).map_err(|e| e.to_string()),
+        None => {
+            let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+            Config::discover(&cwd).map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// Loads the built-in pack (unless asked not to), the configuration's
+/// packs, every `--rules` path, the style pack and the accepted forms.
+fn load_pack(args: &PackArgs, config: Option<&Config>) -> Result<Pack, String> {
+    let default_rules = !args.no_default_rules && config.map_or(true, |c| c.default_rules);
+    let mut pack = if default_rules {
+        Pack::builtin().map_err(|e| e.to_string())?
     } else {
-        Pack::builtin()?
+        Pack::default()
     };
-    for path in &args.rules {
-        pack.load(path)?;
+    let config_rules = config.map(|c| c.rules.as_slice()).unwrap_or_default();
+    for path in config_rules.iter().chain(&args.rules) {
+        pack.load(path).map_err(|e| e.to_string())?;
+    }
+    let style = args.style.as_deref().or(config.and_then(|c| c.style.as_deref()));
+    if let Some(name) = style {
+        add_style(&mut pack, name)?;
+    }
+    if let Some(config) = config {
+        pack.accepted = config.accept.clone();
     }
     Ok(pack)
 }
 
+/// The style packs this build knows: the files under `rules/styles/`,
+/// when the library embeds them.
+fn styles() -> Vec<&'static str> {
+    Vec::new()
+}
+
+/// Adds a style pack to `pack`.
+fn add_style(_pack: &mut Pack, name: &str) -> Result<(), String> {
+    let known = styles();
+    let list = if known.is_empty() {
+        "none in this build".to_string()
+    } else {
+        known.join(", ")
+    };
+    Err(format!("unknown style `{name}`; available styles: {list}"))
+}
+
+/// One input: the file to write fixes to (none for standard input) and
+/// the source read, or why it could not be read.
+struct Input {
+    file: Option<PathBuf>,
+    source: Result<Source, InputError>,
+}
+
+/// What checking one input produced.
+struct Outcome {
+    file: Option<PathBuf>,
+    /// The source as read.
+    original: Source,
+    /// The source after fixing (the original when not fixing).
+    current: Source,
+    /// Findings after disabled rules, severities and inline controls: what
+    /// a baseline records.
+    settled: Vec<Finding>,
+    /// Findings reported.
+    reported: Vec<Finding>,
+    /// Fixes applied, and whether fixing settled.
+    fixed: usize,
+    converged: bool,
+}
+
 fn check(args: &CheckArgs) -> u8 {
-    let pack = match load_pack(&args.pack) {
+    if args.unsafe_fixes && !args.fix && !args.diff {
+        return fail("--unsafe-fixes needs --fix or --diff");
+    }
+    let config = match load_config(&args.pack) {
+        Ok(config) => config,
+        Err(e) => return fail(e),
+    };
+    let pack = match load_pack(&args.pack, config.as_ref()) {
         Ok(pack) => pack,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ERROR;
+        Err(e) => return fail(e),
+    };
+    for rule in &args.disable {
+        if !claimlint::docs::is_known_selector(rule) {
+            return fail(format!("--disable: {}", claimlint::config::unknown_rule(rule)));
+        }
+    }
+    let baseline = match &args.baseline {
+        Some(path) => match Baseline::load(path) {
+            Ok(baseline) => Some(baseline),
+            Err(e) => return fail(e),
+        },
+        None => None,
+    };
+    let date = args.date.or(config.as_ref().and_then(|c| c.date));
+    let checker = Checker::new(pack).with_date(date);
+    let policy = Policy {
+        disable: config
+            .as_ref()
+            .map(|c| c.disable.clone())
+            .unwrap_or_default()
+            .into_iter()
+            .chain(args.disable.iter().cloned())
+            .collect(),
+        severity: config.as_ref().map(|c| c.severity.clone()).unwrap_or_default(),
+        baseline,
+        threshold: match args.severity {
+            SeverityArg::Info => Severity::Info,
+            SeverityArg::Warning => Severity::Warning,
+            SeverityArg::Error => Severity::Error,
+        },
+    };
+    let filter = config
+        .as_ref()
+        .map(|c| FileFilter::new(&c.dir, &c.include, &c.exclude))
+        .unwrap_or_default();
+    let mode = (args.fix || args.diff).then_some(if args.unsafe_fixes {
+        FixMode::Unsafe
+    } else {
+        FixMode::Safe
+    });
+
+    let inputs = inputs(&args.paths, args.stdin_format, &filter);
+    let mut errors = Vec::new();
+    let mut sources = Vec::new();
+    for input in inputs {
+        match input.source {
+            Ok(source) => sources.push((input.file, source)),
+            Err(e) => errors.push(e),
+        }
+    }
+    let work = |(file, source): (Option<PathBuf>, Source)| -> Outcome {
+        match mode {
+            Some(mode) => {
+                let fixed = fix::fix(&source, mode, |s| policy.report(s, checker.check(s)));
+                let settled = policy.settle(&fixed.source, checker.check(&fixed.source));
+                Outcome {
+                    file,
+                    current: fixed.source,
+                    original: source,
+                    settled,
+                    reported: fixed.findings,
+                    fixed: fixed.applied.len(),
+                    converged: fixed.converged,
+                }
+            }
+            None => {
+                let settled = policy.settle(&source, checker.check(&source));
+                let reported = policy.finish(&source, settled.clone());
+                Outcome {
+                    file,
+                    current: source.clone(),
+                    original: source,
+                    settled,
+                    reported,
+                    fixed: 0,
+                    converged: true,
+                }
+            }
         }
     };
-    let checker = Checker::new(pack);
-    let mut run = Run::default();
-    for input in inputs(&args.paths, args.stdin_format) {
-        match input {
-            Ok(source) => {
-                let findings = checker.check(&source);
-                run.files.push(Checked { source, findings });
+    let outcomes: Vec<Outcome> = match args.threads {
+        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build() {
+            Ok(pool) => pool.install(|| sources.into_par_iter().map(work).collect()),
+            Err(e) => return fail(format!("cannot start {n} threads: {e}")),
+        },
+        None => sources.into_par_iter().map(work).collect(),
+    };
+
+    if let Some(path) = &args.write_baseline {
+        let files = outcomes.iter().map(|o| (&o.current, o.settled.as_slice()));
+        return match Baseline::write(path, files) {
+            Ok(n) => {
+                for e in &errors {
+                    eprintln!("error: {e}");
+                }
+                eprintln!(
+                    "Recorded {} in {}.",
+                    count(n, "finding", "findings"),
+                    path.display()
+                );
+                if errors.is_empty() {
+                    CLEAN
+                } else {
+                    ERROR
+                }
             }
-            Err(e) => run.errors.push(e),
+            Err(e) => fail(e),
+        };
+    }
+
+    for outcome in outcomes.iter().filter(|o| !o.converged) {
+        eprintln!(
+            "warning: {}: the fixes did not settle after {} passes; check the result",
+            outcome.original.path,
+            fix::MAX_PASSES
+        );
+    }
+
+    if args.diff {
+        return diff(&outcomes, &errors, args.exit_zero);
+    }
+
+    let mut run = Run {
+        files: Vec::new(),
+        errors,
+    };
+    let mut fixed_findings = 0;
+    let mut fixed_files = 0;
+    let mut stdout_taken = false;
+    for outcome in outcomes {
+        let changed = outcome.current.text != outcome.original.text;
+        if args.fix && changed {
+            let written = match &outcome.file {
+                Some(file) => fix::write_atomic(
+                    file,
+                    outcome.original.text.as_bytes(),
+                    outcome.current.text.as_bytes(),
+                )
+                .map_err(|e| InputError {
+                    path: e.path,
+                    message: e.message,
+                }),
+                None => {
+                    // Standard input: the fixed text is the output.
+                    stdout_taken = true;
+                    write_stdout(outcome.current.text.as_bytes()).map_err(|e| InputError {
+                        path: outcome.original.path.clone(),
+                        message: format!("cannot write the fixed text: {e}"),
+                    })
+                }
+            };
+            match written {
+                Ok(()) => {
+                    fixed_findings += outcome.fixed;
+                    fixed_files += 1;
+                }
+                Err(e) => {
+                    // Not written: report the draft as it is on disk.
+                    run.errors.push(e);
+                    let reported = policy.report(&outcome.original, checker.check(&outcome.original));
+                    run.files.push(Checked {
+                        source: outcome.original,
+                        findings: reported,
+                    });
+                    continue;
+                }
+            }
+        } else if args.fix && outcome.file.is_none() {
+            stdout_taken = true;
+            if let Err(e) = write_stdout(outcome.current.text.as_bytes()) {
+                run.errors.push(InputError {
+                    path: outcome.original.path.clone(),
+                    message: format!("cannot write the text: {e}"),
+                });
+            }
         }
+        run.files.push(Checked {
+            source: outcome.current,
+            findings: outcome.reported,
+        });
+    }
+    if args.fix {
+        eprintln!(
+            "Fixed {} in {}.",
+            count(fixed_findings, "finding", "findings"),
+            count(fixed_files, "file", "files")
+        );
+    }
+    let status = if !run.errors.is_empty() {
+        ERROR
+    } else if run.finding_count() > 0 && !args.exit_zero {
+        FOUND
+    } else {
+        CLEAN
+    };
+    if stdout_taken {
+        // The fixed text went to standard output: the report goes nowhere,
+        // but its errors do.
+        for e in &run.errors {
+            eprintln!("error: {e}");
+        }
+        return status;
     }
     let format = match args.format {
         FormatArg::Pretty => OutputFormat::Pretty,
         FormatArg::Json => OutputFormat::Json,
+        FormatArg::JsonLines => OutputFormat::JsonLines,
+        FormatArg::Sarif => OutputFormat::Sarif,
+        FormatArg::Github => OutputFormat::Github,
     };
     let color = match args.color {
         ColorArg::Always => true,
@@ -165,25 +516,77 @@ fn check(args: &CheckArgs) -> u8 {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let written = report::write(&run, format, color, &mut out).and_then(|()| out.flush());
-    if let Err(e) = written {
+    match written {
         // A closed pipe (`claimlint check ... | head`) is not an error.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => fail(format!("cannot write the report: {e}")),
+        _ => status,
+    }
+}
+
+/// `--diff`: the unified diff of the fixes on standard output, a summary on
+/// standard error.
+fn diff(outcomes: &[Outcome], errors: &[InputError], exit_zero: bool) -> u8 {
+    let changes: Vec<FileChange<'_>> = outcomes
+        .iter()
+        .filter(|o| o.current.text != o.original.text)
+        .map(|o| FileChange {
+            path: &o.original.path,
+            before: &o.original.text,
+            after: &o.current.text,
+        })
+        .collect();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let written = report::diff::write(&changes, &mut out).and_then(|()| out.flush());
+    if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write the report: {e}");
-            return ERROR;
+            return fail(format!("cannot write the diff: {e}"));
         }
     }
-    if !run.errors.is_empty() {
+    for e in errors {
+        eprintln!("error: {e}");
+    }
+    let fixes: usize = outcomes
+        .iter()
+        .filter(|o| o.current.text != o.original.text)
+        .map(|o| o.fixed)
+        .sum();
+    if changes.is_empty() {
+        eprintln!("Nothing to fix.");
+    } else {
+        eprintln!(
+            "Would fix {} in {}.",
+            count(fixes, "finding", "findings"),
+            count(changes.len(), "file", "files")
+        );
+    }
+    if !errors.is_empty() {
         ERROR
-    } else if run.finding_count() > 0 {
+    } else if !changes.is_empty() && !exit_zero {
         FOUND
     } else {
         CLEAN
     }
 }
 
+fn write_stdout(bytes: &[u8]) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Every input the paths name, in order: files as given, directories
-/// walked for drafts in path order, `-` read from standard input.
-fn inputs(paths: &[PathBuf], stdin_format: StdinFormat) -> Vec<Result<Source, InputError>> {
+/// walked for drafts in path order (respecting `.gitignore` and the
+/// configuration's include and exclude globs), `-` read from standard
+/// input.
+fn inputs(paths: &[PathBuf], stdin_format: StdinFormat, filter: &FileFilter) -> Vec<Input> {
     let mut out = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -192,44 +595,73 @@ fn inputs(paths: &[PathBuf], stdin_format: StdinFormat) -> Vec<Result<Source, In
                 StdinFormat::Text => Format::Text,
                 StdinFormat::Markdown => Format::Markdown,
             };
-            let result = match io::stdin().read_to_end(&mut bytes) {
+            let source = match io::stdin().read_to_end(&mut bytes) {
                 Ok(_) => Source::from_bytes("<stdin>".to_string(), bytes, format),
                 Err(e) => Err(InputError {
                     path: "<stdin>".to_string(),
                     message: e.to_string(),
                 }),
             };
-            out.push(result);
+            out.push(Input { file: None, source });
         } else if path.is_dir() {
-            let mut found = Vec::new();
-            let mut seen = std::collections::HashSet::new();
-            walk(path, &mut found, &mut seen);
-            found.sort();
-            out.extend(found.iter().map(|file| Source::read(file)));
+            let (found, errors) = walk(path, filter);
+            out.extend(errors.into_iter().map(|e| Input {
+                file: None,
+                source: Err(e),
+            }));
+            out.extend(found.into_iter().map(|file| Input {
+                source: Source::read(&file),
+                file: Some(file),
+            }));
         } else {
-            out.push(Source::read(path));
+            out.push(Input {
+                file: Some(path.clone()),
+                source: Source::read(path),
+            });
         }
     }
     out
 }
 
-/// Collects the drafts under a directory, following each real directory
-/// once (a symlink loop is walked once, not forever).
-fn walk(dir: &Path, found: &mut Vec<PathBuf>, seen: &mut std::collections::HashSet<PathBuf>) {
-    let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    if !seen.insert(canonical) {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, found, seen);
-        } else if is_draft(&path) {
-            found.push(path);
+/// The drafts under a directory, sorted: `.md`, `.markdown` and `.txt`
+/// files that no `.gitignore` (or `.ignore`) ignores, that are not hidden,
+/// and that the filter allows. Symbolic links are followed; a loop is
+/// walked once. Directories that cannot be read are errors.
+fn walk(dir: &Path, filter: &FileFilter) -> (Vec<PathBuf>, Vec<InputError>) {
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    let walker = ignore::WalkBuilder::new(dir)
+        .require_git(false)
+        .follow_links(true)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                if entry.file_type().is_some_and(|t| t.is_file()) && is_draft(path) && filter.allows(path) {
+                    found.push(path.to_path_buf());
+                }
+            }
+            Err(e) if is_loop(&e) => {}
+            Err(e) => errors.push(InputError {
+                path: dir.display().to_string(),
+                message: e.to_string(),
+            }),
         }
+    }
+    found.sort();
+    (found, errors)
+}
+
+/// Whether a walk error is a symbolic-link loop (walked once, not an error).
+fn is_loop(error: &ignore::Error) -> bool {
+    match error {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+        ignore::Error::Partial(errors) => errors.iter().all(is_loop),
+        _ => false,
     }
 }
 
@@ -243,14 +675,20 @@ fn is_draft(path: &Path) -> bool {
     )
 }
 
-fn rules_test(args: &PackArgs) -> u8 {
-    let pack = match load_pack(args) {
-        Ok(pack) => pack,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ERROR;
-        }
+fn rules_test(paths: &[PathBuf], args: &PackArgs) -> u8 {
+    let config = match load_config(args) {
+        Ok(config) => config,
+        Err(e) => return fail(e),
     };
+    let mut pack = match load_pack(args, config.as_ref()) {
+        Ok(pack) => pack,
+        Err(e) => return fail(e),
+    };
+    for path in paths {
+        if let Err(e) = pack.load(path) {
+            return fail(e);
+        }
+    }
     let outcome = claimlint::example::run(&Checker::new(pack));
     for failure in &outcome.failures {
         println!("FAIL {failure}");
@@ -268,9 +706,165 @@ fn rules_test(args: &PackArgs) -> u8 {
     }
 }
 
-fn rules_list() -> u8 {
-    for (code, summary) in claimlint::check::RULES {
-        println!("{code:<22} {summary}");
+/// One loaded rule, for `rules list`.
+struct Listed {
+    code: String,
+    severity: Severity,
+    entry: String,
+    file: String,
+}
+
+/// The rules of one parsed file.
+fn listed(file: &str, rules: RuleFile) -> Vec<Listed> {
+    let mut out = Vec::new();
+    let mut add = |code: &str, severity: Severity, entry: &str| {
+        out.push(Listed {
+            code: code.to_string(),
+            severity,
+            entry: entry.to_string(),
+            file: file.to_string(),
+        })
+    };
+    for r in &rules.entities {
+        add("naming.entity", r.severity, &r.name);
     }
+    for r in &rules.abbreviations {
+        add("naming.abbreviation", r.severity, &r.name);
+    }
+    for r in &rules.titles {
+        add("naming.title", r.severity, &r.name);
+    }
+    for r in &rules.style {
+        add("style.substitution", r.severity, &r.replacement);
+    }
+    if let Some(terms) = &rules.terms {
+        add("terms.hyphenation", terms.severity.unwrap_or_default(), "");
+    }
+    if let Some(variants) = &rules.variants {
+        add("naming.variant", variants.severity.unwrap_or_default(), "");
+    }
+    for r in &rules.claims {
+        add(r.attribute.code(), r.severity, r.name.as_deref().unwrap_or(""));
+    }
+    out
+}
+
+/// The rule files a path names: itself, or the YAML files under it.
+fn rule_files(path: &Path) -> Vec<PathBuf> {
+    if !path.is_dir() {
+        return vec![path.to_path_buf()];
+    }
+    let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(path)
+        .standard_filters(false)
+        .follow_links(true)
+        .build()
+        .flatten()
+        .map(|e| e.into_path())
+        .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+        .collect();
+    files.sort();
+    files
+}
+
+fn rules_list(args: &PackArgs) -> u8 {
+    let config = match load_config(args) {
+        Ok(config) => config,
+        Err(e) => return fail(e),
+    };
+    // Loading the pack first reports any mistake with its location.
+    if let Err(e) = load_pack(args, config.as_ref()) {
+        return fail(e);
+    }
+    let mut all = Vec::new();
+    if !args.no_default_rules && config.as_ref().map_or(true, |c| c.default_rules) {
+        for (path, text) in rules::BUILTIN {
+            if let Ok(file) = rules::parse_file(path, text) {
+                all.extend(listed(&format!("(built in) {path}"), file));
+            }
+        }
+    }
+    let config_rules = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
+    for root in config_rules.iter().chain(&args.rules) {
+        for file in rule_files(root) {
+            let display = file.display().to_string();
+            let parsed = std::fs::read_to_string(&file)
+                .ok()
+                .and_then(|text| rules::parse_file(&display, &text).ok());
+            if let Some(parsed) = parsed {
+                all.extend(listed(&display, parsed));
+            }
+        }
+    }
+    let width = all.iter().map(|l| l.code.len()).max().unwrap_or(0);
+    let entry_width = all.iter().map(|l| l.entry.chars().count()).max().unwrap_or(0);
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    for l in &all {
+        let line = format!(
+            "{:<width$}  {:<7}  {:<entry_width$}  {}",
+            l.code,
+            l.severity.as_str(),
+            l.entry,
+            l.file
+        );
+        if writeln!(out, "{}", line.trim_end()).is_err() {
+            break;
+        }
+    }
+    CLEAN
+}
+
+fn explain(rule: Option<&str>) -> u8 {
+    let codes = claimlint::docs::codes();
+    let Some(rule) = rule else {
+        let width = codes.iter().map(|c| c.len()).max().unwrap_or(0);
+        for code in &codes {
+            println!("{code:<width$}  {}", claimlint::docs::summary(code).unwrap_or(""));
+        }
+        return CLEAN;
+    };
+    let chosen: Vec<&str> = codes
+        .iter()
+        .copied()
+        .filter(|code| claimlint::controls::selects(rule, code))
+        .collect();
+    if chosen.is_empty() {
+        return fail(claimlint::config::unknown_rule(rule));
+    }
+    let texts: Vec<String> = chosen
+        .iter()
+        .map(|code| {
+            let doc = claimlint::docs::doc(code)
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("`{code}`: {}", claimlint::docs::summary(code).unwrap_or("")));
+            format!("{doc}\n\nRule files: {}\n", claimlint::docs::help_uri(code))
+        })
+        .collect();
+    print!("{}", texts.join("\n"));
+    CLEAN
+}
+
+/// The configuration `claimlint init` writes.
+const INIT_CONFIG: &str = include_str!("init/claimlint.yaml");
+/// The starter house pack `claimlint init` writes.
+const INIT_PACK: &str = include_str!("init/house.yaml");
+
+fn init(dir: &Path) -> u8 {
+    let config = dir.join(".claimlint.yaml");
+    let pack_dir = dir.join("house-rules");
+    let pack = pack_dir.join("house.yaml");
+    for existing in [&config, &pack] {
+        if existing.exists() {
+            return fail(format!("{}: already exists; not overwritten", existing.display()));
+        }
+    }
+    let written = std::fs::create_dir_all(&pack_dir)
+        .and_then(|()| std::fs::write(&config, INIT_CONFIG))
+        .and_then(|()| std::fs::write(&pack, INIT_PACK));
+    if let Err(e) = written {
+        return fail(format!("{}: {e}", dir.display()));
+    }
+    println!("Wrote {} and {}.", config.display(), pack.display());
+    println!("Check the pack with `claimlint rules test`, then run `claimlint check .`.");
     CLEAN
 }

@@ -209,6 +209,9 @@ pub struct RuleFile {
     /// The unlisted-variant detector's settings.
     #[serde(default)]
     pub variants: Option<VariantSettings>,
+    /// Claims: which attributes are functional and how to extract them.
+    #[serde(default)]
+    pub claims: Vec<crate::claim::rule::ClaimRule>,
 }
 
 /// Every rule loaded for a run: the union of its rule files.
@@ -227,6 +230,12 @@ pub struct Pack {
     pub terms: TermsSettings,
     /// The unlisted-variant detector's settings.
     pub variants: VariantSettings,
+    /// Claim rules.
+    pub claims: Vec<crate::claim::rule::ClaimRule>,
+    /// Forms a desk has decided on (`accept:` in `.claimlint.yaml`): when
+    /// an inconsistency's forms include one, it wins over the pack's
+    /// `prefer` and over the majority.
+    pub accepted: Vec<String>,
 }
 
 /// The built-in pack: every file under `rules/` (outside `rules/styles/`),
@@ -236,6 +245,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/abbreviations.yaml",
         include_str!("../rules/abbreviations.yaml"),
     ),
+    ("rules/claims.yaml", include_str!("../rules/claims.yaml")),
     ("rules/countries.yaml", include_str!("../rules/countries.yaml")),
     (
         "rules/organisations.yaml",
@@ -279,6 +289,7 @@ impl Pack {
         self.abbreviations.extend(file.abbreviations);
         self.titles.extend(file.titles);
         self.style.extend(file.style);
+        self.claims.extend(file.claims);
         if let Some(terms) = file.terms {
             self.terms.severity = terms.severity.or(self.terms.severity);
             self.terms.distinct.extend(terms.distinct);
@@ -575,7 +586,7 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "house.yaml:1:1: unknown field `entitys`, expected one of `about`, `entities`, \
-             `abbreviations`, `titles`, `style`, `terms`, `variants`"
+             `abbreviations`, `titles`, `style`, `terms`, `variants`, `claims`"
         );
     }
 

@@ -3,6 +3,7 @@
 //! what the naming families share: choosing the form that wins and building
 //! the one finding that points at every place involved.
 
+use crate::claim::{self, Claim};
 use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span};
 use crate::mention::{self, Lexicon, Mentions};
 use crate::parse::{self, Sentence, Token};
@@ -10,6 +11,7 @@ use crate::rules::Pack;
 use crate::source::Source;
 
 pub mod abbreviation;
+pub mod claims;
 pub mod entity;
 pub mod style;
 pub mod term;
@@ -24,6 +26,12 @@ pub const RULES: &[(&str, &str)] = &[
     (variant::CODE, "one name spelt two ways that no rule lists"),
     (term::CODE, "one word hyphenated or spaced two ways"),
     (style::CODE, "a form the house style replaces"),
+    ("claims.age", "one person given two ages"),
+    ("claims.birth", "two birth years, or an age that does not fit the birth year"),
+    ("claims.title", "one person given two titles"),
+    ("claims.event", "one event given two dates or two places"),
+    ("claims.count", "one count stated as two numbers"),
+    ("claims.weekday", "a weekday that does not match its date"),
 ];
 
 /// A draft parsed once, before any check runs.
@@ -37,18 +45,39 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
     /// What it names, and how.
     pub mentions: Mentions,
+    /// What it states, reduced to claims, sorted by span.
+    pub claims: Vec<Claim>,
+    /// The story's own date ("today"), when known.
+    pub story_date: Option<jiff::civil::Date>,
 }
 
 impl<'a> Document<'a> {
-    /// Parses a source and finds its mentions.
-    pub fn new(source: &'a Source, lexicon: &Lexicon) -> Document<'a> {
+    /// Parses a source, finds its mentions and extracts its claims. `date`
+    /// is the publication date given on the command line or in the
+    /// configuration, if any.
+    pub fn new(
+        source: &'a Source,
+        lexicon: &Lexicon,
+        pack: &Pack,
+        date: Option<jiff::civil::Date>,
+    ) -> Document<'a> {
         let parsed = parse::parse(&source.text, &source.blocks);
         let mentions = mention::find(&source.text, &parsed.tokens, &parsed.sentences, lexicon);
+        let claims = claim::extract(&claim::Context {
+            text: &source.text,
+            tokens: &parsed.tokens,
+            sentences: &parsed.sentences,
+            mentions: &mentions,
+            pack,
+        });
+        let story_date = claim::calendar::story_date(source, &parsed.tokens, date).map(|(d, _)| d);
         Document {
             source,
             tokens: parsed.tokens,
             sentences: parsed.sentences,
             mentions,
+            claims,
+            story_date,
         }
     }
 
@@ -60,6 +89,7 @@ impl<'a> Document<'a> {
 
 /// Runs every check over a document; findings sorted by span, then rule.
 pub fn run(doc: &Document<'_>, pack: &Pack) -> Vec<Finding> {
+    ACCEPTED.with(|accepted| accepted.replace(pack.accepted.clone()));
     let mut findings = Vec::new();
     entity::check(doc, pack, &mut findings);
     abbreviation::check(doc, pack, &mut findings);
@@ -67,8 +97,37 @@ pub fn run(doc: &Document<'_>, pack: &Pack) -> Vec<Finding> {
     variant::check(doc, pack, &mut findings);
     term::check(doc, pack, &mut findings);
     style::check(doc, pack, &mut findings);
+    claims::check(doc, pack, &mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings
+}
+
+thread_local! {
+    /// The forms the desk accepted (`Pack::accepted`), set by [`run`] for
+    /// the checks it runs on this thread, so that every family's
+    /// [`Inconsistency`] honours them without each passing them on.
+    static ACCEPTED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The first accepted form (in the order the desk listed them) that is one
+/// of `forms`, or the text of a use of one: compared exactly, then without
+/// regard to case. Returns the form.
+fn accepted_form<'u>(forms: &[(&'u str, usize, usize)], uses: &'u [Use]) -> Option<&'u str> {
+    ACCEPTED.with(|accepted| {
+        let accepted = accepted.borrow();
+        accepted.iter().find_map(|a| {
+            let a = a.split_whitespace().collect::<Vec<_>>().join(" ");
+            let exact = forms.iter().map(|f| f.0).find(|f| *f == a).or_else(|| {
+                uses.iter()
+                    .find(|u| u.text.split_whitespace().collect::<Vec<_>>().join(" ") == a)
+                    .map(|u| u.form.as_str())
+            });
+            exact.or_else(|| {
+                let lower = a.to_lowercase();
+                forms.iter().map(|f| f.0).find(|f| f.to_lowercase() == lower)
+            })
+        })
+    })
 }
 
 /// One place a form of something is used.
@@ -91,6 +150,8 @@ pub struct Use {
 pub enum Why {
     /// A rule in the pack prefers it.
     HouseRule,
+    /// The desk's configuration accepts it (`Pack::accepted`).
+    Accepted,
     /// The draft uses it most, this many times.
     UsedMost(usize),
     /// The forms are used equally often; it came first.
@@ -101,6 +162,7 @@ impl Why {
     fn describe(self) -> String {
         match self {
             Why::HouseRule => "house rule".to_string(),
+            Why::Accepted => "accepted by this desk".to_string(),
             Why::UsedMost(n) => format!("used most, {n} times"),
             Why::UsedFirst => "as common as the others, and used first".to_string(),
         }
@@ -148,9 +210,12 @@ impl<'u> Inconsistency<'u> {
         if forms.len() < 2 {
             return None;
         }
-        let (winner, why) = match self.prefer {
-            Some(p) => (p, Why::HouseRule),
-            None => {
+        let accepted = accepted_form(&forms, self.uses);
+        let prefer = if accepted.is_some() { None } else { self.prefer };
+        let (winner, why) = match (accepted, prefer) {
+            (Some(form), _) => (form, Why::Accepted),
+            (None, Some(p)) => (p, Why::HouseRule),
+            (None, None) => {
                 let most = forms.iter().map(|f| f.1).max().unwrap_or(0);
                 let tied = forms.iter().filter(|f| f.1 == most).count();
                 // `forms` is in order of first use, so the first with the
@@ -177,7 +242,7 @@ impl<'u> Inconsistency<'u> {
         related.sort();
         related.dedup();
         // The winner as the draft writes it, unless a house rule spells it.
-        let winner_text = match self.prefer {
+        let winner_text = match prefer {
             Some(p) => p,
             None => self
                 .uses
@@ -213,7 +278,7 @@ impl<'u> Inconsistency<'u> {
                 .map_or(form, |u| u.text.as_str())
         };
         let names: Vec<&str> = forms.iter().map(|f| written(f.0)).collect();
-        let shown = if self.prefer.is_some() {
+        let shown = if prefer.is_some() {
             winner
         } else {
             written(winner)

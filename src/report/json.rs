@@ -71,9 +71,9 @@ struct File<'a> {
     findings: Vec<JsonFinding<'a>>,
 }
 
-/// One finding.
+/// One finding (also the body of a JSON Lines line).
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub(super) struct JsonFinding<'a> {
     rule: &'a str,
     severity: &'static str,
     message: &'a str,
@@ -84,7 +84,7 @@ struct JsonFinding<'a> {
 }
 
 impl<'a> JsonFinding<'a> {
-    fn new(source: &'a Source, finding: &'a Finding) -> Self {
+    pub(super) fn new(source: &'a Source, finding: &'a Finding) -> Self {
         JsonFinding {
             rule: finding.rule,
             severity: finding.severity.as_str(),

@@ -7,8 +7,12 @@ use std::io;
 use crate::finding::Finding;
 use crate::source::{InputError, Source};
 
+pub mod diff;
+pub mod github;
 pub mod json;
+pub mod json_lines;
 pub mod pretty;
+pub mod sarif;
 
 /// One file that was read and checked.
 #[derive(Debug)]
@@ -42,6 +46,12 @@ pub enum OutputFormat {
     Pretty,
     /// The stable JSON schema (`docs/json.md`).
     Json,
+    /// One JSON object per finding, one per line.
+    JsonLines,
+    /// A SARIF 2.1.0 log, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 /// Writes a run in the given format. `color` is honoured by the pretty
@@ -50,5 +60,8 @@ pub fn write(run: &Run, format: OutputFormat, color: bool, out: &mut dyn io::Wri
     match format {
         OutputFormat::Pretty => pretty::write(run, color, out),
         OutputFormat::Json => json::write(run, out),
+        OutputFormat::JsonLines => json_lines::write(run, out),
+        OutputFormat::Sarif => sarif::write(run, out),
+        OutputFormat::Github => github::write(run, out),
     }
 }

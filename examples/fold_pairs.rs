@@ -1,0 +1,449 @@
+//! Measures how well `naming.variant` folds name spellings, on the
+//! Wikidata transliteration pairs (CC0) of Merhav & Ash (COLING 2018).
+//!
+//! ```sh
+//! cargo run --release --example fold_pairs -- ../shared/data/transliteration
+//! cargo run --release --example fold_pairs -- ../shared/data/transliteration --show 40
+//! ```
+//!
+//! (or set `CLAIMLINT_TRANSLITERATION` to the directory). The data is read
+//! at run time and never copied into the repository.
+//!
+//! Each data line is `latin<TAB>foreign letters<TAB>count`. Lines are
+//! grouped by their foreign form (lightly normalised: Russian ё/э/й/ы and
+//! soft signs, Arabic hamza seats and ta marbuta, doubled letters, the
+//! Arabic article), and only spellings seen at least twice in a group
+//! count, which drops most of the data's noise.
+//!
+//! - Positive pairs: two spellings of one group that differ beyond case
+//!   and accents. "Habit" pairs are those whose letters differ only by a
+//!   romanization habit (y/i, j/y, ey/ei, ii/iy, kh/h, dh/d, th/t, ph/f,
+//!   q/k, c/k, w/v, x/ks, ou/u, oo/u, ee/i, sch/sh, tch/ch, zh/j, ye/e,
+//!   ia/ya, a dropped h, a doubled letter), found by aligning the two
+//!   spellings, independently of how the fold is written.
+//! - A folded pair is false when the two spellings never share a group,
+//!   each belongs mostly to one group of one language, and those groups'
+//!   consonants differ (Maria/Marina, Petrov/Petrova): different names,
+//!   not one name whose vowels the foreign script spells two ways.
+//!
+//! Three predicates are measured: `folded` (alike after folding, the
+//! test for every word of a full name and for one-word names), `near`
+//! (folded, or only the vowels differ: the test for one word of a full
+//! name whose other words agree) and `alone` (the test for one-word
+//! names).
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use claimlint::check::variant::{alike_alone, fold_word, likeness, plain, skeleton, Likeness};
+
+/// Spellings seen fewer times than this in a group are noise.
+const MIN_COUNT: u32 = 2;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut dir: Option<PathBuf> = std::env::var_os("CLAIMLINT_TRANSLITERATION").map(PathBuf::from);
+    let mut show = 0usize;
+    while let Some(arg) = args.next() {
+        if arg == "--show" {
+            show = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
+        } else {
+            dir = Some(PathBuf::from(arg));
+        }
+    }
+    let Some(dir) = dir else {
+        eprintln!("usage: fold_pairs DIR [--show N]   (DIR holds wd_russian_80 and wd_arabic_80)");
+        std::process::exit(2);
+    };
+    let data = Data::load(&dir);
+    println!(
+        "{} spellings in {} groups; {} positive pairs, {} of them habit pairs",
+        data.vocabulary.len(),
+        data.groups.len(),
+        data.positives.len(),
+        data.habit.len()
+    );
+    let folded = |a: &str, b: &str| likeness(a, b) == Likeness::Folded;
+    let near = |a: &str, b: &str| matches!(likeness(a, b), Likeness::Folded | Likeness::Near);
+    data.measure("folded", &|w| fold_word(w), &folded, show);
+    data.measure("near", &|w| skeleton(&fold_word(w)), &near, show);
+    data.measure(
+        "alone",
+        &|w| skeleton(&fold_word(w)),
+        &|a, b| alike_alone(a, b),
+        show,
+    );
+}
+
+type Pair = (String, String);
+
+struct Data {
+    /// (language, normalised foreign form) -> spelling -> count.
+    groups: HashMap<(String, String), HashMap<String, u32>>,
+    /// Every spelling seen at least `MIN_COUNT` times in some group.
+    vocabulary: Vec<String>,
+    positives: HashSet<Pair>,
+    habit: HashSet<Pair>,
+    /// For spellings that belong mostly to one group: its language and its
+    /// consonant skeleton.
+    main: HashMap<String, (String, String)>,
+}
+
+fn pair(a: &str, b: &str) -> Pair {
+    if a <= b {
+        (a.to_string(), b.to_string())
+    } else {
+        (b.to_string(), a.to_string())
+    }
+}
+
+impl Data {
+    fn load(dir: &std::path::Path) -> Data {
+        let mut groups: HashMap<(String, String), HashMap<String, u32>> = HashMap::new();
+        for (file, language) in [("wd_russian_80", "ru"), ("wd_arabic_80", "ar")] {
+            let path = dir.join(file);
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                eprintln!("cannot read {}: {e}", path.display());
+                std::process::exit(2);
+            });
+            for line in text.lines() {
+                let mut fields = line.split('\t');
+                let (Some(latin), Some(foreign), Some(count)) = (fields.next(), fields.next(), fields.next())
+                else {
+                    continue;
+                };
+                let Ok(count) = count.trim().parse::<u32>() else {
+                    continue;
+                };
+                if !is_name_word(latin) {
+                    continue;
+                }
+                let key = (language.to_string(), normalize_foreign(language, foreign));
+                *groups
+                    .entry(key)
+                    .or_default()
+                    .entry(latin.to_string())
+                    .or_default() += count;
+            }
+        }
+        let mut vocabulary: HashSet<String> = HashSet::new();
+        let mut positives = HashSet::new();
+        let mut total: HashMap<&str, u32> = HashMap::new();
+        let mut best: HashMap<&str, (u32, &(String, String))> = HashMap::new();
+        for (key, spellings) in &groups {
+            let mut kept: Vec<&String> = Vec::new();
+            for (latin, &count) in spellings {
+                *total.entry(latin).or_default() += count;
+                let entry = best.entry(latin).or_insert((0, key));
+                if count > entry.0 || (count == entry.0 && key < entry.1) {
+                    *entry = (count, key);
+                }
+                if count >= MIN_COUNT {
+                    kept.push(latin);
+                }
+            }
+            kept.sort();
+            for (i, a) in kept.iter().enumerate() {
+                vocabulary.insert(a.to_string());
+                for b in &kept[i + 1..] {
+                    if plain(a) != plain(b) {
+                        positives.insert(pair(a, b));
+                    }
+                }
+            }
+        }
+        let main = best
+            .iter()
+            .filter(|(latin, (count, _))| *count >= MIN_COUNT && count * 2 >= total[*latin])
+            .map(|(latin, (_, (language, foreign)))| {
+                (
+                    latin.to_string(),
+                    (language.clone(), foreign_skeleton(language, foreign)),
+                )
+            })
+            .collect();
+        let habit = positives
+            .iter()
+            .filter(|(a, b)| habit_pair(a, b))
+            .cloned()
+            .collect();
+        let mut vocabulary: Vec<String> = vocabulary.into_iter().collect();
+        vocabulary.sort();
+        Data {
+            groups,
+            vocabulary,
+            positives,
+            habit,
+            main,
+        }
+    }
+
+    /// Buckets the vocabulary by `key`, tests the pairs of each bucket with
+    /// `alike`, and prints precision and recall.
+    fn measure(
+        &self,
+        label: &str,
+        key: &dyn Fn(&str) -> String,
+        alike: &dyn Fn(&str, &str) -> bool,
+        show: usize,
+    ) {
+        let mut buckets: HashMap<String, Vec<&str>> = HashMap::new();
+        for word in &self.vocabulary {
+            buckets.entry(key(word)).or_default().push(word);
+        }
+        let mut found: HashSet<Pair> = HashSet::new();
+        let mut false_pairs: Vec<Pair> = Vec::new();
+        let mut unjudged = 0usize;
+        for members in buckets.values() {
+            for (i, a) in members.iter().enumerate() {
+                for b in &members[i + 1..] {
+                    if plain(a) == plain(b) || !alike(a, b) {
+                        continue;
+                    }
+                    let p = pair(a, b);
+                    if self.positives.contains(&p) {
+                        found.insert(p);
+                    } else if self.different_names(a, b) {
+                        false_pairs.push(p);
+                    } else {
+                        unjudged += 1;
+                    }
+                }
+            }
+        }
+        let right = found.len();
+        let precision = right as f64 / (right + false_pairs.len()).max(1) as f64;
+        let recall = right as f64 / self.positives.len().max(1) as f64;
+        let habit_found = found.intersection(&self.habit).count();
+        let habit_recall = habit_found as f64 / self.habit.len().max(1) as f64;
+        println!(
+            "{label:>7}: precision {precision:.3} ({right} right, {} false, {unjudged} unjudged); \
+             recall {recall:.3} of all pairs, {habit_recall:.3} of habit pairs",
+            false_pairs.len()
+        );
+        if show > 0 {
+            false_pairs.sort();
+            let step = (false_pairs.len() / show).max(1);
+            let sample: Vec<String> = false_pairs
+                .iter()
+                .step_by(step)
+                .take(show)
+                .map(|(a, b)| format!("{a}/{b}"))
+                .collect();
+            println!("         false: {}", sample.join(" "));
+            let mut missed: Vec<&Pair> = self.habit.difference(&found).collect();
+            missed.sort();
+            let step = (missed.len() / show).max(1);
+            let sample: Vec<String> = missed
+                .iter()
+                .step_by(step)
+                .take(show)
+                .map(|(a, b)| format!("{a}/{b}"))
+                .collect();
+            println!("         missed habit pairs: {}", sample.join(" "));
+        }
+    }
+
+    /// Two spellings that each belong mostly to one group of one language,
+    /// whose foreign consonants differ.
+    fn different_names(&self, a: &str, b: &str) -> bool {
+        match (self.main.get(a), self.main.get(b)) {
+            (Some((la, sa)), Some((lb, sb))) => la == lb && sa != sb,
+            _ => false,
+        }
+    }
+}
+
+/// Letters, with an apostrophe or hyphen only between letters.
+fn is_name_word(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    !chars.is_empty()
+        && chars.first().is_some_and(|c| c.is_alphabetic())
+        && chars.last().is_some_and(|c| c.is_alphabetic())
+        && chars
+            .iter()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+}
+
+/// A foreign form with its spelling variants made one: Russian ё, э, й, ы
+/// and the signs; Arabic hamza seats, ta marbuta, alif maqsura and the
+/// article; doubled letters.
+fn normalize_foreign(language: &str, letters: &str) -> String {
+    let mut out: Vec<char> = Vec::new();
+    for c in letters.split(' ').flat_map(str::chars) {
+        let c = match (language, c) {
+            ("ru", 'ё' | 'э') => 'е',
+            ("ru", 'й' | 'ы') => 'и',
+            ("ru", 'ь' | 'ъ') => continue,
+            ("ar", 'أ' | 'إ' | 'آ') => 'ا',
+            ("ar", 'ة') => 'ه',
+            ("ar", 'ى' | 'ئ' | 'ی') => 'ي',
+            ("ar", 'ؤ') => 'و',
+            ("ar", 'ء') => continue,
+            ("ar", 'ک') => 'ك',
+            _ => c,
+        };
+        if !c.is_alphabetic() || out.last() == Some(&c) {
+            continue;
+        }
+        out.push(c);
+    }
+    if language == "ar" && out.len() > 4 && out.starts_with(&['ا', 'ل']) {
+        out.drain(..2);
+    }
+    out.into_iter().collect()
+}
+
+/// A normalised foreign form's first letter, consonants and last letter:
+/// two forms with one skeleton spell one name with different vowels.
+fn foreign_skeleton(language: &str, form: &str) -> String {
+    let vowels: &[char] = if language == "ru" {
+        &['а', 'е', 'и', 'о', 'у', 'ю', 'я']
+    } else {
+        &['ا', 'و', 'ي']
+    };
+    let chars: Vec<char> = form.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if i == 0 || i + 1 == chars.len() || !vowels.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Spellings of one sound, as unordered pairs; "" is a dropped letter.
+const HABITS: &[(&str, &str)] = &[
+    ("y", "i"),
+    ("j", "i"),
+    ("j", "y"),
+    ("ey", "ei"),
+    ("ii", "iy"),
+    ("ii", "i"),
+    ("iy", "i"),
+    ("iy", "y"),
+    ("ij", "i"),
+    ("ij", "y"),
+    ("yi", "y"),
+    ("ai", "ay"),
+    ("ai", "ei"),
+    ("ay", "ei"),
+    ("dh", "d"),
+    ("kh", "h"),
+    ("q", "k"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("gh", "g"),
+    ("sch", "sh"),
+    ("tch", "ch"),
+    ("tsch", "ch"),
+    ("zh", "j"),
+    ("dzh", "j"),
+    ("x", "ks"),
+    ("w", "v"),
+    ("ff", "v"),
+    ("c", "k"),
+    ("ck", "k"),
+    ("e", "ye"),
+    ("a", "ya"),
+    ("u", "yu"),
+    ("ia", "ya"),
+    ("iu", "yu"),
+    ("ie", "ye"),
+    ("ja", "ya"),
+    ("ju", "yu"),
+    ("je", "ye"),
+    ("ia", "iya"),
+    ("h", ""),
+];
+
+fn is_habit(a: &str, b: &str) -> bool {
+    HABITS
+        .iter()
+        .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+}
+
+/// Whether two spellings differ only by habits: every stretch where an
+/// alignment of the two disagrees is a habit (alone or with one letter of
+/// context), or a doubled letter.
+fn habit_pair(a: &str, b: &str) -> bool {
+    let a: Vec<char> = plain(a).chars().collect();
+    let b: Vec<char> = plain(b).chars().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=m {
+        d[0][j] = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]));
+        }
+    }
+    // Walk back to an alignment: (same?, a range, b range) per step.
+    let mut steps: Vec<(bool, usize, usize, usize, usize)> = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        if i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]) {
+            steps.push((a[i - 1] == b[j - 1], i - 1, i, j - 1, j));
+            i -= 1;
+            j -= 1;
+        } else if i > 0 && d[i][j] == d[i - 1][j] + 1 {
+            steps.push((false, i - 1, i, j, j));
+            i -= 1;
+        } else {
+            steps.push((false, i, i, j - 1, j));
+            j -= 1;
+        }
+    }
+    steps.reverse();
+    let text = |s: &[char], from: usize, to: usize| -> String { s[from..to].iter().collect() };
+    let mut k = 0;
+    while k < steps.len() {
+        if steps[k].0 {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < steps.len() && !steps[k].0 {
+            k += 1;
+        }
+        let (a0, b0) = (steps[start].1, steps[start].3);
+        let (a1, b1) = (steps[k - 1].2, steps[k - 1].4);
+        let (ca, cb) = (text(&a, a0, a1), text(&b, b0, b1));
+        if is_habit(&ca, &cb) {
+            continue;
+        }
+        // A doubled letter: one side adds copies of a neighbour.
+        let (added, side, at) = if ca.is_empty() {
+            (&cb, &b, b0)
+        } else {
+            (&ca, &a, a0)
+        };
+        if (ca.is_empty() || cb.is_empty()) && {
+            let c = added.chars().next();
+            added.chars().all(|x| Some(x) == c)
+                && ((at > 0 && Some(side[at - 1]) == c) || side.get(at + added.chars().count()).copied() == c)
+        } {
+            continue;
+        }
+        let with_context = [(1, 0), (0, 1), (1, 1)].iter().any(|&(l, r)| {
+            a0 >= l
+                && b0 >= l
+                && a1 + r <= n
+                && b1 + r <= m
+                && is_habit(&text(&a, a0 - l, a1 + r), &text(&b, b0 - l, b1 + r))
+        });
+        if !with_context {
+            return false;
+        }
+    }
+    true
+}

@@ -1,0 +1,267 @@
+//! `claims.*`: claims that contradict each other. One person with two ages
+//! (`claims.age`), two birth years or an age that does not fit the birth
+//! year (`claims.birth`), two titles (`claims.title`); one event with two
+//! dates or two places (`claims.event`); one count stated as two numbers
+//! (`claims.count`); a weekday that does not match its date
+//! (`claims.weekday`).
+//!
+//! Why: an editor reading paragraph nine has forgotten paragraph two; a
+//! reader has not. These slips survive every spelling and style check.
+//!
+//! Example: "Anna Berg, 54, runs the port ... Berg, who is 56". Use
+//! instead: one age.
+//!
+//! The finding points at the later claim and names the earlier one; it has
+//! no fix (which value is right is a question for the reporter), except a
+//! weekday that does not match its date, whose unsafe fix writes the
+//! weekday the calendar gives. Hedged values ("at least 12") contradict
+//! only values outside their range; values in a sentence that marks a
+//! change ("rose to 15", "former minister") contradict nothing.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use crate::check::{match_case, Document};
+use crate::claim::calendar::{self, complete, weekday_name, weekday_of};
+use crate::claim::rule::Attribute;
+use crate::claim::{Amount, Claim, Value};
+use crate::finding::{Applicability, Edit, Finding, Fix, Span};
+use crate::parse::TokenKind;
+use crate::rules::Pack;
+
+/// Reports every contradiction between the document's claims.
+pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
+    contradictions(doc, pack, findings);
+    ages_against_births(doc, pack, findings);
+    weekdays(doc, pack, findings);
+}
+
+fn contradictions(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
+    let mut groups: HashMap<(Attribute, &str, &str), Vec<&Claim>> = HashMap::new();
+    let mut order: Vec<(Attribute, &str, &str)> = Vec::new();
+    for claim in doc.claims.iter().filter(|c| !c.changing) {
+        let key = (pack.claims[claim.rule].attribute, claim.subject.as_str(), claim.facet);
+        let group = groups.entry(key).or_default();
+        if group.is_empty() {
+            order.push(key);
+        }
+        group.push(claim);
+    }
+    for key in order {
+        let group = &groups[&key];
+        let first = group[0];
+        // Each value that contradicts the first claim: one finding, at its
+        // first use, naming every other place it is stated.
+        let mut reported: Vec<&Claim> = Vec::new();
+        for &claim in &group[1..] {
+            if claim.sentence == first.sentence || !conflict(doc, pack, &first.value, &claim.value) {
+                continue;
+            }
+            if reported.iter().any(|r| !conflict(doc, pack, &r.value, &claim.value)) {
+                continue;
+            }
+            reported.push(claim);
+            let mut related: Vec<Span> = vec![first.span];
+            related.extend(
+                group[1..]
+                    .iter()
+                    .filter(|c| c.span != claim.span && !conflict(doc, pack, &c.value, &claim.value))
+                    .map(|c| c.span),
+            );
+            related.sort();
+            related.dedup();
+            let rule = &pack.claims[claim.rule];
+            findings.push(Finding {
+                rule: rule.attribute.code(),
+                origin: None,
+                severity: rule.severity,
+                message: message(doc, pack, first, claim),
+                span: claim.span,
+                related,
+                fix: None,
+            });
+        }
+    }
+}
+
+/// True when no state of the world makes both values right.
+fn conflict(doc: &Document<'_>, pack: &Pack, a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Amount(x), Value::Amount(y)) => x.disjoint(*y),
+        (Value::Year(x), Value::Year(y)) => x != y,
+        (Value::Title(x), Value::Title(y)) => x != y && !one_contains_other(&pack.titles[*x].name, &pack.titles[*y].name),
+        (Value::Date(x), Value::Date(y)) => {
+            x.month != y.month || x.day != y.day || matches!((x.year, y.year), (Some(p), Some(q)) if p != q)
+        }
+        (Value::Date(d), Value::Weekday(w)) | (Value::Weekday(w), Value::Date(d)) => {
+            complete(*d, doc.story_date).is_some_and(|date| weekday_of(date) != *w)
+        }
+        (Value::Weekday(x), Value::Weekday(y)) => x != y,
+        (Value::Place(x), Value::Place(y)) => !one_contains_other(x, y),
+        _ => false,
+    }
+}
+
+/// "Minister" and "Foreign Minister", "New York" and "New York City":
+/// one is the other said with fewer words.
+fn one_contains_other(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let words = |s: &str| format!(" {} ", s.split_whitespace().collect::<Vec<_>>().join(" "));
+    let (wa, wb) = (words(&a), words(&b));
+    wa.contains(&wb) || wb.contains(&wa)
+}
+
+fn shown(doc: &Document<'_>, pack: &Pack, claim: &Claim) -> String {
+    match &claim.value {
+        Value::Amount(a) => amount(doc, claim, *a),
+        Value::Year(y) => y.to_string(),
+        Value::Title(t) => format!("\"{}\"", title_text(doc, pack, claim, *t)),
+        Value::Date(d) => calendar::describe(*d),
+        Value::Weekday(w) => weekday_name(*w).to_string(),
+        Value::Place(p) => p.clone(),
+    }
+}
+
+fn amount(doc: &Document<'_>, claim: &Claim, _a: Amount) -> String {
+    doc.text(claim.span).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn title_text(doc: &Document<'_>, pack: &Pack, claim: &Claim, title: usize) -> String {
+    let written = doc.text(claim.span);
+    if written.is_empty() {
+        pack.titles[title].name.clone()
+    } else {
+        written.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+fn message(doc: &Document<'_>, pack: &Pack, earlier: &Claim, later: &Claim) -> String {
+    let line = doc.source.line_col(earlier.span.start).0;
+    let (now, then) = (shown(doc, pack, later), shown(doc, pack, earlier));
+    let subject = &later.subject;
+    match (pack.claims[later.rule].attribute, later.facet) {
+        (Attribute::Age, _) => format!("{subject} is {now} here but {then} on line {line}"),
+        (Attribute::Birth, _) => format!("{subject} was born in {now} here but in {then} on line {line}"),
+        (Attribute::Title, _) => format!("{subject} is {now} here but {then} on line {line}"),
+        (Attribute::Count, _) => {
+            let what = pack.claims[later.rule].name.as_deref().unwrap_or("count");
+            format!("{now} {what} here but {then} on line {line}")
+        }
+        (Attribute::Event, "date") => format!("the date of the {subject} is {now} here but {then} on line {line}"),
+        (Attribute::Event, _) => {
+            let (noun, date) = subject.split_once(" on ").unwrap_or((subject, ""));
+            format!("the place of the {date} {noun} is {now} here but {then} on line {line}")
+        }
+        (Attribute::Weekday, _) => format!("{now} here but {then} on line {line}"),
+    }
+}
+
+/// An age that does not fit a stated birth year, given the story's date.
+fn ages_against_births(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
+    let Some(today) = doc.story_date else { return };
+    let attribute = |c: &Claim| pack.claims[c.rule].attribute;
+    let births: Vec<&Claim> = doc.claims.iter().filter(|c| attribute(c) == Attribute::Birth).collect();
+    // Each person's first age: later ages that differ are claims.age's.
+    let mut seen: Vec<&str> = Vec::new();
+    for age in doc.claims.iter().filter(|c| attribute(c) == Attribute::Age && !c.changing) {
+        if seen.contains(&age.subject.as_str()) {
+            continue;
+        }
+        seen.push(&age.subject);
+        let Value::Amount(Amount { lo, .. }) = age.value else { continue };
+        for birth in births.iter().filter(|b| b.subject == age.subject) {
+            let Value::Year(year) = birth.value else { continue };
+            let oldest = i32::from(today.year()) - year;
+            let fits = (oldest - 1..=oldest).contains(&(lo as i32));
+            if fits {
+                continue;
+            }
+            let (later, earlier) = if age.span > birth.span { (age, *birth) } else { (*birth, age) };
+            let line = doc.source.line_col(earlier.span.start).0;
+            let rule = &pack.claims[birth.rule];
+            let message = format!(
+                "{} is {} but was born in {year}, which makes {} or {oldest} on {today}{}",
+                age.subject,
+                lo as i32,
+                oldest - 1,
+                if earlier.span == birth.span {
+                    format!(" (birth year on line {line})")
+                } else {
+                    format!(" (age on line {line})")
+                },
+            );
+            findings.push(Finding {
+                rule: rule.attribute.code(),
+                origin: None,
+                severity: rule.severity,
+                message,
+                span: later.span,
+                related: vec![earlier.span],
+                fix: None,
+            });
+        }
+    }
+}
+
+/// A weekday written beside a date that falls on another weekday:
+/// "Wednesday, Dec. 15, 2015", "Tuesday (Dec. 16)", "2015-12-15 (Monday)".
+fn weekdays(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
+    let Some(rule) = pack.claims.iter().find(|c| c.attribute == Attribute::Weekday) else {
+        return;
+    };
+    let tokens = &doc.tokens;
+    let punct = |i: usize, p: &[&str]| tokens.get(i).is_some_and(|t| p.contains(&doc.text(t.span)));
+    for sentence in &doc.sentences {
+        let range = sentence.tokens.clone();
+        for i in range.clone() {
+            let TokenKind::Weekday(written) = tokens[i].kind else { continue };
+            // Weekday, Date | Weekday (Date) | Weekday Date | Date (Weekday)
+            let date_at = [i + 1, i + 2]
+                .into_iter()
+                .filter(|&j| j < range.end)
+                .find(|&j| matches!(tokens[j].kind, TokenKind::Date(_)) && (j == i + 1 || punct(i + 1, &[",", "("])))
+                .or_else(|| {
+                    (i >= range.start + 2 && punct(i - 1, &["("]) && matches!(tokens[i - 2].kind, TokenKind::Date(_)))
+                        .then(|| i - 2)
+                });
+            let Some(j) = date_at else { continue };
+            let TokenKind::Date(value) = tokens[j].kind else { continue };
+            let Some(date) = complete(value, doc.story_date) else { continue };
+            let actual = weekday_of(date);
+            if actual == written {
+                continue;
+            }
+            findings.push(weekday_finding(doc, rule.severity, i, j, date));
+        }
+    }
+}
+
+fn weekday_finding(doc: &Document<'_>, severity: crate::finding::Severity, weekday: usize, date_token: usize, date: Date) -> Finding {
+    let span = doc.tokens[weekday].span;
+    let written = doc.text(span);
+    let actual = weekday_name(weekday_of(date));
+    // Keep the form: "Tue." stays abbreviated, "TUESDAY" stays in capitals.
+    let replacement = if written.ends_with('.') || written.len() <= 4 {
+        let short: String = actual.chars().take(3).collect();
+        match_case(written, &format!("{short}{}", if written.ends_with('.') { "." } else { "" }))
+    } else {
+        match_case(written, actual)
+    };
+    let date_text = format!("{} {}, {}", calendar::month_name(date.month()), date.day(), date.year());
+    Finding {
+        rule: Attribute::Weekday.code(),
+        origin: None,
+        severity,
+        message: format!(
+            "{date_text} falls on a {actual}, not a {}",
+            weekday_name(match doc.tokens[weekday].kind {
+                TokenKind::Weekday(w) => w,
+                _ => weekday_of(date),
+            })
+        ),
+        span,
+        related: vec![doc.tokens[date_token].span],
+        fix: Fix::new(Applicability::Unsafe, vec![Edit { span, replacement }]),
+    }
+}

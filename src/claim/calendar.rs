@@ -1,0 +1,163 @@
+//! The calendar: the story's own date ("today"), and the weekday of a date.
+//! Arithmetic is jiff's; nothing here counts days by hand.
+
+use jiff::civil::Date;
+
+use crate::parse::{DateValue, Token, TokenKind, Weekday};
+use crate::source::Source;
+
+/// Where the story's date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateOrigin {
+    /// `--date` or the configuration.
+    Given,
+    /// The front matter's `date:`.
+    FrontMatter,
+    /// The first full date written in the text (a dateline or the like).
+    Text,
+}
+
+/// The story's date, in order: the one given, the front matter's `date:`,
+/// the first full date in the text; `None` when there is none (checks that
+/// need it are then skipped, never guessed).
+pub fn story_date(source: &Source, tokens: &[Token], given: Option<Date>) -> Option<(Date, DateOrigin)> {
+    if let Some(d) = given {
+        return Some((d, DateOrigin::Given));
+    }
+    if let Some(d) = front_matter_date(&source.text) {
+        return Some((d, DateOrigin::FrontMatter));
+    }
+    tokens.iter().find_map(|t| match t.kind {
+        TokenKind::Date(DateValue {
+            year: Some(y),
+            month: Some(m),
+            day: Some(d),
+        }) => civil(y, m, d).map(|date| (date, DateOrigin::Text)),
+        _ => None,
+    })
+}
+
+/// The `date:` of a YAML front matter block (`---` ... `---` at the top).
+fn front_matter_date(text: &str) -> Option<Date> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let rest = body.strip_prefix("---\n").or_else(|| body.strip_prefix("---\r\n"))?;
+    for line in rest.lines() {
+        let line = line.trim_end_matches('\r');
+        if line == "---" || line == "..." {
+            break;
+        }
+        if let Some(value) = line.strip_prefix("date:") {
+            let value = value.trim().trim_matches(['"', '\'']);
+            // "2015-12-16" or "2015-12-16T10:00:00Z": the day is enough.
+            return value.get(..10).and_then(|d| d.parse().ok());
+        }
+    }
+    None
+}
+
+/// A valid calendar date, or `None`.
+pub fn civil(year: i32, month: u8, day: u8) -> Option<Date> {
+    let year = i16::try_from(year).ok()?;
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
+/// The weekday of a date.
+pub fn weekday_of(date: Date) -> Weekday {
+    match date.weekday() {
+        jiff::civil::Weekday::Monday => Weekday::Monday,
+        jiff::civil::Weekday::Tuesday => Weekday::Tuesday,
+        jiff::civil::Weekday::Wednesday => Weekday::Wednesday,
+        jiff::civil::Weekday::Thursday => Weekday::Thursday,
+        jiff::civil::Weekday::Friday => Weekday::Friday,
+        jiff::civil::Weekday::Saturday => Weekday::Saturday,
+        jiff::civil::Weekday::Sunday => Weekday::Sunday,
+    }
+}
+
+/// The full date a written date stands for, taking a missing year from
+/// the story's date.
+pub fn complete(date: DateValue, story: Option<Date>) -> Option<Date> {
+    let year = date.year.or_else(|| story.map(|s| i32::from(s.year())))?;
+    civil(year, date.month?, date.day?)
+}
+
+/// A weekday's English name.
+pub fn weekday_name(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
+/// A month's English name.
+pub fn month_name(month: i8) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    usize::try_from(month - 1).ok().and_then(|i| MONTHS.get(i)).copied().unwrap_or("?")
+}
+
+/// "December 15, 2015" or "December 15".
+pub fn describe(date: DateValue) -> String {
+    let month = date.month.map_or("?", |m| month_name(m as i8));
+    match (date.day, date.year) {
+        (Some(d), Some(y)) => format!("{month} {d}, {y}"),
+        (Some(d), None) => format!("{month} {d}"),
+        (None, Some(y)) => format!("{month} {y}"),
+        (None, None) => month.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Format;
+
+    #[test]
+    fn the_story_date_comes_from_the_flag_then_front_matter_then_text() {
+        let md = "---\ntitle: x\ndate: 2015-12-16\n---\n\nTalks on Dec. 15, 2015.\n";
+        let source = Source::new("a.md", md, Format::Markdown);
+        let parsed = crate::parse::parse(&source.text, &source.blocks);
+        let given = civil(2020, 1, 1);
+        assert_eq!(story_date(&source, &parsed.tokens, given), Some((given.unwrap(), DateOrigin::Given)));
+        assert_eq!(
+            story_date(&source, &parsed.tokens, None),
+            Some((civil(2015, 12, 16).unwrap(), DateOrigin::FrontMatter))
+        );
+        let plain = Source::new("a.txt", "Talks began on Tuesday, Dec. 15, 2015.", Format::Text);
+        let parsed = crate::parse::parse(&plain.text, &plain.blocks);
+        assert_eq!(
+            story_date(&plain, &parsed.tokens, None),
+            Some((civil(2015, 12, 15).unwrap(), DateOrigin::Text))
+        );
+        let undated = Source::new("a.txt", "Talks began on Tuesday.", Format::Text);
+        assert_eq!(story_date(&undated, &[], None), None);
+    }
+
+    #[test]
+    fn weekdays_come_from_the_calendar() {
+        assert_eq!(weekday_of(civil(2015, 12, 15).unwrap()), Weekday::Tuesday);
+        assert_eq!(weekday_of(civil(2000, 2, 29).unwrap()), Weekday::Tuesday);
+        assert_eq!(civil(2015, 2, 29), None);
+        let dec15 = DateValue::new(None, Some(12), Some(15)).unwrap();
+        assert_eq!(complete(dec15, civil(2015, 6, 1)), civil(2015, 12, 15));
+        assert_eq!(complete(dec15, None), None);
+        assert_eq!(describe(dec15), "December 15");
+    }
+}

@@ -1,0 +1,700 @@
+//! Claims: what a draft states about a person or an event, reduced to a
+//! subject, an attribute and a typed value with the span it came from.
+//! Computed once per document, after mentions, before the checks.
+
+pub mod calendar;
+pub mod pattern;
+pub mod rule;
+
+use std::collections::HashMap;
+
+use crate::finding::Span;
+use crate::mention::{Mentions, Target};
+use crate::parse::{DateValue, Token, TokenKind, Weekday};
+use crate::rules::Pack;
+use pattern::{normalize, Element, Pattern, Slot};
+use rule::{Attribute, ClaimRule};
+
+/// A number as a draft states it: exact (`lo == hi`) or hedged into an
+/// interval ("at least 12" is `12..=inf`, "12 to 15" is `12..=15`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Amount {
+    /// The lowest value the statement allows.
+    pub lo: f64,
+    /// The highest value the statement allows.
+    pub hi: f64,
+}
+
+impl Amount {
+    /// True when no value satisfies both statements.
+    pub fn disjoint(self, other: Amount) -> bool {
+        self.hi < other.lo || other.hi < self.lo
+    }
+}
+
+/// A claim's value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// An age or a count.
+    Amount(Amount),
+    /// A year of birth.
+    Year(i32),
+    /// A title: the index of its rule in `Pack::titles`.
+    Title(usize),
+    /// A date, possibly partial.
+    Date(DateValue),
+    /// A weekday alone ("on Tuesday").
+    Weekday(Weekday),
+    /// A place, as written.
+    Place(String),
+}
+
+/// One claim.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    /// The rule that extracted it, as an index into `Pack::claims`.
+    pub rule: usize,
+    /// What it is about: a person's full name, or an event key.
+    pub subject: String,
+    /// Which facet of the event a value is (`date`, `place`), or the
+    /// attribute's own name.
+    pub facet: &'static str,
+    /// The value.
+    pub value: Value,
+    /// Where the value is written.
+    pub span: Span,
+    /// The sentence it came from, as an index into the document's
+    /// sentences.
+    pub sentence: usize,
+    /// True when the sentence marks a change over time ("rose to") or a
+    /// past or future state ("former", "then"): such claims are never
+    /// contradicted.
+    pub changing: bool,
+}
+
+/// What extraction needs to know about a document.
+pub struct Context<'a> {
+    /// The draft's text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: &'a [Token],
+    /// Its sentences.
+    pub sentences: &'a [crate::parse::Sentence],
+    /// Its mentions.
+    pub mentions: &'a Mentions,
+    /// The rules.
+    pub pack: &'a Pack,
+}
+
+/// Words that mark a value as changing over time: counts that "rose to"
+/// 15 are not a contradiction of an earlier 12.
+const CHANGE_WORDS: &[&str] = &[
+    "rose", "risen", "rise", "rising", "climbed", "climbing", "increased", "jumped", "grew", "reached",
+    "revised", "updated", "later", "now", "from", "initially", "earlier", "previously", "originally",
+];
+
+/// Words that mark an age as changing ("turns 73 next week").
+const AGE_CHANGE_WORDS: &[&str] = &["turned", "turns", "turning", "now", "will", "was", "when"];
+
+/// Words before a title that make it a past, future or other office.
+const TITLE_QUALIFIERS: &[&str] = &[
+    "former", "then", "now", "ex", "outgoing", "incoming", "acting", "interim", "future",
+    "previously", "once", "shadow", "deputy", "vice", "designate", "elect", "would-be", "a", "an",
+];
+
+/// Words before an event that make it another event of the same kind.
+const EVENT_QUALIFIERS: &[&str] = &[
+    "another", "next", "previous", "last", "first", "second", "third", "earlier", "later", "other",
+    "new", "latest", "final", "each", "every", "weekly", "monthly", "annual", "two", "three",
+];
+
+struct Names {
+    /// For each token that starts a name, the name's index.
+    starting_at: HashMap<usize, usize>,
+    /// For each token that starts a known mention, its index.
+    known_at: HashMap<usize, usize>,
+}
+
+impl Names {
+    fn new(mentions: &Mentions) -> Names {
+        Names {
+            starting_at: mentions.names.iter().enumerate().map(|(i, n)| (n.tokens.start, i)).collect(),
+            known_at: mentions.known.iter().enumerate().map(|(i, k)| (k.tokens.start, i)).collect(),
+        }
+    }
+}
+
+/// What a slot captured.
+#[derive(Clone, Debug)]
+enum Captured {
+    Person(String),
+    Amount(Amount, Span),
+    Year(i32, Span),
+    Date(DateValue, Span),
+    Weekday,
+    Place(String),
+    Title(usize, Span),
+    Event,
+}
+
+/// Extracts every claim of a document.
+pub fn extract(ctx: &Context<'_>) -> Vec<Claim> {
+    let names = Names::new(ctx.mentions);
+    let mut claims = Vec::new();
+    for (s, sentence) in ctx.sentences.iter().enumerate() {
+        let says = |words: &[&str]| {
+            sentence.tokens.clone().any(|i| {
+                let w = normalize(ctx.tokens[i].span.slice(ctx.text));
+                words.contains(&w.as_str())
+            })
+        };
+        let (counts_change, age_changes) = (says(CHANGE_WORDS), says(AGE_CHANGE_WORDS));
+        for (r, rule) in ctx.pack.claims.iter().enumerate() {
+            let changing = match rule.attribute {
+                Attribute::Count => counts_change,
+                Attribute::Age => age_changes,
+                _ => false,
+            };
+            for pattern in &rule.patterns {
+                let mut i = sentence.tokens.start;
+                while i < sentence.tokens.end {
+                    match match_at(ctx, &names, pattern, i, sentence.tokens.end) {
+                        Some((end, captured)) => {
+                            claims.extend(claim_of(ctx, r, rule, &captured, s, changing, i));
+                            i = end.max(i + 1);
+                        }
+                        None => i += 1,
+                    }
+                }
+            }
+        }
+        title_claims(ctx, s, &mut claims);
+        event_claims(ctx, &names, s, &mut claims);
+    }
+    claims.sort_by_key(|c| c.span);
+    adopt_single_anchor(&mut claims);
+    claims
+}
+
+/// A count whose sentence names no incident belongs to the story's only
+/// incident, when it has exactly one ("The crash injured 30 people.
+/// Officials said 40 people were injured.").
+fn adopt_single_anchor(claims: &mut [Claim]) {
+    let mut anchors: HashMap<String, Vec<String>> = HashMap::new();
+    for c in claims.iter().filter(|c| c.facet == "count") {
+        if let Some((name, anchor)) = c.subject.split_once(" (") {
+            if anchor != ")" {
+                let seen = anchors.entry(name.to_string()).or_default();
+                if !seen.contains(&c.subject) {
+                    seen.push(c.subject.clone());
+                }
+            }
+        }
+    }
+    for c in claims.iter_mut().filter(|c| c.facet == "count") {
+        if let Some(name) = c.subject.strip_suffix(" ()") {
+            if let Some([only]) = anchors.get(name).map(Vec::as_slice) {
+                c.subject = only.clone();
+            }
+        }
+    }
+}
+
+/// The full name a name mention stands for: its own text, or the full name
+/// a surname continues. Whitespace is made single spaces.
+fn person_key(ctx: &Context<'_>, name: usize) -> String {
+    let names = &ctx.mentions.names;
+    let full = names[name].continues.unwrap_or(name);
+    names[full].span.slice(ctx.text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Is the name at `name` evidently a person: a full name, a surname that
+/// continues one, or a name with a title before it.
+fn is_person(ctx: &Context<'_>, name: usize) -> bool {
+    let n = &ctx.mentions.names[name];
+    n.tokens.len() >= 2 || n.continues.is_some() || n.title.is_some()
+}
+
+/// Tries `pattern` at token `start`; returns the token after the match and
+/// what each slot captured.
+fn match_at(
+    ctx: &Context<'_>,
+    names: &Names,
+    pattern: &Pattern,
+    start: usize,
+    end: usize,
+) -> Option<(usize, Vec<Captured>)> {
+    let mut at = start;
+    let mut captured = Vec::new();
+    for element in &pattern.elements {
+        if at >= end {
+            return None;
+        }
+        let token = ctx.tokens[at];
+        let text = token.span.slice(ctx.text);
+        match element {
+            Element::Literal(word) => {
+                if normalize(text) != *word {
+                    return None;
+                }
+                at += 1;
+            }
+            Element::SlotWithSuffix(slot, suffix) => {
+                let lower = normalize(text);
+                let head = lower.strip_suffix(suffix.as_str())?;
+                if *slot != Slot::Number && *slot != Slot::Year {
+                    return None;
+                }
+                let value: f64 = head.parse().ok()?;
+                let span = Span::new(token.span.start, token.span.start + head.len());
+                captured.push(Captured::Amount(Amount { lo: value, hi: value }, span));
+                at += 1;
+            }
+            Element::Slot(slot) => {
+                let (next, value) = capture(ctx, names, *slot, at, end)?;
+                captured.push(value);
+                at = next;
+            }
+        }
+    }
+    Some((at, captured))
+}
+
+/// Matches one slot at token `at`.
+fn capture(ctx: &Context<'_>, names: &Names, slot: Slot, at: usize, end: usize) -> Option<(usize, Captured)> {
+    let token = ctx.tokens[at];
+    match slot {
+        Slot::Person => {
+            let &name = names.starting_at.get(&at)?;
+            if !is_person(ctx, name) {
+                return None;
+            }
+            let next = ctx.mentions.names[name].tokens.end;
+            Some((next, Captured::Person(person_key(ctx, name))))
+        }
+        Slot::Number => amount(ctx, at, end).map(|(next, a, span)| (next, Captured::Amount(a, span))),
+        Slot::Year => {
+            let text = token.span.slice(ctx.text);
+            let year: i32 = (token.kind == TokenKind::Number && text.len() == 4)
+                .then(|| text.parse().ok())
+                .flatten()?;
+            (1800..=2100).contains(&year).then_some((at + 1, Captured::Year(year, token.span)))
+        }
+        Slot::Date => match token.kind {
+            TokenKind::Date(d) => Some((at + 1, Captured::Date(d, token.span))),
+            _ => None,
+        },
+        Slot::Weekday => match token.kind {
+            TokenKind::Weekday(_) => Some((at + 1, Captured::Weekday)),
+            _ => None,
+        },
+        Slot::Place => {
+            if let Some(&k) = names.known_at.get(&at) {
+                let known = &ctx.mentions.known[k];
+                if let Target::Entity { rule, .. } = known.target {
+                    return Some((known.tokens.end, Captured::Place(ctx.pack.entities[rule].name.clone())));
+                }
+            }
+            let &name = names.starting_at.get(&at)?;
+            let n = &ctx.mentions.names[name];
+            Some((n.tokens.end, Captured::Place(n.span.slice(ctx.text).to_string())))
+        }
+        Slot::Title => {
+            let &k = names.known_at.get(&at)?;
+            let known = &ctx.mentions.known[k];
+            match known.target {
+                Target::Title { rule, .. } => Some((known.tokens.end, Captured::Title(rule, known.span))),
+                _ => None,
+            }
+        }
+        Slot::Event => Some((at + 1, Captured::Event)),
+    }
+}
+
+/// Hedges before a number and the interval each makes of it.
+const HEDGES: &[(&[&str], fn(f64) -> Amount)] = &[
+    (&["at", "least"], |n| Amount { lo: n, hi: f64::INFINITY }),
+    (&["more", "than"], |n| Amount { lo: n + 1.0, hi: f64::INFINITY }),
+    (&["over"], |n| Amount { lo: n + 1.0, hi: f64::INFINITY }),
+    (&["fewer", "than"], |n| Amount { lo: 0.0, hi: n - 1.0 }),
+    (&["less", "than"], |n| Amount { lo: 0.0, hi: n - 1.0 }),
+    (&["under"], |n| Amount { lo: 0.0, hi: n - 1.0 }),
+    (&["up", "to"], |n| Amount { lo: 0.0, hi: n }),
+    (&["as", "many", "as"], |n| Amount { lo: 0.0, hi: n }),
+    (&["nearly"], |n| Amount { lo: n * 0.8, hi: n }),
+    (&["almost"], |n| Amount { lo: n * 0.8, hi: n }),
+    (&["about"], |n| Amount { lo: n * 0.8, hi: n * 1.2 }),
+    (&["around"], |n| Amount { lo: n * 0.8, hi: n * 1.2 }),
+    (&["some"], |n| Amount { lo: n * 0.8, hi: n * 1.2 }),
+    (&["roughly"], |n| Amount { lo: n * 0.8, hi: n * 1.2 }),
+    (&["approximately"], |n| Amount { lo: n * 0.8, hi: n * 1.2 }),
+    (&["an", "estimated"], |n| Amount { lo: n * 0.8, hi: n * 1.2 }),
+];
+
+/// A number at `at`, with a hedge before it ("at least 12") or a range
+/// ("12 to 15", "between 12 and 15") around it.
+fn amount(ctx: &Context<'_>, at: usize, end: usize) -> Option<(usize, Amount, Span)> {
+    let word = |i: usize| normalize(ctx.tokens[i].span.slice(ctx.text));
+    let number = |i: usize| -> Option<f64> {
+        let t = ctx.tokens.get(i).filter(|_| i < end)?;
+        (t.kind == TokenKind::Number).then(|| t.span.slice(ctx.text).replace(',', "").parse().ok())?
+    };
+    let mut i = at;
+    let mut hedge: Option<fn(f64) -> Amount> = None;
+    let mut between = false;
+    for (words, make) in HEDGES {
+        if i + words.len() < end && words.iter().enumerate().all(|(k, w)| word(i + k) == *w) {
+            hedge = Some(*make);
+            i += words.len();
+            break;
+        }
+    }
+    if hedge.is_none() && word(i) == "between" {
+        between = true;
+        i += 1;
+    }
+    let first = number(i)?;
+    let mut span = Span::new(ctx.tokens[at].span.start, ctx.tokens[i].span.end);
+    let mut amount = match hedge {
+        Some(make) => make(first),
+        None => Amount { lo: first, hi: first },
+    };
+    i += 1;
+    // "12 to 15", "12-15", "between 12 and 15"
+    if i + 1 < end {
+        let joint = word(i);
+        let joins = matches!(joint.as_str(), "to" | "-" | "–") || (between && joint == "and");
+        if let (true, Some(second)) = (joins, number(i + 1)) {
+            amount = Amount {
+                lo: first.min(second),
+                hi: first.max(second),
+            };
+            span = Span::new(span.start, ctx.tokens[i + 1].span.end);
+            i += 2;
+        }
+    }
+    Some((i, amount, span))
+}
+
+/// The claim a pattern match makes.
+fn claim_of(
+    ctx: &Context<'_>,
+    r: usize,
+    rule: &ClaimRule,
+    captured: &[Captured],
+    sentence: usize,
+    changing: bool,
+    start: usize,
+) -> Option<Claim> {
+    let person = captured.iter().find_map(|c| match c {
+        Captured::Person(p) => Some(p.clone()),
+        _ => None,
+    });
+    let claim = |subject: String, facet, value, span| Claim {
+        rule: r,
+        subject,
+        facet,
+        value,
+        span,
+        sentence,
+        changing,
+    };
+    match rule.attribute {
+        Attribute::Age => {
+            let (a, span) = captured.iter().find_map(|c| match c {
+                Captured::Amount(a, s) => Some((*a, *s)),
+                _ => None,
+            })?;
+            let whole = a.lo == a.hi && a.lo.fract() == 0.0 && (1.0..=120.0).contains(&a.lo);
+            if !whole {
+                return None;
+            }
+            Some(claim(person?, "age", Value::Amount(a), span))
+        }
+        Attribute::Birth => {
+            let (year, span) = captured.iter().find_map(|c| match c {
+                Captured::Year(y, s) => Some((*y, *s)),
+                Captured::Date(d, s) => d.year.map(|y| (y, *s)),
+                _ => None,
+            })?;
+            Some(claim(person?, "birth", Value::Year(year), span))
+        }
+        Attribute::Title => {
+            let (title, span) = captured.iter().find_map(|c| match c {
+                Captured::Title(t, s) => Some((*t, *s)),
+                _ => None,
+            })?;
+            let qualified = qualified_title(ctx, span);
+            let mut c = claim(person?, "title", Value::Title(title), span);
+            c.changing |= qualified;
+            Some(c)
+        }
+        Attribute::Count => {
+            let (a, span) = captured.iter().find_map(|c| match c {
+                Captured::Amount(a, s) => Some((*a, *s)),
+                _ => None,
+            })?;
+            let anchor = anchor(ctx, rule, sentence, start);
+            let subject = format!("{} ({anchor})", rule.name.as_deref().unwrap_or("count"));
+            Some(claim(subject, "count", Value::Amount(a), span))
+        }
+        Attribute::Event | Attribute::Weekday => None,
+    }
+}
+
+/// What a count is a count of, so that two incidents in one story are two
+/// subjects: the incident word of the sentence ("blast", "earthquake"), else
+/// the name right before the count ("Mitch killed 10,000"), else the place
+/// ("in Baghdad"); empty when the sentence names none of them.
+fn anchor(ctx: &Context<'_>, rule: &ClaimRule, sentence: usize, start: usize) -> String {
+    let range = ctx.sentences[sentence].tokens.clone();
+    let word = |i: usize| normalize(ctx.tokens[i].span.slice(ctx.text));
+    // A year in the sentence ("in 1998") dates the incident.
+    let year = range
+        .clone()
+        .map(|i| ctx.tokens[i])
+        .find(|t| {
+            let text = t.span.slice(ctx.text);
+            t.kind == TokenKind::Number && text.len() == 4 && text.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y))
+        })
+        .map(|t| format!(", {}", t.span.slice(ctx.text)))
+        .unwrap_or_default();
+    if let Some(noun) = range.clone().map(word).find(|w| rule.events.iter().any(|e| e == w)) {
+        return format!("{noun}{year}");
+    }
+    let names = &ctx.mentions.names;
+    let at = names.partition_point(|n| n.tokens.end < start);
+    if let Some(n) = names.get(at).filter(|n| n.tokens.end == start && is_proper(ctx, n)) {
+        return format!("{}{year}", n.span.slice(ctx.text));
+    }
+    for i in range.clone() {
+        if word(i) == "in" {
+            if let Some(n) = names.iter().find(|n| n.tokens.start == i + 1) {
+                return format!("in {}{year}", n.span.slice(ctx.text));
+            }
+        }
+    }
+    year
+}
+
+/// A name that is a name, not just the capital that opens a sentence
+/// ("Later"): two words, a surname continuing a full name, or the same
+/// word capitalised somewhere else than at the start of a sentence.
+fn is_proper(ctx: &Context<'_>, name: &crate::mention::Name) -> bool {
+    if !name.sentence_initial || name.tokens.len() >= 2 || name.continues.is_some() {
+        return true;
+    }
+    let text = name.span.slice(ctx.text);
+    ctx.mentions
+        .names
+        .iter()
+        .any(|n| !n.sentence_initial && n.tokens.len() == 1 && n.span.slice(ctx.text) == text)
+}
+
+/// True when a word before the title makes it a past, future or other
+/// office ("former Foreign Minister", "then-Secretary", "now").
+fn qualified_title(ctx: &Context<'_>, title: Span) -> bool {
+    let at = ctx.tokens.partition_point(|t| t.span.start < title.start);
+    let before = at.saturating_sub(3)..at;
+    let title_text = normalize(title.slice(ctx.text));
+    TITLE_QUALIFIERS.iter().any(|q| title_text.starts_with(&format!("{q}-")))
+        || before.into_iter().any(|i| {
+            let w = normalize(ctx.tokens[i].span.slice(ctx.text));
+            let w = w.trim_end_matches('-');
+            TITLE_QUALIFIERS.contains(&w)
+        })
+}
+
+/// Title claims from a title right before a name ("Foreign Minister Sergey
+/// Lavrov").
+fn title_claims(ctx: &Context<'_>, sentence: usize, claims: &mut Vec<Claim>) {
+    let Some((r, rule)) = ctx.pack.claims.iter().enumerate().find(|(_, c)| c.attribute == Attribute::Title) else {
+        return;
+    };
+    let range = ctx.sentences[sentence].tokens.clone();
+    for (n, name) in ctx.mentions.names.iter().enumerate() {
+        if !range.contains(&name.tokens.start) {
+            continue;
+        }
+        let Some(k) = name.title else { continue };
+        let known = &ctx.mentions.known[k];
+        let Target::Title { rule: title, .. } = known.target else { continue };
+        if rule.honorifics.iter().any(|h| h == &ctx.pack.titles[title].name) {
+            continue;
+        }
+        // A title before a name is capitalised ("Foreign Minister Sergey
+        // Lavrov"); "how good a prime minister Gordon Brown will make" is
+        // no claim.
+        if !crate::parse::is_capitalized(known.span.slice(ctx.text)) {
+            continue;
+        }
+        claims.push(Claim {
+            rule: r,
+            subject: person_key(ctx, n),
+            facet: "title",
+            value: Value::Title(title),
+            span: known.span,
+            sentence,
+            changing: qualified_title(ctx, known.span),
+        });
+    }
+}
+
+/// Event claims: an event word with a place ("in Geneva") and a date ("on
+/// March 3", "the March 3 summit") in the same sentence. Each becomes two
+/// claims: its date keyed by the event and place, its place keyed by the
+/// event and date, so either can contradict another mention of the event.
+fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut Vec<Claim>) {
+    let Some((r, rule)) = ctx.pack.claims.iter().enumerate().find(|(_, c)| c.attribute == Attribute::Event) else {
+        return;
+    };
+    let range = ctx.sentences[sentence].tokens.clone();
+    let word = |i: usize| normalize(ctx.tokens[i].span.slice(ctx.text));
+    let events: Vec<usize> = range.clone().filter(|&i| rule.events.iter().any(|e| *e == word(i))).collect();
+    if events.len() != 1 {
+        // Two events in one sentence: which date goes with which is a guess.
+        return;
+    }
+    let event = events[0];
+    let qualified =
+        (event.saturating_sub(3).max(range.start)..event).any(|i| EVENT_QUALIFIERS.contains(&word(i).as_str()));
+    if qualified {
+        return;
+    }
+    // The date and the place nearest the event word, each with its
+    // distance in tokens.
+    let mut date: Option<(usize, Value, Span)> = None;
+    let mut place: Option<(usize, String, Span)> = None;
+    let distance = |i: usize| i.abs_diff(event);
+    // A date or place belongs to the event when it follows the event word,
+    // or stands right before it ("the May 12 talks in Geneva").
+    for i in (event.saturating_sub(2).max(range.start)..range.end).filter(|&i| i != event) {
+        let token = ctx.tokens[i];
+        let closer = |best: Option<usize>| best.is_none_or(|d| distance(i) < d);
+        match token.kind {
+            TokenKind::Date(d) if d.day.is_some() && closer(date.as_ref().map(|x| x.0)) => {
+                date = Some((distance(i), Value::Date(d), token.span));
+            }
+            // "on Tuesday", unless a date follows ("Tuesday, May 4").
+            TokenKind::Weekday(w)
+                if i > range.start
+                    && word(i - 1) == "on"
+                    && !(i + 2 < range.end && matches!(ctx.tokens[i + 2].kind, TokenKind::Date(_)))
+                    && !(i + 1 < range.end && matches!(ctx.tokens[i + 1].kind, TokenKind::Date(_)))
+                    && closer(date.as_ref().map(|x| x.0)) =>
+            {
+                date = Some((distance(i), Value::Weekday(w), token.span));
+            }
+            _ => {}
+        }
+        if word(i) == "in" && i + 1 < range.end && closer(place.as_ref().map(|x| x.0)) {
+            if let Some((_, Captured::Place(p))) = capture(ctx, names, Slot::Place, i + 1, range.end) {
+                let span = ctx.tokens[i + 1].span;
+                let end = names
+                    .starting_at
+                    .get(&(i + 1))
+                    .map(|&n| ctx.mentions.names[n].span.end)
+                    .unwrap_or(span.end);
+                place = Some((distance(i), p, Span::new(span.start, end)));
+            }
+        }
+    }
+    let date = date.map(|(_, v, s)| (v, s));
+    let place = place.map(|(_, p, s)| (p, s));
+    let (Some((date, date_span)), Some((place, place_span))) = (date, place) else {
+        return;
+    };
+    let noun = word(event);
+    let date_key = match &date {
+        Value::Date(d) => calendar::describe(DateValue { year: None, ..*d }),
+        Value::Weekday(w) => calendar::weekday_name(*w).to_string(),
+        _ => String::new(),
+    };
+    claims.push(Claim {
+        rule: r,
+        subject: format!("{noun} in {place}"),
+        facet: "date",
+        value: date,
+        span: date_span,
+        sentence,
+        changing: false,
+    });
+    claims.push(Claim {
+        rule: r,
+        subject: format!("{noun} on {date_key}"),
+        facet: "place",
+        value: Value::Place(place),
+        span: place_span,
+        sentence,
+        changing: false,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::Document;
+    use crate::mention::Lexicon;
+    use crate::rules::Pack;
+    use crate::source::{Format, Source};
+
+    /// Every claim of a text, as `subject | facet | value text`.
+    fn claims(text: &str) -> Vec<String> {
+        let pack = Pack::builtin().unwrap();
+        let source = Source::new("t.txt", text, Format::Text);
+        let doc = Document::new(&source, &Lexicon::new(&pack), &pack, None);
+        doc.claims
+            .iter()
+            .map(|c| {
+                let mark = if c.changing { " (changing)" } else { "" };
+                format!("{} | {} | {}{mark}", c.subject, c.facet, c.span.slice(&source.text))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ages_in_every_common_form() {
+        assert_eq!(
+            claims("John Kerry, 72, spoke. The 72-year-old Kerry left. Kerry (72) smiled. Kerry, aged 72, sat."),
+            [
+                "John Kerry | age | 72",
+                "John Kerry | age | 72",
+                "John Kerry | age | 72",
+                "John Kerry | age | 72"
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_before_a_name_and_in_apposition() {
+        assert_eq!(
+            claims("Sergey Lavrov, Russia's foreign minister, spoke. Later Finance Minister Sergey Lavrov left."),
+            ["Sergey Lavrov | title | foreign minister", "Sergey Lavrov | title | Finance Minister"]
+        );
+        assert_eq!(
+            claims("Former Finance Minister Paul Okoro spoke."),
+            ["Paul Okoro | title | Finance Minister (changing)"]
+        );
+    }
+
+    #[test]
+    fn counts_with_hedges_ranges_and_changes() {
+        assert_eq!(
+            claims("The blast killed at least 12 people. Police said 12 to 15 people were killed. Later, 20 people died."),
+            [
+                "dead (blast) | count | at least 12",
+                "dead (blast) | count | 12 to 15",
+                "dead (blast) | count | 20 (changing)"
+            ]
+        );
+    }
+
+    #[test]
+    fn events_with_a_place_and_a_date() {
+        assert_eq!(
+            claims("The meeting will take place in New York City on December 18."),
+            ["meeting on December 18 | place | New York City", "meeting in New York City | date | December 18"]
+        );
+        // "the next meeting" is another meeting.
+        assert!(claims("The next meeting will take place in New York City on December 18.").is_empty());
+    }
+}

@@ -1,0 +1,367 @@
+//! Configuration files: `.claimlint.yaml` (or `claimlint.yaml`), found in
+//! the current directory or the nearest parent that has one, with the
+//! settings a desk shares in its repository.
+//!
+//! ```yaml
+//! rules: [house-rules/]          # extra packs, files or directories
+//! default_rules: true            # load the built-in pack (default true)
+//! style: ap                      # a style pack
+//! disable: [style.substitution]  # rule codes or whole families ("style")
+//! severity: {terms.hyphenation: info}
+//! include: ["**/*.md", "**/*.txt"]
+//! exclude: ["archive/**"]
+//! date: 2015-12-16               # publication date, for calendar checks
+//! accept: ["Sergei Lavrov"]      # forms this desk has decided on
+//! ```
+//!
+//! Relative paths and globs are read from the file's own directory. Every
+//! key is optional; an unknown key or a bad value is an error located as
+//! `path:line:column: what is wrong`. The keys are documented in
+//! `docs/config.md`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use serde::{Deserialize, Deserializer};
+
+use crate::finding::Severity;
+
+/// The names a configuration file may have, in the order they are tried in
+/// each directory.
+pub const FILE_NAMES: [&str; 2] = [".claimlint.yaml", "claimlint.yaml"];
+
+/// A mistake in a configuration file, located at `path:line:column` when
+/// the place is known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The configuration file.
+    pub path: String,
+    /// 1-based line and column, when known.
+    pub location: Option<(usize, usize)>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.location {
+            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.path, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// The settings of a configuration file, with paths resolved.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The file it was read from.
+    pub path: PathBuf,
+    /// The directory relative paths and globs are read from.
+    pub dir: PathBuf,
+    /// Rule packs to add, resolved against [`Config::dir`].
+    pub rules: Vec<PathBuf>,
+    /// Whether to load the built-in pack.
+    pub default_rules: bool,
+    /// The style pack to use.
+    pub style: Option<String>,
+    /// Rules and families turned off.
+    pub disable: Vec<String>,
+    /// The severity given to rules and families, in file order.
+    pub severity: Vec<(String, Severity)>,
+    /// Globs a file found in a directory must match (any of them) to be
+    /// checked; none means every draft.
+    pub include: Vec<String>,
+    /// Globs of files (found in a directory) never checked.
+    pub exclude: Vec<String>,
+    /// The publication date.
+    pub date: Option<jiff::civil::Date>,
+    /// Forms this desk has decided on: one of them, when a finding's forms
+    /// include it, is the form that wins.
+    pub accept: Vec<String>,
+}
+
+/// The file as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    #[serde(default)]
+    rules: Vec<String>,
+    #[serde(default = "yes")]
+    default_rules: bool,
+    #[serde(default)]
+    style: Option<String>,
+    #[serde(default)]
+    disable: Vec<Selector>,
+    #[serde(default)]
+    severity: BTreeMap<Selector, Severity>,
+    #[serde(default)]
+    include: Vec<Pattern>,
+    #[serde(default)]
+    exclude: Vec<Pattern>,
+    #[serde(default)]
+    date: Option<Date>,
+    #[serde(default)]
+    accept: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A rule code or family that exists.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Selector(String);
+
+impl<'de> Deserialize<'de> for Selector {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        if crate::docs::is_known_selector(&name) {
+            Ok(Selector(name))
+        } else {
+            Err(serde::de::Error::custom(unknown_rule(&name)))
+        }
+    }
+}
+
+/// The message for a rule code or family that does not exist.
+pub fn unknown_rule(name: &str) -> String {
+    format!(
+        "unknown rule or family `{name}`; rules: {}; families: {}",
+        crate::docs::codes().join(", "),
+        crate::docs::families().join(", ")
+    )
+}
+
+/// A glob that parses.
+struct Pattern(String);
+
+impl<'de> Deserialize<'de> for Pattern {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let glob = String::deserialize(deserializer)?;
+        Glob::new(&glob)
+            .map_err(|e| serde::de::Error::custom(format!("bad glob {glob:?}: {}", e.kind())))?;
+        Ok(Pattern(glob))
+    }
+}
+
+/// A date written `YYYY-MM-DD`.
+struct Date(jiff::civil::Date);
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        parse_date(&text).map(Date).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Parses a date written `YYYY-MM-DD` (`2015-12-16`).
+pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    let shaped = text.len() == 10
+        && text
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    if !shaped {
+        return Err(format!("bad date {text:?}: write it YYYY-MM-DD (2015-12-16)"));
+    }
+    text.parse::<jiff::civil::Date>()
+        .map_err(|_| format!("bad date {text:?}: no such day"))
+}
+
+impl Config {
+    /// Finds the configuration file in `start` or its nearest parent that
+    /// has one, and reads it. `Ok(None)` when there is none.
+    pub fn discover(start: &Path) -> Result<Option<Config>, ConfigError> {
+        let start = crate::baseline::absolute(start);
+        for (up, dir) in start.ancestors().enumerate() {
+            for name in FILE_NAMES {
+                if dir.join(name).is_file() {
+                    // Named relative to `start` when found there or above,
+                    // so messages show `../.claimlint.yaml`.
+                    let mut shown = PathBuf::new();
+                    for _ in 0..up {
+                        shown.push("..");
+                    }
+                    return Config::load(&shown.join(name)).map(Some);
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Reads the configuration file at `path`.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let display = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: display.clone(),
+            location: None,
+            message: format!("cannot read the configuration: {e}"),
+        })?;
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        Config::parse(&display, &text, &dir)
+    }
+
+    /// Reads configuration text; `path` is named in errors, `dir` resolves
+    /// relative paths.
+    pub fn parse(path: &str, text: &str, dir: &Path) -> Result<Config, ConfigError> {
+        let raw: Raw = if text.trim().is_empty() {
+            serde_yaml::from_str("{}")
+        } else {
+            serde_yaml::from_str(text)
+        }
+        .map_err(|e| {
+            let location = e.location().map(|l| (l.line(), l.column()));
+            let mut message = e.to_string();
+            if let Some(at) = message.rfind(" at line ") {
+                message.truncate(at);
+            }
+            ConfigError {
+                path: path.to_string(),
+                location,
+                message,
+            }
+        })?;
+        Ok(Config {
+            path: PathBuf::from(path),
+            dir: dir.to_path_buf(),
+            rules: raw.rules.iter().map(|r| dir.join(r)).collect(),
+            default_rules: raw.default_rules,
+            style: raw.style,
+            disable: raw.disable.into_iter().map(|s| s.0).collect(),
+            severity: raw.severity.into_iter().map(|(s, level)| (s.0, level)).collect(),
+            include: raw.include.into_iter().map(|p| p.0).collect(),
+            exclude: raw.exclude.into_iter().map(|p| p.0).collect(),
+            date: raw.date.map(|d| d.0),
+            accept: raw.accept,
+        })
+    }
+}
+
+/// Which files found in a directory are checked: include and exclude
+/// globs, read relative to a base directory. `*` matches within one path
+/// component, `**` across components.
+#[derive(Clone, Debug)]
+pub struct FileFilter {
+    base: PathBuf,
+    include: Option<GlobSet>,
+    exclude: GlobSet,
+}
+
+impl Default for FileFilter {
+    fn default() -> Self {
+        FileFilter {
+            base: PathBuf::new(),
+            include: None,
+            exclude: GlobSet::empty(),
+        }
+    }
+}
+
+impl FileFilter {
+    /// A filter from globs relative to `base`. Globs were checked when the
+    /// configuration was read; one that does not parse matches nothing.
+    pub fn new(base: &Path, include: &[String], exclude: &[String]) -> FileFilter {
+        let set = |globs: &[String]| {
+            let mut builder = GlobSetBuilder::new();
+            for glob in globs {
+                if let Ok(glob) = GlobBuilder::new(glob).literal_separator(true).build() {
+                    builder.add(glob);
+                }
+            }
+            builder.build().unwrap_or_else(|_| GlobSet::empty())
+        };
+        FileFilter {
+            base: crate::baseline::absolute(base),
+            include: (!include.is_empty()).then(|| set(include)),
+            exclude: set(exclude),
+        }
+    }
+
+    /// Whether a file found while walking a directory is checked.
+    pub fn allows(&self, path: &Path) -> bool {
+        let absolute = crate::baseline::absolute(path);
+        let Ok(relative) = absolute.strip_prefix(&self.base) else {
+            // Outside the configuration's directory: its globs say nothing.
+            return true;
+        };
+        if self.exclude.is_match(relative) {
+            return false;
+        }
+        // A file in an excluded directory is excluded too.
+        if relative.ancestors().skip(1).any(|dir| {
+            !dir.as_os_str().is_empty() && self.exclude.is_match(dir)
+        }) {
+            return false;
+        }
+        self.include.as_ref().map_or(true, |set| set.is_match(relative))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse("conf/.claimlint.yaml", text, Path::new("conf"))
+    }
+
+    #[test]
+    fn every_key_is_read_and_paths_resolved() {
+        let config = parse(
+            "rules: [house-rules/]\nstyle: ap\ndisable: [style]\nseverity: {terms.hyphenation: info}\n\
+             include: [\"**/*.md\"]\nexclude: [\"archive/**\"]\ndate: 2015-12-16\naccept: [Sergei Lavrov]\n",
+        )
+        .unwrap();
+        assert_eq!(config.rules, vec![PathBuf::from("conf/house-rules/")]);
+        assert_eq!(config.style.as_deref(), Some("ap"));
+        assert_eq!(config.disable, vec!["style"]);
+        assert_eq!(config.severity, vec![("terms.hyphenation".to_string(), Severity::Info)]);
+        assert_eq!(config.date, Some(jiff::civil::date(2015, 12, 16)));
+        assert_eq!(config.accept, vec!["Sergei Lavrov"]);
+        assert!(config.default_rules);
+    }
+
+    #[test]
+    fn an_empty_file_is_the_defaults() {
+        let config = parse("# nothing yet\n").unwrap();
+        assert!(config.rules.is_empty() && config.default_rules && config.date.is_none());
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_are_located() {
+        let e = parse("rules: []\nexlude: [a]\n").unwrap_err();
+        assert_eq!(e.location, Some((2, 1)));
+        assert!(e.message.starts_with("unknown field `exlude`, expected one of"), "{e}");
+        let e = parse("disable: [naming.entty]\n").unwrap_err();
+        assert_eq!(e.location.map(|l| l.0), Some(1));
+        assert!(e.message.contains("unknown rule or family `naming.entty`; rules: naming.entity"), "{e}");
+        let e = parse("date: 2015-02-30\n").unwrap_err();
+        assert!(e.to_string().starts_with("conf/.claimlint.yaml:1:"), "{e}");
+        assert!(e.message.contains("no such day"), "{e}");
+        let e = parse("date: 16/12/2015\n").unwrap_err();
+        assert!(e.message.contains("YYYY-MM-DD"), "{e}");
+        let e = parse("severity: {naming: fatal}\n").unwrap_err();
+        assert!(e.message.contains("unknown variant `fatal`"), "{e}");
+        let e = parse("exclude: [\"a[\"]\n").unwrap_err();
+        assert!(e.message.contains("bad glob"), "{e}");
+    }
+
+    #[test]
+    fn globs_are_read_from_the_base_directory() {
+        let filter = FileFilter::new(
+            Path::new("/news"),
+            &["**/*.md".to_string()],
+            &["archive/**".to_string(), "drafts/old".to_string()],
+        );
+        assert!(filter.allows(Path::new("/news/a.md")));
+        assert!(filter.allows(Path::new("/news/x/y/a.md")));
+        assert!(!filter.allows(Path::new("/news/a.txt")));
+        assert!(!filter.allows(Path::new("/news/archive/2015/a.md")));
+        assert!(!filter.allows(Path::new("/news/drafts/old/a.md")));
+        assert!(filter.allows(Path::new("/elsewhere/a.txt")));
+    }
+}

@@ -412,24 +412,6 @@ fn near(fa: &str, fb: &str) -> bool {
     la == lb && fa.chars().zip(fb.chars()).filter(|(x, y)| x != y).count() <= allowed
 }
 
-/// Levenshtein distance, in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let next = (row[j + 1] + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != cb));
-            diagonal = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
-}
-
 /// A folded word without its vowels (but its first letter), with g and k
 /// made one: the key the vowel-only comparison buckets by.
 pub fn skeleton(folded: &str) -> String {
@@ -444,15 +426,13 @@ pub fn skeleton(folded: &str) -> String {
 }
 
 /// A word lower-cased, without accents, apostrophes or hyphens. Letters that decompose into no base letter are spelt out
-/// (`ł` as `l`, `ß` as `ss`, `č` as `ch`).
+/// (`ł` as `l`, `ß` as `ss`); a caron goes like any accent (`š` is `s`,
+/// as in "Milosevic").
 pub fn plain(word: &str) -> String {
     let lower = word.to_lowercase();
     let mut spelt = String::with_capacity(lower.len());
     for c in lower.chars() {
         match c {
-            'č' | 'ć' => spelt.push_str("ch"),
-            'š' => spelt.push_str("sh"),
-            'ž' => spelt.push_str("zh"),
             'ł' => spelt.push('l'),
             'ø' => spelt.push('o'),
             'ß' => spelt.push_str("ss"),
@@ -502,10 +482,9 @@ fn is_vowel(c: char) -> bool {
 }
 
 /// One word reduced to what its romanizations share: [`plain`], then the
-/// habits of [`HABITS`], `c` as `k` (but before e, i, y), `y` as `i`, `j`
-/// as `i` after a vowel and before a consonant ("Sergej"), a final `f` as
-/// `v` ("Smirnoff"), an initial `ye` as `e` ("Yevgeny"), and doubled
-/// letters once.
+/// habits of [`letter_habits`] and [`HABITS`], `c` as `k` (but before e,
+/// i, y, h), `y` as `i`, a final `f` as `v` ("Smirnoff"), an initial `ye`
+/// as `e` ("Yevgeny"), and doubled letters once.
 pub fn fold_word(word: &str) -> String {
     fold(word, true)
 }
@@ -540,11 +519,15 @@ fn fold(word: &str, collapse: bool) -> String {
         let folded = match c {
             'c' if !matches!(next, Some('e' | 'i' | 'y' | 'h')) => 'k',
             'y' => 'i',
-            'f' if next.is_none() => 'v',
             _ => c,
         };
         out.push(folded);
         i += 1;
+    }
+    // "Ralph", "Rudolf" and "Smirnov".
+    if out.ends_with('f') {
+        out.pop();
+        out.push('v');
     }
     let mut collapsed = String::with_capacity(out.len());
     let mut last: Option<char> = None;
@@ -559,7 +542,8 @@ fn fold(word: &str, collapse: bool) -> String {
 }
 
 /// The habits that hang on single letters, before the others: `j` after a
-/// vowel is `i` ("Sergej", "Stojan"); `y` between `e` or `i` and a vowel is
+/// vowel is `i` ("Sergej", "Stojan"), and before one at the start is `y`
+/// ("Jusuf"); `y` between `e` or `i` and a vowel is
 /// silent ("Andreyev", "Mariya"); a final `ff` is `f` ("Smirnoff"); a
 /// final `h` after a vowel is silent ("Hamzah"); a final `vic` is `vich`
 /// ("Milosevic", from "Milošević").
@@ -571,6 +555,8 @@ fn letter_habits(body: &str) -> Vec<char> {
         let next = chars.get(i + 1).copied();
         match c {
             'j' if prev.is_some_and(is_vowel) => out.push('i'),
+            // "Jusuf" and "Yusuf", "Jelena" and "Yelena".
+            'j' if i == 0 && next.is_some_and(is_vowel) => out.push('y'),
             'y' if matches!(prev, Some('e' | 'i')) && next.is_some_and(is_vowel) => {}
             'h' if next.is_none() && i >= 3 && prev.is_some_and(is_vowel) => {}
             _ => out.push(c),
@@ -628,10 +614,18 @@ mod tests {
         alike("Smirnoff", "Smirnov");
         alike("Tchaikovsky", "Chaikovsky");
         alike("Savić", "Savich");
+        alike("Ralph", "Ralf");
+        alike("Jusuf", "Yusuf");
+        alike("Hassan", "Hasan");
         alike("Wladimir", "Vladimir");
         alike("Aleksandr", "Alexandr");
         alike("el-Sisi", "al-Sisi");
         alike("José", "Jose");
+        alike("Andreyev", "Andreev");
+        alike("Nikolaj", "Nikolaï");
+        alike("Milosevic", "Milošević");
+        alike("Fatimah", "Fatima");
+        alike("Stojan", "Stoyan");
         assert_eq!(likeness("LAVROV", "Lavrov"), Likeness::Same);
     }
 
@@ -640,6 +634,15 @@ mod tests {
         assert_eq!(likeness("Mohammed", "Muhammad"), Likeness::Near);
         assert_eq!(likeness("Gaddafi", "Qaddafi"), Likeness::Near);
         assert_eq!(likeness("Yusuf", "Yousef"), Likeness::Near);
+    }
+
+    #[test]
+    fn one_word_names_need_more() {
+        assert!(alike_alone("Gaddafi", "Qaddafi"));
+        assert!(alike_alone("Zelensky", "Zelenskyy"));
+        assert!(!alike_alone("Galloway", "Calloway"));
+        assert!(!alike_alone("Jones", "Jonas"));
+        assert!(!alike_alone("Yusuf", "Yousef"));
     }
 
     #[test]

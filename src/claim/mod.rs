@@ -94,7 +94,7 @@ const CHANGE_WORDS: &[&str] = &[
 ];
 
 /// Words that mark an age as changing ("turns 73 next week").
-const AGE_CHANGE_WORDS: &[&str] = &["turned", "turns", "turning", "now", "will", "was", "when"];
+const AGE_CHANGE_WORDS: &[&str] = &["turned", "turns", "turning", "now"];
 
 /// Words before a title that make it a past, future or other office.
 const TITLE_QUALIFIERS: &[&str] = &[
@@ -459,22 +459,21 @@ fn anchor(ctx: &Context<'_>, rule: &ClaimRule, sentence: usize, start: usize) ->
         })
         .map(|t| format!(", {}", t.span.slice(ctx.text)))
         .unwrap_or_default();
+    let place = range
+        .clone()
+        .filter(|&i| word(i) == "in")
+        .find_map(|i| ctx.mentions.names.iter().find(|n| n.tokens.start == i + 1))
+        .map(|n| format!(" in {}", n.span.slice(ctx.text)))
+        .unwrap_or_default();
     if let Some(noun) = range.clone().map(word).find(|w| rule.events.iter().any(|e| e == w)) {
-        return format!("{noun}{year}");
+        return format!("{noun}{place}{year}");
     }
     let names = &ctx.mentions.names;
     let at = names.partition_point(|n| n.tokens.end < start);
     if let Some(n) = names.get(at).filter(|n| n.tokens.end == start && is_proper(ctx, n)) {
-        return format!("{}{year}", n.span.slice(ctx.text));
+        return format!("{}{place}{year}", n.span.slice(ctx.text));
     }
-    for i in range.clone() {
-        if word(i) == "in" {
-            if let Some(n) = names.iter().find(|n| n.tokens.start == i + 1) {
-                return format!("in {}{year}", n.span.slice(ctx.text));
-            }
-        }
-    }
-    year
+    format!("{}{year}", place.trim_start())
 }
 
 /// A name that is a name, not just the capital that opens a sentence

@@ -50,17 +50,26 @@ impl Attribute {
     }
 }
 
-/// A pattern as written in a rule file, compiled when the file is read.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(try_from = "String")]
+/// A pattern as written in a rule file, compiled when the file is read (so
+/// a malformed one is reported at its own line and column).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PatternText(pub Pattern);
 
-impl TryFrom<String> for PatternText {
-    type Error = String;
-    fn try_from(text: String) -> Result<Self, String> {
-        Pattern::parse(&text)
-            .map(PatternText)
-            .map_err(|e| format!("pattern {text:?}: {e}"))
+impl<'de> Deserialize<'de> for PatternText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = PatternText;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a pattern such as \"{person}, {number},\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<PatternText, E> {
+                Pattern::parse(text)
+                    .map(PatternText)
+                    .map_err(|e| E::custom(format!("pattern {text:?}: {e}")))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
     }
 }
 
@@ -148,5 +157,32 @@ fn slot_name(slot: Slot) -> &'static str {
         Slot::Place => "{place}",
         Slot::Title => "{title}",
         Slot::Event => "{event}",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::parse_file;
+
+    #[test]
+    fn a_malformed_pattern_is_located_at_its_own_line() {
+        let text = "claims:\n  - attribute: age\n    patterns:\n      - \"{person}, {number},\"\n      - \"{person} aged {nmber}\"\n";
+        let e = parse_file("house.yaml", text).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "house.yaml:5:9: claims[0].patterns[1]: pattern \"{person} aged {nmber}\": unknown slot; expected a \
+             slot: {person}, {number}, {year}, {date}, {weekday}, {place}, {title} or {event} (at character 15)"
+        );
+    }
+
+    #[test]
+    fn a_pattern_must_have_the_slots_its_attribute_needs() {
+        let text = "claims:\n  - attribute: age\n    patterns: [\"{person} was here\"]\n";
+        let e = parse_file("house.yaml", text).unwrap_err();
+        assert!(e.message.contains("needs a {number} slot"), "{e}");
+        let text = "claims:\n  - attribute: count\n    patterns: [\"{number} dead\"]\n";
+        assert!(parse_file("house.yaml", text).unwrap_err().message.contains("a count rule needs a name"));
+        let text = "claims:\n  - attribute: mood\n";
+        assert!(parse_file("house.yaml", text).unwrap_err().message.contains("unknown variant `mood`"));
     }
 }

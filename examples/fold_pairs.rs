@@ -221,9 +221,9 @@ impl Data {
              recall {recall:.3} of all pairs, {habit_recall:.3} of habit pairs",
             false_pairs.len()
         );
-        if show > 0 {
+        if let Some(step) = false_pairs.len().checked_div(show) {
+            let step = step.max(1);
             false_pairs.sort();
-            let step = (false_pairs.len() / show).max(1);
             let sample: Vec<String> = false_pairs
                 .iter()
                 .step_by(step)
@@ -377,8 +377,8 @@ fn habit_pair(a: &str, b: &str) -> bool {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         for j in 1..=m {

@@ -129,11 +129,14 @@ impl Baseline {
             path: path.display().to_string(),
             message,
         };
-        let text = std::fs::read_to_string(path).map_err(|e| error(format!("cannot read the baseline: {e}")))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| error(format!("cannot read the baseline: {e}")))?;
         let wire: WireBaseline = serde_json::from_str(&text).map_err(|e| {
             // serde_json says "... at line L column C".
             let message = e.to_string();
-            let message = message.rfind(" at line ").map_or(message.as_str(), |at| &message[..at]);
+            let message = message
+                .rfind(" at line ")
+                .map_or(message.as_str(), |at| &message[..at]);
             error(format!("{}:{}: {message}", e.line(), e.column()))
         })?;
         if wire.version != VERSION {
@@ -149,7 +152,11 @@ impl Baseline {
                 text: entry.text,
                 context: entry.context,
             };
-            *known.entry(entry.path).or_default().entry(fingerprint).or_default() += 1;
+            *known
+                .entry(entry.path)
+                .or_default()
+                .entry(fingerprint)
+                .or_default() += 1;
         }
         Ok(Baseline {
             dir: dir_of(path),

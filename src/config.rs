@@ -142,8 +142,7 @@ struct Pattern(String);
 impl<'de> Deserialize<'de> for Pattern {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let glob = String::deserialize(deserializer)?;
-        Glob::new(&glob)
-            .map_err(|e| serde::de::Error::custom(format!("bad glob {glob:?}: {}", e.kind())))?;
+        Glob::new(&glob).map_err(|e| serde::de::Error::custom(format!("bad glob {glob:?}: {}", e.kind())))?;
         Ok(Pattern(glob))
     }
 }
@@ -161,15 +160,51 @@ impl<'de> Deserialize<'de> for Date {
 /// Parses a date written `YYYY-MM-DD` (`2015-12-16`).
 pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     let shaped = text.len() == 10
-        && text
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     if !shaped {
         return Err(format!("bad date {text:?}: write it YYYY-MM-DD (2015-12-16)"));
     }
     text.parse::<jiff::civil::Date>()
         .map_err(|_| format!("bad date {text:?}: no such day"))
+}
+
+/// Where the value a check of ours refused is written, at or after the
+/// place serde_yaml reports (which, for a value checked after it was read,
+/// is the start of the enclosing mapping or an earlier item). The value is
+/// the one our message quotes: `unknown rule or family `x``, `bad date
+/// "x"`, `bad glob "x"`.
+fn locate_value(text: &str, (line, column): (usize, usize), message: &str) -> Option<(usize, usize)> {
+    let value = ["unknown rule or family `", "bad date \"", "bad glob \""]
+        .iter()
+        .find_map(|prefix| {
+            let rest = &message[message.find(prefix)? + prefix.len()..];
+            let end = rest.find(['`', '"'])?;
+            Some(&rest[..end])
+        })?;
+    if value.is_empty() {
+        return None;
+    }
+    let from: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let from = from
+        + text[from..]
+            .chars()
+            .take(column.saturating_sub(1))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    let at = from + text.get(from..)?.find(value)?;
+    let line = text[..at].matches('\n').count() + 1;
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    Some((line, text[line_start..at].chars().count() + 1))
 }
 
 impl Config {
@@ -214,11 +249,12 @@ impl Config {
             serde_yaml::from_str(text)
         }
         .map_err(|e| {
-            let location = e.location().map(|l| (l.line(), l.column()));
             let mut message = e.to_string();
             if let Some(at) = message.rfind(" at line ") {
                 message.truncate(at);
             }
+            let location = e.location().map(|l| (l.line(), l.column()));
+            let location = location.map(|l| locate_value(text, l, &message).unwrap_or(l));
             ConfigError {
                 path: path.to_string(),
                 location,
@@ -292,9 +328,11 @@ impl FileFilter {
             return false;
         }
         // A file in an excluded directory is excluded too.
-        if relative.ancestors().skip(1).any(|dir| {
-            !dir.as_os_str().is_empty() && self.exclude.is_match(dir)
-        }) {
+        if relative
+            .ancestors()
+            .skip(1)
+            .any(|dir| !dir.as_os_str().is_empty() && self.exclude.is_match(dir))
+        {
             return false;
         }
         self.include.as_ref().map_or(true, |set| set.is_match(relative))
@@ -319,7 +357,10 @@ mod tests {
         assert_eq!(config.rules, vec![PathBuf::from("conf/house-rules/")]);
         assert_eq!(config.style.as_deref(), Some("ap"));
         assert_eq!(config.disable, vec!["style"]);
-        assert_eq!(config.severity, vec![("terms.hyphenation".to_string(), Severity::Info)]);
+        assert_eq!(
+            config.severity,
+            vec![("terms.hyphenation".to_string(), Severity::Info)]
+        );
         assert_eq!(config.date, Some(jiff::civil::date(2015, 12, 16)));
         assert_eq!(config.accept, vec!["Sergei Lavrov"]);
         assert!(config.default_rules);
@@ -335,12 +376,19 @@ mod tests {
     fn unknown_keys_and_bad_values_are_located() {
         let e = parse("rules: []\nexlude: [a]\n").unwrap_err();
         assert_eq!(e.location, Some((2, 1)));
-        assert!(e.message.starts_with("unknown field `exlude`, expected one of"), "{e}");
-        let e = parse("disable: [naming.entty]\n").unwrap_err();
-        assert_eq!(e.location.map(|l| l.0), Some(1));
-        assert!(e.message.contains("unknown rule or family `naming.entty`; rules: naming.entity"), "{e}");
-        let e = parse("date: 2015-02-30\n").unwrap_err();
-        assert!(e.to_string().starts_with("conf/.claimlint.yaml:1:"), "{e}");
+        assert!(
+            e.message.starts_with("unknown field `exlude`, expected one of"),
+            "{e}"
+        );
+        let e = parse("disable:\n  - naming\n  - naming.entty\n").unwrap_err();
+        assert_eq!(e.location, Some((3, 5)), "{e}");
+        assert!(
+            e.message
+                .contains("unknown rule or family `naming.entty`; rules: naming.entity"),
+            "{e}"
+        );
+        let e = parse("rules: []\ndate: 2015-02-30\n").unwrap_err();
+        assert_eq!(e.location, Some((2, 7)), "{e}");
         assert!(e.message.contains("no such day"), "{e}");
         let e = parse("date: 16/12/2015\n").unwrap_err();
         assert!(e.message.contains("YYYY-MM-DD"), "{e}");

@@ -31,7 +31,10 @@ use crate::source::{Format, Source};
 
 /// True when `selector` names `rule` or the family it belongs to.
 pub fn selects(selector: &str, rule: &str) -> bool {
-    rule == selector || rule.strip_prefix(selector).is_some_and(|rest| rest.starts_with('.'))
+    rule == selector
+        || rule
+            .strip_prefix(selector)
+            .is_some_and(|rest| rest.starts_with('.'))
 }
 
 /// A stretch of a draft where some rules are off.

@@ -132,6 +132,9 @@ mod tests {
         assert!(is_known_selector("naming.entity"));
         assert!(!is_known_selector("nam"));
         assert!(!is_known_selector("naming.entit"));
-        assert_eq!(summary("naming.entity"), Some("one entity called by two of its names"));
+        assert_eq!(
+            summary("naming.entity"),
+            Some("one entity called by two of its names")
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Rule examples: running every rule's `bad` and `good` texts, so a rule
 //! cannot silently rot. Used by `claimlint rules test` and the test suite.
 
-use crate::check::{abbreviation, entity, style, term, title, variant};
+use crate::check::{abbreviation, acronym, entity, first_reference, style, term, title, variant};
 use crate::rules::Examples;
 use crate::source::{Format, Source};
 use crate::Checker;
@@ -76,8 +76,24 @@ fn entries(checker: &Checker) -> Vec<(&'static str, Option<String>, &Examples)> 
     );
     all.push((term::CODE, None, &pack.terms.examples));
     all.push((variant::CODE, None, &pack.variants.examples));
-    all.extend(pack.claims.iter().map(|r| (r.attribute.code(), None, &r.examples)));
+    all.push((first_reference::CODE, None, &pack.first_reference.examples));
+    all.push((acronym::FAMILY, None, &pack.acronyms.examples));
+    all.extend(
+        pack.claims
+            .iter()
+            .map(|r| (r.attribute.code(), None, &r.examples)),
+    );
     all
+}
+
+/// Whether a finding's code belongs to an entry's rule: the code itself, or
+/// for a family that reports several codes (`acronym.`), any of them.
+fn covers(rule: &str, code: &str) -> bool {
+    if rule.ends_with('.') {
+        code.starts_with(rule)
+    } else {
+        code == rule
+    }
 }
 
 /// Runs every example of every rule of the checker's pack.
@@ -95,7 +111,7 @@ pub fn run(checker: &Checker) -> Outcome {
             let reported: Vec<String> = checker
                 .check(&source)
                 .into_iter()
-                .filter(|f| f.rule == rule && (origin.is_none() || f.origin == origin))
+                .filter(|f| covers(rule, f.rule) && (origin.is_none() || f.origin == origin))
                 .map(|f| f.message)
                 .collect();
             if bad == reported.is_empty() {

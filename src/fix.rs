@@ -206,7 +206,9 @@ pub fn write_atomic(path: &Path, expected: &[u8], content: &[u8]) -> Result<(), 
     };
     let target = fs::canonicalize(path).map_err(|e| error(format!("cannot write the fix: {e}")))?;
     let metadata = fs::metadata(&target).map_err(|e| error(format!("cannot write the fix: {e}")))?;
-    let dir = target.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let dir = target
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let name = target
         .file_name()
         .map_or_else(|| "draft".into(), |n| n.to_string_lossy().into_owned());

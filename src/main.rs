@@ -214,7 +214,8 @@ fn load_config(args: &PackArgs) -> Result<Option<Config>, String> {
     match &args.config {
         Some(path) => Config::load(path).map(Some).map_err(|e| e.to_string()),
         None => {
-            let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+            let cwd =
+                std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
             Config::discover(&cwd).map_err(|e| e.to_string())
         }
     }
@@ -243,21 +244,17 @@ fn load_pack(args: &PackArgs, config: Option<&Config>) -> Result<Pack, String> {
     Ok(pack)
 }
 
-/// The style packs this build knows: the files under `rules/styles/`,
-/// when the library embeds them.
-fn styles() -> Vec<&'static str> {
-    Vec::new()
-}
-
-/// Adds a style pack to `pack`.
-fn add_style(_pack: &mut Pack, name: &str) -> Result<(), String> {
-    let known = styles();
-    let list = if known.is_empty() {
-        "none in this build".to_string()
-    } else {
-        known.join(", ")
-    };
-    Err(format!("unknown style `{name}`; available styles: {list}"))
+/// Adds a style pack (`rules/styles/NAME.yaml`, embedded) to `pack`.
+fn add_style(pack: &mut Pack, name: &str) -> Result<(), String> {
+    let known = rules::styles();
+    if !known.contains(&name) {
+        return Err(format!(
+            "unknown style `{name}`; available styles: {}",
+            known.join(", ")
+        ));
+    }
+    *pack = std::mem::take(pack).with_style(name).map_err(|e| e.to_string())?;
+    Ok(())
 }
 
 /// One input: the file to write fixes to (none for standard input) and
@@ -784,6 +781,17 @@ fn rules_list(args: &PackArgs) -> u8 {
         }
     }
     let config_rules = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
+    let style = args
+        .style
+        .as_deref()
+        .or(config.as_ref().and_then(|c| c.style.as_deref()));
+    for (name, path, text) in rules::STYLES {
+        if style == Some(*name) {
+            if let Ok(file) = rules::parse_file(path, text) {
+                all.extend(listed(&format!("(built in) {path}"), file));
+            }
+        }
+    }
     for root in config_rules.iter().chain(&args.rules) {
         for file in rule_files(root) {
             let display = file.display().to_string();

@@ -70,7 +70,10 @@ impl Policy {
             Some(baseline) => baseline.filter(source, findings),
             None => findings,
         };
-        findings.into_iter().filter(|f| f.severity >= self.threshold).collect()
+        findings
+            .into_iter()
+            .filter(|f| f.severity >= self.threshold)
+            .collect()
     }
 
     /// The severity the policy gives a rule, if it gives one.
@@ -108,7 +111,10 @@ mod tests {
             disable: vec!["style".into()],
             ..Policy::default()
         };
-        assert_eq!(reported(&policy, DRAFT), vec![("terms.hyphenation", Severity::Warning)]);
+        assert_eq!(
+            reported(&policy, DRAFT),
+            vec![("terms.hyphenation", Severity::Warning)]
+        );
     }
 
     #[test]
@@ -123,12 +129,18 @@ mod tests {
         };
         assert_eq!(
             reported(&policy, DRAFT),
-            vec![("style.substitution", Severity::Error), ("terms.hyphenation", Severity::Info)]
+            vec![
+                ("style.substitution", Severity::Error),
+                ("terms.hyphenation", Severity::Info)
+            ]
         );
         let policy = Policy {
             threshold: Severity::Warning,
             ..policy
         };
-        assert_eq!(reported(&policy, DRAFT), vec![("style.substitution", Severity::Error)]);
+        assert_eq!(
+            reported(&policy, DRAFT),
+            vec![("style.substitution", Severity::Error)]
+        );
     }
 }

@@ -184,6 +184,61 @@ pub struct VariantSettings {
     pub examples: Examples,
 }
 
+/// Settings of the acronym checks: an acronym defined two ways, used
+/// before its definition, defined and never used, or (where the pack asks)
+/// spelled out again after its definition.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcronymSettings {
+    /// Severity of a clash or a use before the definition (default
+    /// warning); an acronym defined and never used is always info.
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    /// Acronyms every reader knows, which need no definition (`UN`, `NATO`).
+    #[serde(default)]
+    pub known: Vec<String>,
+    /// Whether a spelled-out form after the definition is a finding (a
+    /// house choice: some desks repeat the full name for variety).
+    #[serde(default)]
+    pub mixed: Option<bool>,
+    /// Whether an acronym defined and never used is a finding (a house
+    /// choice: some desks define an acronym for the reader's sake alone).
+    #[serde(default)]
+    pub unused: Option<bool>,
+    /// Examples run by the test suite.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// Settings of the first-reference check: a person first named by
+/// surname alone.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FirstReferenceSettings {
+    /// Severity of the finding (default info).
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    /// Full names of people news names often (`Vladimir Putin`), which
+    /// give the finding its suggestion when the draft has no full name.
+    #[serde(default)]
+    pub people: Vec<String>,
+    /// Examples run by the test suite.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// A house choice among the forms of a rule another file defines: a style
+/// pack's `prefer: [{name: United States, use: U.S.}]`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preference {
+    /// The name of an entity, abbreviation or title rule.
+    pub name: String,
+    /// The form to prefer; one of the rule's forms.
+    #[serde(rename = "use")]
+    pub form: String,
+}
+
 /// What one rule file holds. Every key is optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -212,6 +267,15 @@ pub struct RuleFile {
     /// Claims: which attributes are functional and how to extract them.
     #[serde(default)]
     pub claims: Vec<crate::claim::rule::ClaimRule>,
+    /// The acronym checks' settings.
+    #[serde(default)]
+    pub acronyms: Option<AcronymSettings>,
+    /// The first-reference check's settings.
+    #[serde(default)]
+    pub first_reference: Option<FirstReferenceSettings>,
+    /// House choices among the forms of rules other files define.
+    #[serde(default)]
+    pub prefer: Vec<Preference>,
 }
 
 /// Every rule loaded for a run: the union of its rule files.
@@ -236,6 +300,35 @@ pub struct Pack {
     /// an inconsistency's forms include one, it wins over the pack's
     /// `prefer` and over the majority.
     pub accepted: Vec<String>,
+    /// The acronym checks' settings (merged like `terms`).
+    pub acronyms: AcronymSettings,
+    /// The first-reference check's settings.
+    pub first_reference: FirstReferenceSettings,
+}
+
+/// The style packs embedded in the binary, by name: each sets the forms
+/// one desk prefers where desks differ. Chosen with [`Pack::with_style`].
+pub const STYLES: &[(&str, &str, &str)] = &[
+    (
+        "ap",
+        "rules/styles/ap.yaml",
+        include_str!("../rules/styles/ap.yaml"),
+    ),
+    (
+        "bbc",
+        "rules/styles/bbc.yaml",
+        include_str!("../rules/styles/bbc.yaml"),
+    ),
+    (
+        "reuters",
+        "rules/styles/reuters.yaml",
+        include_str!("../rules/styles/reuters.yaml"),
+    ),
+];
+
+/// The names of the embedded style packs (`ap`, `bbc`, `reuters`).
+pub fn styles() -> Vec<&'static str> {
+    STYLES.iter().map(|s| s.0).collect()
 }
 
 /// The built-in pack: every file under `rules/` (outside `rules/styles/`),
@@ -245,12 +338,18 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/abbreviations.yaml",
         include_str!("../rules/abbreviations.yaml"),
     ),
+    ("rules/acronyms.yaml", include_str!("../rules/acronyms.yaml")),
     ("rules/claims.yaml", include_str!("../rules/claims.yaml")),
     ("rules/countries.yaml", include_str!("../rules/countries.yaml")),
+    (
+        "rules/first_reference.yaml",
+        include_str!("../rules/first_reference.yaml"),
+    ),
     (
         "rules/organisations.yaml",
         include_str!("../rules/organisations.yaml"),
     ),
+    ("rules/places.yaml", include_str!("../rules/places.yaml")),
     ("rules/style.yaml", include_str!("../rules/style.yaml")),
     ("rules/terms.yaml", include_str!("../rules/terms.yaml")),
     ("rules/titles.yaml", include_str!("../rules/titles.yaml")),
@@ -278,12 +377,78 @@ impl Pack {
                 column: None,
                 message: format!("cannot read rule file: {e}"),
             })?;
-            self.add(parse_file(&display, &text)?);
+            self.add_checked(&display, parse_file(&display, &text)?)?;
         }
         Ok(())
     }
 
-    /// Adds the rules of one parsed file.
+    /// Adds a style pack by name ([`styles`] lists them): its rules, and
+    /// its choices among the forms of the rules already loaded.
+    pub fn with_style(mut self, name: &str) -> Result<Pack, RuleError> {
+        let Some((_, path, text)) = STYLES.iter().find(|s| s.0 == name) else {
+            return Err(RuleError {
+                path: "--style".to_string(),
+                line: None,
+                column: None,
+                message: format!("unknown style `{name}`, expected one of {}", styles().join(", ")),
+            });
+        };
+        self.add_checked(path, parse_file(path, text)?)?;
+        Ok(self)
+    }
+
+    /// Adds the rules of one parsed file, first checking that each of its
+    /// `prefer` entries names a rule and one of its forms.
+    pub fn add_checked(&mut self, path: &str, file: RuleFile) -> Result<(), RuleError> {
+        for p in &file.prefer {
+            let named: Vec<Vec<&str>> = self
+                .entities
+                .iter()
+                .chain(&file.entities)
+                .filter(|e| e.name == p.name)
+                .map(|e| e.forms().collect())
+                .chain(
+                    self.abbreviations
+                        .iter()
+                        .chain(&file.abbreviations)
+                        .filter(|a| a.name == p.name)
+                        .map(|a| a.forms.iter().map(String::as_str).collect()),
+                )
+                .chain(
+                    self.titles
+                        .iter()
+                        .chain(&file.titles)
+                        .filter(|t| t.name == p.name)
+                        .map(|t| t.forms.iter().map(String::as_str).collect()),
+                )
+                .collect();
+            let form = p.form.strip_prefix("the ").unwrap_or(&p.form);
+            let message = if named.is_empty() {
+                format!("prefer: no entity, abbreviation or title is named {:?}", p.name)
+            } else if !named.iter().any(|forms| forms.contains(&form)) {
+                let forms: Vec<String> = named.iter().flatten().map(|f| format!("{f:?}")).collect();
+                format!(
+                    "prefer: {:?} is not one of the forms of {:?} ({})",
+                    p.form,
+                    p.name,
+                    forms.join(", ")
+                )
+            } else {
+                continue;
+            };
+            return Err(RuleError {
+                path: path.to_string(),
+                line: None,
+                column: None,
+                message,
+            });
+        }
+        self.add(file);
+        Ok(())
+    }
+
+    /// Adds the rules of one parsed file. A `prefer` entry that names no
+    /// loaded rule is ignored here; [`Pack::add_checked`] reports it.
     pub fn add(&mut self, file: RuleFile) {
         self.entities.extend(file.entities);
         self.abbreviations.extend(file.abbreviations);
@@ -301,6 +466,44 @@ impl Pack {
             self.variants.severity = variants.severity.or(self.variants.severity);
             self.variants.examples.bad.extend(variants.examples.bad);
             self.variants.examples.good.extend(variants.examples.good);
+        }
+        if let Some(acronyms) = file.acronyms {
+            self.acronyms.severity = acronyms.severity.or(self.acronyms.severity);
+            self.acronyms.mixed = acronyms.mixed.or(self.acronyms.mixed);
+            self.acronyms.unused = acronyms.unused.or(self.acronyms.unused);
+            self.acronyms.known.extend(acronyms.known);
+            self.acronyms.examples.bad.extend(acronyms.examples.bad);
+            self.acronyms.examples.good.extend(acronyms.examples.good);
+        }
+        if let Some(first) = file.first_reference {
+            self.first_reference.severity = first.severity.or(self.first_reference.severity);
+            self.first_reference.people.extend(first.people);
+            self.first_reference.examples.bad.extend(first.examples.bad);
+            self.first_reference.examples.good.extend(first.examples.good);
+        }
+        // A choice goes to the rule of that name that has the form: the
+        // country "United States" and the abbreviation share a name.
+        for p in file.prefer {
+            let form = p.form.strip_prefix("the ").unwrap_or(&p.form).to_string();
+            if let Some(e) = self
+                .entities
+                .iter_mut()
+                .find(|e| e.name == p.name && e.forms().any(|f| f == form))
+            {
+                e.prefer = Some(form);
+            } else if let Some(a) = self
+                .abbreviations
+                .iter_mut()
+                .find(|a| a.name == p.name && a.forms.contains(&form))
+            {
+                a.prefer = Some(form);
+            } else if let Some(t) = self
+                .titles
+                .iter_mut()
+                .find(|t| t.name == p.name && t.forms.contains(&form))
+            {
+                t.prefer = Some(form);
+            }
         }
     }
 }
@@ -570,6 +773,52 @@ mod tests {
     }
 
     #[test]
+    fn every_style_pack_is_embedded_and_loads() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules").join("styles");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .map(|p| format!("rules/styles/{}", p.file_name().unwrap().to_string_lossy()))
+            .collect();
+        on_disk.sort();
+        let embedded: Vec<&str> = STYLES.iter().map(|s| s.1).collect();
+        assert_eq!(on_disk, embedded);
+        for name in styles() {
+            let pack = Pack::builtin().unwrap().with_style(name).unwrap();
+            assert!(pack
+                .abbreviations
+                .iter()
+                .any(|a| a.name == "United States" && a.prefer.is_some()));
+        }
+        let e = Pack::builtin().unwrap().with_style("nyt").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "--style: unknown style `nyt`, expected one of ap, bbc, reuters"
+        );
+    }
+
+    #[test]
+    fn a_preference_must_name_a_rule_and_one_of_its_forms() {
+        let mut pack = Pack::builtin().unwrap();
+        let file = parse_file("s.yaml", "prefer:\n  - {name: United States, use: USA}\n").unwrap();
+        pack.add_checked("s.yaml", file).unwrap();
+        assert!(pack
+            .abbreviations
+            .iter()
+            .any(|a| a.prefer.as_deref() == Some("USA")));
+        let file = parse_file("s.yaml", "prefer:\n  - {name: United States, use: Amerika}\n").unwrap();
+        let e = pack.add_checked("s.yaml", file).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("prefer: \"Amerika\" is not one of the forms"),
+            "{e}"
+        );
+        let file = parse_file("s.yaml", "prefer:\n  - {name: Atlantis, use: A}\n").unwrap();
+        assert!(pack.add_checked("s.yaml", file).is_err());
+    }
+
+    #[test]
     fn a_typo_is_located() {
         let text = "entities:\n  - name: Russia\n    alias: [Russian Federation]\n";
         let e = parse_file("house.yaml", text).unwrap_err();
@@ -586,7 +835,8 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "house.yaml:1:1: unknown field `entitys`, expected one of `about`, `entities`, \
-             `abbreviations`, `titles`, `style`, `terms`, `variants`, `claims`"
+             `abbreviations`, `titles`, `style`, `terms`, `variants`, `claims`, `acronyms`, \
+             `first_reference`, `prefer`"
         );
     }
 

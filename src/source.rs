@@ -59,7 +59,14 @@ pub struct Source {
     line_starts: Vec<usize>,
     /// Length of the byte-order mark, if the file starts with one.
     bom: usize,
+    /// The number of characters that start before byte `i * CHAR_STEP`,
+    /// so a column on a long line costs at most `CHAR_STEP` bytes of
+    /// counting, not the whole line.
+    char_marks: Vec<usize>,
 }
+
+/// Bytes between two entries of `Source::char_marks`.
+const CHAR_STEP: usize = 1024;
 
 /// Why a draft could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,6 +132,12 @@ impl Source {
         let line_starts = std::iter::once(0)
             .chain(memchr_newlines(&text).map(|i| i + 1))
             .collect();
+        let char_marks = std::iter::once(0)
+            .chain(text.as_bytes().chunks(CHAR_STEP).scan(0, |count, chunk| {
+                *count += chars_starting_in(chunk);
+                Some(*count)
+            }))
+            .collect();
         Source {
             path: path.into(),
             text,
@@ -132,6 +145,7 @@ impl Source {
             blocks,
             line_starts,
             bom,
+            char_marks,
         }
     }
 
@@ -147,8 +161,15 @@ impl Source {
         if line == 0 && offset >= self.bom {
             start = self.bom;
         }
-        let column = self.text[start..offset].chars().count();
+        let column = self.chars_before(offset) - self.chars_before(start);
         (line + 1, column + 1)
+    }
+
+    /// The number of characters that start before byte `offset`.
+    fn chars_before(&self, offset: usize) -> usize {
+        let mark = offset / CHAR_STEP;
+        let from = mark * CHAR_STEP;
+        self.char_marks[mark] + chars_starting_in(&self.text.as_bytes()[from..offset])
     }
 
     /// The byte span of the 1-based line `line`, without its line ending.
@@ -172,6 +193,12 @@ impl Source {
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
+}
+
+/// Characters whose first byte is in `bytes` (UTF-8 continuation bytes
+/// are `10xxxxxx`).
+fn chars_starting_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
@@ -340,6 +367,14 @@ mod tests {
         assert_eq!(s.line_col(6), (1, 6));
         assert_eq!(s.line_col(7), (1, 6));
         assert_eq!(s.line_col(usize::MAX), (1, 22));
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_characters_across_marks() {
+        let text = format!("{}Kiev", "é".repeat(3000));
+        let s = Source::new("a.txt", text.as_str(), Format::Text);
+        assert_eq!(s.line_col(text.find("Kiev").unwrap()), (1, 3001));
+        assert_eq!(s.line_col(2049), (1, 1025));
     }
 
     #[test]

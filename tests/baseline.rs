@@ -8,7 +8,10 @@ use tempfile::TempDir;
 
 fn claimlint(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("claimlint").unwrap();
-    cmd.current_dir(dir).env("NO_COLOR", "1").arg("check").arg("--isolated");
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .arg("check")
+        .arg("--isolated");
     cmd
 }
 
@@ -41,7 +44,10 @@ fn a_baseline_hides_known_findings_across_edits_above_them() {
     // a finding's line.
     std::fs::write(
         &draft,
-        format!("MOSCOW (Reuters) - A new first paragraph.\n\n{}", DRAFT.replace("Paris", "Berlin")),
+        format!(
+            "MOSCOW (Reuters) - A new first paragraph.\n\n{}",
+            DRAFT.replace("Paris", "Berlin")
+        ),
     )
     .unwrap();
     // Run from another directory: paths are relative to the baseline.
@@ -52,7 +58,11 @@ fn a_baseline_hides_known_findings_across_edits_above_them() {
         .stdout("");
 
     // A new slip is reported, the known ones are not.
-    std::fs::write(&draft, format!("{DRAFT}The US said so. U.S. officials agreed. The US left.\n")).unwrap();
+    std::fs::write(
+        &draft,
+        format!("{DRAFT}The US said so. U.S. officials agreed. The US left.\n"),
+    )
+    .unwrap();
     claimlint(dir.path())
         .args(["--baseline", "baseline.json", "--format", "github", "drafts"])
         .assert()
@@ -67,7 +77,10 @@ fn a_baseline_hides_known_findings_across_edits_above_them() {
 fn one_more_finding_like_a_known_one_is_new() {
     let dir = TempDir::new().unwrap();
     std::fs::write(dir.path().join("d.txt"), "Officials in Kiev met.\n").unwrap();
-    claimlint(dir.path()).args(["--write-baseline", "b.json", "d.txt"]).assert().code(0);
+    claimlint(dir.path())
+        .args(["--write-baseline", "b.json", "d.txt"])
+        .assert()
+        .code(0);
     std::fs::write(dir.path().join("e.txt"), "Officials in Kiev met.\n").unwrap();
     // The same text in another file is another finding.
     claimlint(dir.path())
@@ -80,7 +93,11 @@ fn one_more_finding_like_a_known_one_is_new() {
 #[test]
 fn a_bad_baseline_is_an_error() {
     let dir = TempDir::new().unwrap();
-    std::fs::write(dir.path().join("b.json"), "{\"version\": 1, \"findings\": [{\"path\": 3}]}").unwrap();
+    std::fs::write(
+        dir.path().join("b.json"),
+        "{\"version\": 1, \"findings\": [{\"path\": 3}]}",
+    )
+    .unwrap();
     claimlint(dir.path())
         .args(["--baseline", "b.json", "-"])
         .write_stdin("x")
@@ -92,5 +109,7 @@ fn a_bad_baseline_is_an_error() {
         .write_stdin("x")
         .assert()
         .code(2)
-        .stderr(predicates::str::starts_with("error: missing.json: cannot read the baseline:"));
+        .stderr(predicates::str::starts_with(
+            "error: missing.json: cannot read the baseline:",
+        ));
 }

@@ -258,3 +258,229 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(status.code(), Some(1), "stderr: {stderr}");
     assert_eq!(stderr, "");
 }
+
+fn example(args: &[&str]) -> Command {
+    let mut cmd = claimlint();
+    cmd.args(["check", "--isolated"])
+        .args(args)
+        .arg("examples/kerry-lavrov.txt");
+    cmd
+}
+
+#[test]
+fn the_example_article_json_lines() {
+    let mut cmd = example(&["--format", "json-lines"]);
+    cmd.assert().code(1);
+    insta::assert_snapshot!(stdout(&mut cmd));
+}
+
+#[test]
+fn the_example_article_github() {
+    let mut cmd = example(&["--format", "github"]);
+    cmd.assert().code(1);
+    insta::assert_snapshot!(stdout(&mut cmd));
+}
+
+#[test]
+fn the_example_article_sarif() {
+    let mut cmd = example(&["--format", "sarif"]);
+    cmd.assert().code(1);
+    let mut log: serde_json::Value = serde_json::from_str(&stdout(&mut cmd)).unwrap();
+    // Rule metadata is every rule's documentation (tested in tests/sarif.rs
+    // and the sarif module); the snapshot keeps to the results.
+    let driver = &mut log["runs"][0]["tool"]["driver"];
+    driver["rules"] = serde_json::Value::Null;
+    driver["version"] = "VERSION".into();
+    driver["semanticVersion"] = "VERSION".into();
+    insta::assert_json_snapshot!(log);
+}
+
+#[test]
+fn the_example_article_diff() {
+    let mut cmd = example(&["--diff"]);
+    cmd.assert().code(1).stderr("Would fix 7 findings in 1 file.\n");
+    insta::assert_snapshot!(stdout(&mut cmd));
+    let mut cmd = example(&["--diff", "--unsafe-fixes"]);
+    cmd.assert().code(1).stderr("Would fix 8 findings in 1 file.\n");
+    insta::assert_snapshot!(stdout(&mut cmd));
+}
+
+#[test]
+fn severity_sets_what_is_shown_and_the_exit_status() {
+    example(&["--severity", "error"])
+        .assert()
+        .code(0)
+        .stdout("No findings in 1 file.\n");
+    let all = stdout(&mut example(&[]));
+    assert_eq!(stdout(&mut example(&["--severity", "info"])), all);
+    // Each threshold keeps exactly the findings at or above it.
+    let severities = |args: &[&str]| -> Vec<String> {
+        let out = stdout(&mut example(&[&["--format", "json-lines"], args].concat()));
+        out.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["severity"].to_string())
+            .collect()
+    };
+    let every = severities(&[]);
+    let warnings: Vec<String> = every.iter().filter(|s| *s != "\"info\"").cloned().collect();
+    assert!(warnings.len() >= 8 && warnings.len() <= every.len());
+    assert_eq!(severities(&["--severity", "warning"]), warnings);
+    claimlint()
+        .args(["check", "--isolated", "--severity", "fatal", "-"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn exit_zero_reports_but_exits_zero() {
+    let all = stdout(&mut example(&[]));
+    let mut cmd = example(&["--exit-zero"]);
+    cmd.assert().code(0);
+    assert_eq!(stdout(&mut cmd), all);
+    // Errors still exit 2.
+    claimlint()
+        .args(["check", "--isolated", "--exit-zero", "missing.md"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn disable_turns_rules_and_families_off() {
+    claimlint()
+        .args(["check", "--isolated", "--format", "github", "--disable", "naming", "--disable", "terms.hyphenation", "-"])
+        .write_stdin("The cease-fire held in Kiev. The ceasefire broke. The US and U.S. met.\n")
+        .assert()
+        .code(1)
+        .stdout(
+            "::warning file=<stdin>,line=1,col=24,endLine=1,endColumn=28,title=style.substitution::house style \
+             writes \"Kyiv\", not \"Kiev\": AP and most English-language desks have written \"Kyiv\" since 2019\n",
+        );
+    claimlint()
+        .args(["check", "--isolated", "--disable", "nam", "-"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::starts_with(
+            "error: --disable: unknown rule or family `nam`; rules: naming.entity, ",
+        ));
+}
+
+#[test]
+fn date_must_be_a_day() {
+    claimlint()
+        .args(["check", "--isolated", "--date", "2015-12-16", "-"])
+        .write_stdin("Nothing.\n")
+        .assert()
+        .code(0);
+    claimlint()
+        .args(["check", "--isolated", "--date", "2015-13-01", "-"])
+        .write_stdin("Nothing.\n")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("bad date \"2015-13-01\": no such day"));
+}
+
+#[test]
+fn explain_prints_a_rules_documentation() {
+    let out = stdout(claimlint().args(["explain", "style.substitution"]));
+    assert!(
+        out.starts_with("`style.substitution`: a form the house style replaces"),
+        "{out}"
+    );
+    assert!(out.ends_with("/docs/rules.md#style\n"), "{out}");
+    let family = stdout(claimlint().args(["explain", "naming"]));
+    assert!(family.contains("`naming.entity`") && family.contains("`naming.variant`"));
+    let list = stdout(claimlint().arg("explain"));
+    assert!(
+        list.lines().any(
+            |l| l.starts_with("naming.entity ") && l.ends_with("  one entity called by two of its names")
+        ),
+        "{list}"
+    );
+    claimlint()
+        .args(["explain", "naming.entty"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::starts_with(
+            "error: unknown rule or family `naming.entty`",
+        ));
+}
+
+#[test]
+fn rules_list_names_every_loaded_rule_and_its_file() {
+    let dir = TempDir::new().unwrap();
+    let house = dir.path().join("house.yaml");
+    std::fs::write(
+        &house,
+        "style:\n  - use: email\n    instead_of: [e-mail]\n    severity: info\n",
+    )
+    .unwrap();
+    let out = stdout(
+        claimlint()
+            .args(["rules", "list", "--isolated", "--rules"])
+            .arg(&house),
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines.iter().any(|l| l.starts_with("naming.entity ")
+            && l.contains(" warning  Russia ")
+            && l.ends_with("(built in) rules/countries.yaml")),
+        "{out}"
+    );
+    let last = lines.last().unwrap().split_whitespace().collect::<Vec<_>>();
+    assert_eq!(
+        last,
+        vec![
+            "style.substitution",
+            "info",
+            "email",
+            &house.display().to_string()
+        ]
+    );
+}
+
+#[test]
+fn init_writes_a_config_and_a_pack_that_pass_their_own_tests() {
+    let dir = TempDir::new().unwrap();
+    let mut cmd = Command::cargo_bin("claimlint").unwrap();
+    cmd.current_dir(dir.path()).arg("init").assert().code(0);
+    assert!(dir.path().join(".claimlint.yaml").is_file());
+    assert!(dir.path().join("house-rules/house.yaml").is_file());
+    let mut cmd = Command::cargo_bin("claimlint").unwrap();
+    cmd.current_dir(dir.path())
+        .args(["rules", "test", "--no-default-rules"])
+        .assert()
+        .code(0)
+        .stdout("2 examples, 2 passed, 0 failed\n");
+    std::fs::write(dir.path().join("d.md"), "Send an e-mail to the desk.\n").unwrap();
+    let mut cmd = Command::cargo_bin("claimlint").unwrap();
+    cmd.current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .args(["check", "--format", "github", "."])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "title=style.substitution::house style writes \"email\"",
+        ));
+    let mut cmd = Command::cargo_bin("claimlint").unwrap();
+    cmd.current_dir(dir.path()).arg("init").assert().code(2);
+}
+
+#[test]
+fn threads_do_not_change_the_output() {
+    let dir = TempDir::new().unwrap();
+    let article =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/kerry-lavrov.txt")).unwrap();
+    for i in 0..12 {
+        std::fs::write(dir.path().join(format!("{i:02}.txt")), &article).unwrap();
+    }
+    let run = |threads: &str| {
+        stdout(
+            claimlint()
+                .args(["check", "--isolated", "--format", "json", "--threads", threads])
+                .arg(dir.path()),
+        )
+    };
+    let one = run("1");
+    assert_eq!(run("2"), one);
+    assert_eq!(run("4"), one);
+}

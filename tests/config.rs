@@ -40,7 +40,8 @@ fn findings(cmd: &mut Command) -> Vec<String> {
     lines
 }
 
-const DRAFT: &str = "Officials in Kiev met. The cease-fire held. The ceasefire broke.\nThe US said so. U.S. officials agreed. The US left.\n";
+const DRAFT: &str =
+    "Officials in Kiev met. The cease-fire held. The ceasefire broke.\nThe Bugle Gazzette said so.\n";
 
 fn newsroom() -> TempDir {
     let dir = TempDir::new().unwrap();
@@ -51,8 +52,8 @@ fn newsroom() -> TempDir {
     );
     write(
         dir.path(),
-        "house/us.yaml",
-        "abbreviations:\n  - name: United States\n    forms: [US, U.S.]\n    prefer: U.S.\n",
+        "house/who.yaml",
+        "style:\n  - use: Bugle Gazette\n    instead_of: [Bugle Gazzette]\n",
     );
     write(dir.path(), "desk/politics/draft.txt", DRAFT);
     dir
@@ -61,13 +62,17 @@ fn newsroom() -> TempDir {
 #[test]
 fn the_config_in_the_nearest_parent_is_read_and_its_paths_resolved_from_it() {
     let dir = newsroom();
-    let got = findings(claimlint(&dir.path().join("desk/politics")).args(["check", "--format", "json", "draft.txt"]));
+    let got = findings(claimlint(&dir.path().join("desk/politics")).args([
+        "check",
+        "--format",
+        "json",
+        "draft.txt",
+    ]));
     assert_eq!(
         got,
         vec![
             "draft.txt style.substitution error \"Kiev\"",
-            "draft.txt naming.abbreviation warning \"US\"",
-            "draft.txt naming.abbreviation warning \"US\"",
+            "draft.txt style.substitution error \"Bugle Gazzette\"",
         ]
     );
 }
@@ -82,11 +87,17 @@ fn isolated_ignores_the_config_and_config_names_another() {
         vec![
             "draft.txt style.substitution warning \"Kiev\"",
             "draft.txt terms.hyphenation warning \"ceasefire\"",
-            "draft.txt naming.abbreviation warning \"U.S.\"",
         ]
     );
     write(dir.path(), "other/strict.yaml", "disable: [style, naming]\n");
-    let got = findings(claimlint(&cwd).args(["check", "--config", "../../other/strict.yaml", "--format", "json", "draft.txt"]));
+    let got = findings(claimlint(&cwd).args([
+        "check",
+        "--config",
+        "../../other/strict.yaml",
+        "--format",
+        "json",
+        "draft.txt",
+    ]));
     assert_eq!(got, vec!["draft.txt terms.hyphenation warning \"ceasefire\""]);
     claimlint(&cwd)
         .args(["check", "--config", "x.yaml", "--isolated", "draft.txt"])
@@ -97,7 +108,11 @@ fn isolated_ignores_the_config_and_config_names_another() {
 #[test]
 fn a_typo_in_the_config_is_located_and_nothing_is_checked() {
     let dir = newsroom();
-    write(dir.path(), ".claimlint.yaml", "rules: [house/]\nexlude: [archive/**]\n");
+    write(
+        dir.path(),
+        ".claimlint.yaml",
+        "rules: [house/]\nexlude: [archive/**]\n",
+    );
     claimlint(&dir.path().join("desk"))
         .args(["check", "politics/draft.txt"])
         .assert()
@@ -112,7 +127,7 @@ fn a_typo_in_the_config_is_located_and_nothing_is_checked() {
         .args(["check", "desk"])
         .assert()
         .code(2)
-        .stderr(".claimlint.yaml:1:7: bad date \"2015-12-32\": no such day\n".to_string().replace("", "").replacen("", "error: ", 1));
+        .stderr("error: .claimlint.yaml:1:7: bad date \"2015-12-32\": no such day\n");
 }
 
 #[test]
@@ -122,14 +137,21 @@ fn an_unknown_style_lists_the_known_ones() {
     let out = claimlint(dir.path()).args(["check", "desk"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.starts_with("error: unknown style `nosuch`; available styles: "), "{stderr}");
+    assert!(
+        stderr.starts_with("error: unknown style `nosuch`; available styles: "),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn walking_respects_gitignore_hidden_files_and_the_globs() {
     let dir = TempDir::new().unwrap();
     let root = dir.path();
-    write(root, ".claimlint.yaml", "include: [\"**/*.md\", \"notes/*.txt\"]\nexclude: [\"archive/**\"]\n");
+    write(
+        root,
+        ".claimlint.yaml",
+        "include: [\"**/*.md\", \"notes/*.txt\"]\nexclude: [\"archive/**\"]\n",
+    );
     write(root, ".gitignore", "ignored/\n*.draft.md\n");
     for path in [
         "a.md",
@@ -156,7 +178,11 @@ fn walking_respects_gitignore_hidden_files_and_the_globs() {
 #[test]
 fn accepted_forms_win() {
     let dir = TempDir::new().unwrap();
-    write(dir.path(), ".claimlint.yaml", "accept: [\"Sergey Lavrov\", ceasefire]\n");
+    write(
+        dir.path(),
+        ".claimlint.yaml",
+        "accept: [\"Sergey Lavrov\", ceasefire]\n",
+    );
     let out = claimlint(dir.path())
         .args(["check", "--format", "json", "-"])
         .write_stdin("Sergei Lavrov met Kerry. Sergey Lavrov left. The cease-fire held, the cease-fire. A ceasefire.\n")
@@ -188,9 +214,19 @@ fn inline_controls_in_a_markdown_draft() {
     );
     let got = findings(claimlint(dir.path()).args(["check", "--isolated", "--format", "json", "d.md"]));
     assert_eq!(got, Vec::<String>::new());
-    let got = findings(claimlint(dir.path()).args(["check", "--isolated", "--format", "json", "--disable", "naming", "-"]).write_stdin(
-        "<!-- claimlint-disable style -->\nKiev.\n",
-    ));
+    let got = findings(
+        claimlint(dir.path())
+            .args([
+                "check",
+                "--isolated",
+                "--format",
+                "json",
+                "--disable",
+                "naming",
+                "-",
+            ])
+            .write_stdin("<!-- claimlint-disable style -->\nKiev.\n"),
+    );
     // Standard input is plain text unless told: the comment is text.
     assert_eq!(got, vec!["<stdin> style.substitution warning \"Kiev\""]);
 }

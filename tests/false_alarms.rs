@@ -66,3 +66,24 @@ fn a_compound_adjective_beside_its_noun_phrase_is_right() {
 fn the_same_name_in_capitals_is_not_a_variant() {
     quiet("SERGEI LAVROV VISITS MOSCOW\n\nSergei Lavrov arrived on Monday.");
 }
+
+#[test]
+fn a_headline_may_use_an_acronym_the_story_then_defines() {
+    quiet("Carmaker recalls cars as GM faces inquiry\n\nGeneral Motors (GM) is recalling 1,000 cars, GM said.");
+}
+
+#[test]
+fn the_old_name_as_a_gloss_after_the_new_one_is_no_slip() {
+    quiet("The two sides agreed to reopen consulates in Lahore and Mumbai (Bombay).");
+}
+
+#[test]
+fn bodies_that_speak_are_not_people_named_by_surname() {
+    quiet("Police said the road would reopen. Strathclyde Police asked drivers to wait.");
+    quiet("Bank of America announced a loss. Remittances to Latin America rose.");
+}
+
+#[test]
+fn a_surname_already_given_in_a_longer_name_is_a_later_reference() {
+    quiet("Fellow guest Ruth Kelly MP was there. Ms Kelly, a minister, left early.");
+}

@@ -17,7 +17,10 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn claimlint(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("claimlint").unwrap();
-    cmd.current_dir(dir).env("NO_COLOR", "1").arg("check").arg("--isolated");
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .arg("check")
+        .arg("--isolated");
     cmd
 }
 
@@ -75,7 +78,10 @@ fn apply_reported(dir: &Path, text: &str, allowed: &[&str]) -> String {
     let mut text = text.to_string();
     for _ in 0..fix::MAX_PASSES {
         std::fs::write(dir.join("scratch.txt"), &text).unwrap();
-        let out = claimlint(dir).args(["--format", "json", "scratch.txt"]).output().unwrap();
+        let out = claimlint(dir)
+            .args(["--format", "json", "scratch.txt"])
+            .output()
+            .unwrap();
         let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         let mut taken: Vec<(usize, usize, String)> = Vec::new();
         for finding in report["files"][0]["findings"].as_array().unwrap() {
@@ -95,9 +101,9 @@ fn apply_reported(dir: &Path, text: &str, allowed: &[&str]) -> String {
                     )
                 })
                 .collect();
-            let clash = edits.iter().any(|(s, e, _)| {
-                taken.iter().any(|(ts, te, _)| (s < te && ts < e) || s == ts)
-            });
+            let clash = edits
+                .iter()
+                .any(|(s, e, _)| taken.iter().any(|(ts, te, _)| (s < te && ts < e) || s == ts));
             if !clash {
                 taken.extend(edits);
             }
@@ -105,7 +111,7 @@ fn apply_reported(dir: &Path, text: &str, allowed: &[&str]) -> String {
         if taken.is_empty() {
             break;
         }
-        taken.sort_by(|a, b| b.0.cmp(&a.0));
+        taken.sort_by_key(|t| std::cmp::Reverse(t.0));
         for (start, end, replacement) in taken {
             text.replace_range(start..end, &replacement);
         }
@@ -120,13 +126,22 @@ fn fix_on_a_copy_of_the_example_leaves_nothing_fixable_and_changes_only_reported
     let draft = dir.path().join("kerry-lavrov.txt");
     std::fs::write(&draft, &original).unwrap();
 
-    let diff = claimlint(dir.path()).args(["--diff", "kerry-lavrov.txt"]).output().unwrap();
+    let diff = claimlint(dir.path())
+        .args(["--diff", "kerry-lavrov.txt"])
+        .output()
+        .unwrap();
     assert_eq!(diff.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&diff.stderr).starts_with("Would fix "));
 
-    let out = claimlint(dir.path()).args(["--fix", "--format", "json", "kerry-lavrov.txt"]).output().unwrap();
+    let out = claimlint(dir.path())
+        .args(["--fix", "--format", "json", "kerry-lavrov.txt"])
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.starts_with("Fixed ") && stderr.ends_with(" in 1 file.\n"), "{stderr}");
+    assert!(
+        stderr.starts_with("Fixed ") && stderr.ends_with(" in 1 file.\n"),
+        "{stderr}"
+    );
     let fixed = std::fs::read_to_string(&draft).unwrap();
     assert_ne!(fixed, original);
 
@@ -135,7 +150,10 @@ fn fix_on_a_copy_of_the_example_leaves_nothing_fixable_and_changes_only_reported
     for finding in report["files"][0]["findings"].as_array().unwrap() {
         assert_ne!(finding["fix"]["applicability"], "safe", "{finding}");
     }
-    let again = claimlint(dir.path()).args(["--format", "json", "kerry-lavrov.txt"]).output().unwrap();
+    let again = claimlint(dir.path())
+        .args(["--format", "json", "kerry-lavrov.txt"])
+        .output()
+        .unwrap();
     let again: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
     assert_eq!(again["files"][0]["findings"], report["files"][0]["findings"]);
 
@@ -158,7 +176,10 @@ fn fix_on_a_copy_of_the_example_leaves_nothing_fixable_and_changes_only_reported
         });
     if let Ok(status) = status {
         assert!(status.success());
-        assert_eq!(std::fs::read_to_string(copy.join("kerry-lavrov.txt")).unwrap(), fixed);
+        assert_eq!(
+            std::fs::read_to_string(copy.join("kerry-lavrov.txt")).unwrap(),
+            fixed
+        );
     }
 }
 
@@ -167,14 +188,23 @@ fn unsafe_fixes_leave_no_fixable_finding() {
     let dir = TempDir::new().unwrap();
     let original = std::fs::read_to_string(Path::new(ROOT).join("examples/kerry-lavrov.txt")).unwrap();
     std::fs::write(dir.path().join("k.txt"), &original).unwrap();
-    claimlint(dir.path()).args(["--fix", "--unsafe-fixes", "k.txt"]).output().unwrap();
+    claimlint(dir.path())
+        .args(["--fix", "--unsafe-fixes", "k.txt"])
+        .output()
+        .unwrap();
     let fixed = std::fs::read_to_string(dir.path().join("k.txt")).unwrap();
     assert!(fixed.contains("Sergei Lavrov") && !fixed.contains("Sergey"));
-    let out = claimlint(dir.path()).args(["--format", "json", "k.txt"]).output().unwrap();
+    let out = claimlint(dir.path())
+        .args(["--format", "json", "k.txt"])
+        .output()
+        .unwrap();
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for finding in report["files"][0]["findings"].as_array().unwrap() {
         let applicability = &finding["fix"]["applicability"];
-        assert!(applicability.is_null() || applicability == "display-only", "{finding}");
+        assert!(
+            applicability.is_null() || applicability == "display-only",
+            "{finding}"
+        );
     }
     assert_eq!(apply_reported(dir.path(), &original, &["safe", "unsafe"]), fixed);
 }
@@ -182,14 +212,21 @@ fn unsafe_fixes_leave_no_fixable_finding() {
 #[test]
 fn the_diff_applies_with_git_apply() {
     let dir = TempDir::new().unwrap();
-    std::fs::write(dir.path().join("d.md"), "# Talks\n\nThe cease-fire held.\n\nThe ceasefire broke. A ceasefire.\n").unwrap();
+    std::fs::write(
+        dir.path().join("d.md"),
+        "# Talks\n\nThe cease-fire held.\n\nThe ceasefire broke. A ceasefire.\n",
+    )
+    .unwrap();
     let out = claimlint(dir.path()).args(["--diff", "d.md"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8(out.stdout.clone()).unwrap(),
         "--- a/d.md\n+++ b/d.md\n@@ -1,5 +1,5 @@\n # Talks\n \n-The cease-fire held.\n+The ceasefire held.\n \n The ceasefire broke. A ceasefire.\n"
     );
-    assert_eq!(String::from_utf8(out.stderr).unwrap(), "Would fix 1 finding in 1 file.\n");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "Would fix 1 finding in 1 file.\n"
+    );
     let git = std::process::Command::new("git")
         .current_dir(dir.path())
         .args(["apply", "-"])
@@ -203,9 +240,17 @@ fn the_diff_applies_with_git_apply() {
     if let Ok(status) = git {
         assert!(status.success());
         let text = std::fs::read_to_string(dir.path().join("d.md")).unwrap();
-        assert_eq!(text, "# Talks\n\nThe ceasefire held.\n\nThe ceasefire broke. A ceasefire.\n");
+        assert_eq!(
+            text,
+            "# Talks\n\nThe ceasefire held.\n\nThe ceasefire broke. A ceasefire.\n"
+        );
         // Nothing left: the diff is empty and the status 0.
-        claimlint(dir.path()).args(["--diff", "d.md"]).assert().code(0).stdout("").stderr("Nothing to fix.\n");
+        claimlint(dir.path())
+            .args(["--diff", "d.md"])
+            .assert()
+            .code(0)
+            .stdout("")
+            .stderr("Nothing to fix.\n");
     }
 }
 
@@ -220,7 +265,11 @@ fn bom_crlf_permissions_and_untouched_bytes_survive() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&draft, std::fs::Permissions::from_mode(0o640)).unwrap();
     }
-    claimlint(dir.path()).args(["--fix", "d.txt"]).assert().code(0).stderr("Fixed 2 findings in 1 file.\n");
+    claimlint(dir.path())
+        .args(["--fix", "d.txt"])
+        .assert()
+        .code(0)
+        .stderr("Fixed 2 findings in 1 file.\n");
     assert_eq!(
         std::fs::read(&draft).unwrap(),
         "\u{feff}Kyiv  talks\r\nThe ceasefire held.\r\n\r\nThe ceasefire broke, the ceasefire \t failed.\r\nno newline at end".as_bytes()
@@ -232,7 +281,11 @@ fn bom_crlf_permissions_and_untouched_bytes_survive() {
         assert_eq!(mode & 0o777, 0o640);
     }
     // No temporary file is left behind.
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("d.txt")]);
 }
 
@@ -249,7 +302,10 @@ fn a_file_changed_on_disk_is_not_overwritten() {
             draft.display()
         )
     );
-    assert_eq!(std::fs::read_to_string(&draft).unwrap(), "saved by an editor meanwhile");
+    assert_eq!(
+        std::fs::read_to_string(&draft).unwrap(),
+        "saved by an editor meanwhile"
+    );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     fix::write_atomic(&draft, b"saved by an editor meanwhile", b"fixed").unwrap();
     assert_eq!(std::fs::read_to_string(&draft).unwrap(), "fixed");
@@ -262,8 +318,14 @@ fn a_symbolic_link_is_followed_and_kept() {
     std::fs::write(dir.path().join("real.txt"), "Officials in Kiev met.\n").unwrap();
     std::os::unix::fs::symlink("real.txt", dir.path().join("link.txt")).unwrap();
     claimlint(dir.path()).args(["--fix", "link.txt"]).assert().code(0);
-    assert!(std::fs::symlink_metadata(dir.path().join("link.txt")).unwrap().file_type().is_symlink());
-    assert_eq!(std::fs::read_to_string(dir.path().join("real.txt")).unwrap(), "Officials in Kyiv met.\n");
+    assert!(std::fs::symlink_metadata(dir.path().join("link.txt"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("real.txt")).unwrap(),
+        "Officials in Kyiv met.\n"
+    );
 }
 
 #[test]
@@ -296,9 +358,15 @@ fn display_only_and_unsafe_fixes_are_not_applied_by_fix() {
         ),
     };
     for mode in [FixMode::Safe, FixMode::Unsafe] {
-        assert_eq!(fix::apply("a", &[finding(Applicability::DisplayOnly)], mode), None);
+        assert_eq!(
+            fix::apply("a", &[finding(Applicability::DisplayOnly)], mode),
+            None
+        );
     }
-    assert_eq!(fix::apply("a", &[finding(Applicability::Unsafe)], FixMode::Safe), None);
+    assert_eq!(
+        fix::apply("a", &[finding(Applicability::Unsafe)], FixMode::Safe),
+        None
+    );
 }
 
 #[test]
@@ -310,4 +378,21 @@ fn unsafe_fixes_need_fix_or_diff() {
         .assert()
         .code(2)
         .stderr("error: --unsafe-fixes needs --fix or --diff\n");
+}
+
+#[test]
+fn fix_reports_what_remains() {
+    let dir = TempDir::new().unwrap();
+    let original = std::fs::read_to_string(Path::new(ROOT).join("examples/kerry-lavrov.txt")).unwrap();
+    std::fs::write(dir.path().join("kerry-lavrov.txt"), original).unwrap();
+    let out = claimlint(dir.path())
+        .args(["--fix", "kerry-lavrov.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "Fixed 7 findings in 1 file.\n"
+    );
+    insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
 }

@@ -38,12 +38,19 @@ fn assert_valid(log: &serde_json::Value) {
         .iter_errors(log)
         .map(|e| format!("{} at {}", e, e.instance_path))
         .collect();
-    assert!(errors.is_empty(), "SARIF does not validate:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "SARIF does not validate:\n{}",
+        errors.join("\n")
+    );
 }
 
 #[test]
 fn the_example_article_validates() {
-    let log = sarif(Path::new(env!("CARGO_MANIFEST_DIR")), &["examples/kerry-lavrov.txt"]);
+    let log = sarif(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["examples/kerry-lavrov.txt"],
+    );
     assert_valid(&log);
     // The schema does catch a broken log.
     let mut broken = log.clone();
@@ -74,7 +81,10 @@ fn many_files_odd_paths_and_unreadable_files_validate() {
     assert_valid(&log);
     let run = &log["runs"][0];
     assert_eq!(run["invocations"][0]["executionSuccessful"], false);
-    assert_eq!(run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "a%20dir/d%C3%A9p%C3%AAche.md");
+    assert_eq!(
+        run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "a%20dir/d%C3%A9p%C3%AAche.md"
+    );
     // A BOM counts in byte offsets, not in columns.
     let region = &run["results"][0]["locations"][0]["physicalLocation"]["region"];
     assert_eq!(region["startLine"], 1);
@@ -86,13 +96,22 @@ fn many_files_odd_paths_and_unreadable_files_validate() {
 fn fingerprints_survive_an_edit_above() {
     let dir = TempDir::new().unwrap();
     let draft = dir.path().join("d.txt");
-    std::fs::write(&draft, "Officials in Kiev met.\nThe cease-fire held. The ceasefire broke.\n").unwrap();
+    std::fs::write(
+        &draft,
+        "Officials in Kiev met.\nThe cease-fire held. The ceasefire broke.\n",
+    )
+    .unwrap();
     let prints = |log: serde_json::Value| -> Vec<String> {
         log["runs"][0]["results"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|r| r["partialFingerprints"]["claimlint/v1"].as_str().unwrap().to_string())
+            .map(|r| {
+                r["partialFingerprints"]["claimlint/v1"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
             .collect()
     };
     let before = prints(sarif(dir.path(), &["d.txt"]));

@@ -11,8 +11,10 @@ use crate::rules::Pack;
 use crate::source::Source;
 
 pub mod abbreviation;
+pub mod acronym;
 pub mod claims;
 pub mod entity;
+pub mod first_reference;
 pub mod style;
 pub mod term;
 pub mod title;
@@ -24,6 +26,11 @@ pub const RULES: &[(&str, &str)] = &[
     (abbreviation::CODE, "one abbreviation written two ways"),
     (title::CODE, "one title worded two ways"),
     (variant::CODE, "one name spelt two ways that no rule lists"),
+    (first_reference::CODE, "a person first named by surname alone"),
+    (acronym::CONFLICT, "one acronym defined two ways"),
+    (acronym::EARLY, "an acronym used before its definition"),
+    (acronym::UNUSED, "an acronym defined and never used"),
+    (acronym::MIXED, "a spelled-out form after the acronym's definition"),
     (term::CODE, "one word hyphenated or spaced two ways"),
     (style::CODE, "a form the house style replaces"),
     ("claims.age", "one person given two ages"),
@@ -63,13 +70,13 @@ impl<'a> Document<'a> {
     ) -> Document<'a> {
         let parsed = parse::parse(&source.text, &source.blocks);
         let mentions = mention::find(&source.text, &parsed.tokens, &parsed.sentences, lexicon);
-        let claims = claim::extract(&claim::Context {
-            text: &source.text,
-            tokens: &parsed.tokens,
-            sentences: &parsed.sentences,
-            mentions: &mentions,
+        let claims = claim::extract(&claim::Context::new(
+            &source.text,
+            &parsed.tokens,
+            &parsed.sentences,
+            &mentions,
             pack,
-        });
+        ));
         let story_date = claim::calendar::story_date(source, &parsed.tokens, date).map(|(d, _)| d);
         Document {
             source,
@@ -79,6 +86,20 @@ impl<'a> Document<'a> {
             claims,
             story_date,
         }
+    }
+
+    /// The headline: a first sentence with no full stop ("Kerry calls for
+    /// common ground"), which names people and bodies by their short names
+    /// as a matter of course.
+    pub fn headline(&self) -> Option<Span> {
+        self.sentences
+            .first()
+            .filter(|s| {
+                !self.tokens[s.tokens.clone()]
+                    .iter()
+                    .any(|t| t.kind == parse::TokenKind::Terminal)
+            })
+            .map(|s| s.span)
     }
 
     /// The text a span covers.
@@ -95,6 +116,8 @@ pub fn run(doc: &Document<'_>, pack: &Pack) -> Vec<Finding> {
     abbreviation::check(doc, pack, &mut findings);
     title::check(doc, pack, &mut findings);
     variant::check(doc, pack, &mut findings);
+    first_reference::check(doc, pack, &mut findings);
+    acronym::check(doc, pack, &mut findings);
     term::check(doc, pack, &mut findings);
     style::check(doc, pack, &mut findings);
     claims::check(doc, pack, &mut findings);
@@ -278,11 +301,7 @@ impl<'u> Inconsistency<'u> {
                 .map_or(form, |u| u.text.as_str())
         };
         let names: Vec<&str> = forms.iter().map(|f| written(f.0)).collect();
-        let shown = if prefer.is_some() {
-            winner
-        } else {
-            written(winner)
-        };
+        let shown = if prefer.is_some() { winner } else { written(winner) };
         let message = format!(
             "{}; use \"{shown}\" ({})",
             describe(&names, shown),

@@ -84,6 +84,45 @@ pub struct Context<'a> {
     pub mentions: &'a Mentions,
     /// The rules.
     pub pack: &'a Pack,
+    /// Each token's text as patterns compare it (lower case, straight
+    /// apostrophes), computed once.
+    words: Vec<std::borrow::Cow<'a, str>>,
+}
+
+impl<'a> Context<'a> {
+    /// What extraction needs, with each token's comparable text.
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        sentences: &'a [crate::parse::Sentence],
+        mentions: &'a Mentions,
+        pack: &'a Pack,
+    ) -> Context<'a> {
+        let words = tokens
+            .iter()
+            .map(|t| {
+                let word = t.span.slice(text);
+                if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    std::borrow::Cow::Borrowed(word)
+                } else {
+                    std::borrow::Cow::Owned(normalize(word))
+                }
+            })
+            .collect();
+        Context {
+            text,
+            tokens,
+            sentences,
+            mentions,
+            pack,
+            words,
+        }
+    }
+
+    /// Token `i` as patterns compare it.
+    fn word(&self, i: usize) -> &str {
+        &self.words[i]
+    }
 }
 
 /// Words that mark a value as changing over time: counts that "rose to"
@@ -108,19 +147,33 @@ const EVENT_QUALIFIERS: &[&str] = &[
     "new", "latest", "final", "each", "every", "weekly", "monthly", "annual", "two", "three",
 ];
 
+/// Which mention starts at each token.
 struct Names {
-    /// For each token that starts a name, the name's index.
-    starting_at: HashMap<usize, usize>,
-    /// For each token that starts a known mention, its index.
-    known_at: HashMap<usize, usize>,
+    /// For each token, the index of the name that starts there.
+    starting_at: Vec<Option<usize>>,
+    /// For each token, the index of the known mention that starts there.
+    known_at: Vec<Option<usize>>,
 }
 
 impl Names {
-    fn new(mentions: &Mentions) -> Names {
-        Names {
-            starting_at: mentions.names.iter().enumerate().map(|(i, n)| (n.tokens.start, i)).collect(),
-            known_at: mentions.known.iter().enumerate().map(|(i, k)| (k.tokens.start, i)).collect(),
+    fn new(tokens: usize, mentions: &Mentions) -> Names {
+        let mut starting_at = vec![None; tokens];
+        for (i, n) in mentions.names.iter().enumerate() {
+            starting_at[n.tokens.start] = Some(i);
         }
+        let mut known_at = vec![None; tokens];
+        for (i, k) in mentions.known.iter().enumerate() {
+            known_at[k.tokens.start] = Some(i);
+        }
+        Names { starting_at, known_at }
+    }
+
+    fn name(&self, token: usize) -> Option<usize> {
+        self.starting_at.get(token).copied().flatten()
+    }
+
+    fn known(&self, token: usize) -> Option<usize> {
+        self.known_at.get(token).copied().flatten()
     }
 }
 
@@ -139,13 +192,12 @@ enum Captured {
 
 /// Extracts every claim of a document.
 pub fn extract(ctx: &Context<'_>) -> Vec<Claim> {
-    let names = Names::new(ctx.mentions);
+    let names = Names::new(ctx.tokens.len(), ctx.mentions);
     let mut claims = Vec::new();
     for (s, sentence) in ctx.sentences.iter().enumerate() {
         let says = |words: &[&str]| {
             sentence.tokens.clone().any(|i| {
-                let w = normalize(ctx.tokens[i].span.slice(ctx.text));
-                words.contains(&w.as_str())
+                words.contains(&ctx.word(i))
             })
         };
         let (counts_change, age_changes) = (says(CHANGE_WORDS), says(AGE_CHANGE_WORDS));
@@ -168,9 +220,9 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Claim> {
                 }
             }
         }
-        title_claims(ctx, s, &mut claims);
         event_claims(ctx, &names, s, &mut claims);
     }
+    title_claims(ctx, &mut claims);
     claims.sort_by_key(|c| c.span);
     adopt_single_anchor(&mut claims);
     claims
@@ -231,17 +283,15 @@ fn match_at(
             return None;
         }
         let token = ctx.tokens[at];
-        let text = token.span.slice(ctx.text);
         match element {
             Element::Literal(word) => {
-                if normalize(text) != *word {
+                if ctx.word(at) != word {
                     return None;
                 }
                 at += 1;
             }
             Element::SlotWithSuffix(slot, suffix) => {
-                let lower = normalize(text);
-                let head = lower.strip_suffix(suffix.as_str())?;
+                let head = ctx.word(at).strip_suffix(suffix.as_str())?;
                 if *slot != Slot::Number && *slot != Slot::Year {
                     return None;
                 }
@@ -265,7 +315,7 @@ fn capture(ctx: &Context<'_>, names: &Names, slot: Slot, at: usize, end: usize) 
     let token = ctx.tokens[at];
     match slot {
         Slot::Person => {
-            let &name = names.starting_at.get(&at)?;
+            let name = names.name(at)?;
             if !is_person(ctx, name) {
                 return None;
             }
@@ -289,18 +339,18 @@ fn capture(ctx: &Context<'_>, names: &Names, slot: Slot, at: usize, end: usize) 
             _ => None,
         },
         Slot::Place => {
-            if let Some(&k) = names.known_at.get(&at) {
+            if let Some(k) = names.known(at) {
                 let known = &ctx.mentions.known[k];
                 if let Target::Entity { rule, .. } = known.target {
                     return Some((known.tokens.end, Captured::Place(ctx.pack.entities[rule].name.clone())));
                 }
             }
-            let &name = names.starting_at.get(&at)?;
+            let name = names.name(at)?;
             let n = &ctx.mentions.names[name];
             Some((n.tokens.end, Captured::Place(n.span.slice(ctx.text).to_string())))
         }
         Slot::Title => {
-            let &k = names.known_at.get(&at)?;
+            let k = names.known(at)?;
             let known = &ctx.mentions.known[k];
             match known.target {
                 Target::Title { rule, .. } => Some((known.tokens.end, Captured::Title(rule, known.span))),
@@ -334,7 +384,7 @@ const HEDGES: &[(&[&str], fn(f64) -> Amount)] = &[
 /// A number at `at`, with a hedge before it ("at least 12") or a range
 /// ("12 to 15", "between 12 and 15") around it.
 fn amount(ctx: &Context<'_>, at: usize, end: usize) -> Option<(usize, Amount, Span)> {
-    let word = |i: usize| normalize(ctx.tokens[i].span.slice(ctx.text));
+    let word = |i: usize| ctx.word(i);
     let number = |i: usize| -> Option<f64> {
         let t = ctx.tokens.get(i).filter(|_| i < end)?;
         (t.kind == TokenKind::Number).then(|| t.span.slice(ctx.text).replace(',', "").parse().ok())?
@@ -363,7 +413,7 @@ fn amount(ctx: &Context<'_>, at: usize, end: usize) -> Option<(usize, Amount, Sp
     // "12 to 15", "12-15", "between 12 and 15"
     if i + 1 < end {
         let joint = word(i);
-        let joins = matches!(joint.as_str(), "to" | "-" | "–") || (between && joint == "and");
+        let joins = matches!(joint, "to" | "-" | "–") || (between && joint == "and");
         if let (true, Some(second)) = (joins, number(i + 1)) {
             amount = Amount {
                 lo: first.min(second),
@@ -448,7 +498,7 @@ fn claim_of(
 /// ("in Baghdad"); empty when the sentence names none of them.
 fn anchor(ctx: &Context<'_>, rule: &ClaimRule, sentence: usize, start: usize) -> String {
     let range = ctx.sentences[sentence].tokens.clone();
-    let word = |i: usize| normalize(ctx.tokens[i].span.slice(ctx.text));
+    let word = |i: usize| ctx.word(i);
     // A year in the sentence ("in 1998") dates the incident.
     let year = range
         .clone()
@@ -498,24 +548,20 @@ fn qualified_title(ctx: &Context<'_>, title: Span) -> bool {
     let title_text = normalize(title.slice(ctx.text));
     TITLE_QUALIFIERS.iter().any(|q| title_text.starts_with(&format!("{q}-")))
         || before.into_iter().any(|i| {
-            let w = normalize(ctx.tokens[i].span.slice(ctx.text));
-            let w = w.trim_end_matches('-');
+            let w = ctx.word(i).trim_end_matches('-');
             TITLE_QUALIFIERS.contains(&w)
         })
 }
 
 /// Title claims from a title right before a name ("Foreign Minister Sergey
 /// Lavrov").
-fn title_claims(ctx: &Context<'_>, sentence: usize, claims: &mut Vec<Claim>) {
+fn title_claims(ctx: &Context<'_>, claims: &mut Vec<Claim>) {
     let Some((r, rule)) = ctx.pack.claims.iter().enumerate().find(|(_, c)| c.attribute == Attribute::Title) else {
         return;
     };
-    let range = ctx.sentences[sentence].tokens.clone();
     for (n, name) in ctx.mentions.names.iter().enumerate() {
-        if !range.contains(&name.tokens.start) {
-            continue;
-        }
         let Some(k) = name.title else { continue };
+        let sentence = ctx.sentences.partition_point(|s| s.tokens.end <= name.tokens.start);
         let known = &ctx.mentions.known[k];
         let Target::Title { rule: title, .. } = known.target else { continue };
         if rule.honorifics.iter().any(|h| h == &ctx.pack.titles[title].name) {
@@ -548,7 +594,7 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
         return;
     };
     let range = ctx.sentences[sentence].tokens.clone();
-    let word = |i: usize| normalize(ctx.tokens[i].span.slice(ctx.text));
+    let word = |i: usize| ctx.word(i);
     let events: Vec<usize> = range.clone().filter(|&i| rule.events.iter().any(|e| *e == word(i))).collect();
     if events.len() != 1 {
         // Two events in one sentence: which date goes with which is a guess.
@@ -556,7 +602,7 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
     }
     let event = events[0];
     let qualified =
-        (event.saturating_sub(3).max(range.start)..event).any(|i| EVENT_QUALIFIERS.contains(&word(i).as_str()));
+        (event.saturating_sub(3).max(range.start)..event).any(|i| EVENT_QUALIFIERS.contains(&word(i)));
     if qualified {
         return;
     }
@@ -589,11 +635,7 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
         if word(i) == "in" && i + 1 < range.end && closer(place.as_ref().map(|x| x.0)) {
             if let Some((_, Captured::Place(p))) = capture(ctx, names, Slot::Place, i + 1, range.end) {
                 let span = ctx.tokens[i + 1].span;
-                let end = names
-                    .starting_at
-                    .get(&(i + 1))
-                    .map(|&n| ctx.mentions.names[n].span.end)
-                    .unwrap_or(span.end);
+                let end = names.name(i + 1).map_or(span.end, |n| ctx.mentions.names[n].span.end);
                 place = Some((distance(i), p, Span::new(span.start, end)));
             }
         }

@@ -216,19 +216,23 @@ fn write_finding(source: &Source, finding: &Finding, p: &Palette, out: &mut dyn 
     let span = clamp(finding.span, text);
     let (line, column) = source.line_col(span.start);
 
+    // A finding may point at thousands of places (one spelling in every
+    // paragraph of a long file): a person reads the first few.
+    let shown_related = &finding.related[..finding.related.len().min(MAX_PLACES)];
     let mut marks: BTreeMap<usize, Vec<Mark>> = BTreeMap::new();
     for (span, primary) in
-        std::iter::once((finding.span, true)).chain(finding.related.iter().map(|&related| (related, false)))
+        std::iter::once((finding.span, true)).chain(shown_related.iter().map(|&related| (related, false)))
     {
         for (line, range) in line_parts(source, clamp(span, text)) {
             marks.entry(line).or_default().push(Mark { range, primary });
         }
     }
-    let hunks = finding
+    let mut hunks = finding
         .fix
         .as_ref()
-        .map(|fix| hunks(source, &fix.edits))
+        .map(|fix| hunks(source, &fix.edits[..fix.edits.len().min(MAX_PLACES)]))
         .unwrap_or_default();
+    hunks.truncate(MAX_PLACES);
 
     let last_line = marks
         .keys()
@@ -282,6 +286,11 @@ fn write_finding(source: &Source, finding: &Finding, p: &Palette, out: &mut dyn 
             writeln!(out)?;
         }
     }
+    let hidden = finding.related.len() - shown_related.len();
+    if hidden > 0 {
+        let places = if hidden == 1 { "place" } else { "places" };
+        writeln!(out, "{:w$} {} and {hidden} more {places}", "", p.paint(gutter, "="))?;
+    }
 
     if let Some(fix) = &finding.fix {
         writeln!(
@@ -294,9 +303,18 @@ fn write_finding(source: &Source, finding: &Finding, p: &Palette, out: &mut dyn 
         for hunk in &hunks {
             write_hunk(source, hunk, w, p, out)?;
         }
+        let hidden = fix.edits.len().saturating_sub(MAX_PLACES);
+        if hidden > 0 {
+            let edits = if hidden == 1 { "edit" } else { "edits" };
+            writeln!(out, "{:w$} {} and {hidden} more {edits}", "", p.paint(gutter, "="))?;
+        }
     }
     Ok(())
 }
+
+/// How many related places, and how many edits of a fix, a finding shows;
+/// the rest are counted (the machine formats list them all).
+const MAX_PLACES: usize = 12;
 
 /// `span` moved inside `text` and onto character boundaries; a span that
 /// ends before it starts becomes empty.
@@ -333,15 +351,41 @@ fn line_range(source: &Source, span: Span) -> (usize, usize) {
 /// counted in characters of the line.
 fn line_range_of(source: &Source, line: usize, span: Span) -> Range {
     let line_span = source.line_span(line);
-    let text = line_span.slice(&source.text);
-    let start = span.start.clamp(line_span.start, line_span.end) - line_span.start;
-    let end = span.end.clamp(line_span.start, line_span.end) - line_span.start;
-    let chars = |to: usize| text.get(..to).map_or(0, |s| s.chars().count());
-    let start = chars(start);
+    // Columns come from the source's character index: counting the line
+    // for each span would make a long line with many spans quadratic.
+    let column = |at: usize| source.line_col(at.clamp(line_span.start, line_span.end)).1 - 1;
+    let start = column(span.start);
     Range {
         start,
-        end: chars(end).max(start),
+        end: column(span.end).max(start),
     }
+}
+
+/// Byte ranges of `text` as character ranges, counting the text once
+/// however many ranges there are.
+fn char_ranges(text: &str, ranges: &[(usize, usize)]) -> Vec<Range> {
+    let mut offsets: Vec<usize> = ranges.iter().flat_map(|&(s, e)| [s, e]).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut counts = Vec::with_capacity(offsets.len());
+    let (mut byte, mut chars) = (0, 0);
+    for &target in &offsets {
+        let target = target.min(text.len());
+        let part = text.get(byte..target).map_or(0, |p| p.chars().count());
+        if text.is_char_boundary(target) && target >= byte {
+            chars += part;
+            byte = target;
+        }
+        counts.push(chars);
+    }
+    let count = |at: usize| offsets.binary_search(&at).map_or(0, |i| counts[i]);
+    ranges
+        .iter()
+        .map(|&(s, e)| Range {
+            start: count(s),
+            end: count(e).max(count(s)),
+        })
+        .collect()
 }
 
 /// The parts of a clamped span on each line it touches. A span over more
@@ -742,15 +786,8 @@ fn write_line_change(
     } = edited;
     let old_chars: Vec<char> = old.chars().collect();
     let new_chars: Vec<char> = new.chars().collect();
-    let chars_of = |text: &str, (s, e): (usize, usize)| {
-        let count = |to: usize| text.get(..to).map_or(0, |s| s.chars().count());
-        Range {
-            start: count(s),
-            end: count(e).max(count(s)),
-        }
-    };
-    let old_changed: Vec<Range> = old_ranges.iter().map(|&r| chars_of(old, r)).collect();
-    let new_changed: Vec<Range> = new_ranges.iter().map(|&r| chars_of(new, r)).collect();
+    let old_changed = char_ranges(old, old_ranges);
+    let new_changed = char_ranges(new, new_ranges);
 
     // A position of the old line in the new one: shifted by the edits
     // before it; inside an edit, kept inside its replacement. A window's

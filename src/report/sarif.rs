@@ -224,7 +224,9 @@ impl SarifResult {
         let location = |id: Option<usize>, span: Span, message: Option<Message>| Location {
             id,
             physical_location: PhysicalLocation {
-                artifact_location: ArtifactLocation { uri: artifact.clone() },
+                artifact_location: ArtifactLocation {
+                    uri: artifact.clone(),
+                },
                 region: Some(Region::new(source, span)),
             },
             message,
@@ -244,7 +246,9 @@ impl SarifResult {
             .map(|fix| SarifFix {
                 description: Message::text(format!("{} fix", fix.applicability.as_str())),
                 artifact_changes: vec![ArtifactChange {
-                    artifact_location: ArtifactLocation { uri: artifact.clone() },
+                    artifact_location: ArtifactLocation {
+                        uri: artifact.clone(),
+                    },
                     replacements: fix
                         .edits
                         .iter()
@@ -404,8 +408,14 @@ mod tests {
         for rule in rules {
             let id = rule["id"].as_str().unwrap();
             assert!(rule["shortDescription"]["text"].is_string(), "{id}");
-            assert!(rule["fullDescription"]["text"].as_str().unwrap().contains(id), "{id}");
-            assert!(rule["helpUri"].as_str().unwrap().contains("docs/rules.md"), "{id}");
+            assert!(
+                rule["fullDescription"]["text"].as_str().unwrap().contains(id),
+                "{id}"
+            );
+            assert!(
+                rule["helpUri"].as_str().unwrap().contains("docs/rules.md"),
+                "{id}"
+            );
         }
         driver["version"] = "VERSION".into();
         driver["semanticVersion"] = "VERSION".into();

@@ -1,0 +1,107 @@
+//! Properties that hold for any input: parsing never panics, every span a
+//! finding carries lies on character boundaries inside the file, and
+//! applying a fix changes nothing outside its edits.
+
+use claimlint::finding::{Applicability, Edit, Fix, Span};
+use claimlint::rules::Pack;
+use claimlint::source::{Format, Source};
+use claimlint::Checker;
+use proptest::prelude::*;
+
+/// Text that looks like news often enough to exercise the checks: words
+/// and names from the rules, numbers, dates, quotes, punctuation and
+/// arbitrary characters.
+fn drafty() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Russia".to_string()),
+        Just("Russian Federation".to_string()),
+        Just("U.S.".to_string()),
+        Just("USA TODAY".to_string()),
+        Just("Sergei Lavrov".to_string()),
+        Just("Sergey Lavrov".to_string()),
+        Just("cease-fire".to_string()),
+        Just("ceasefire".to_string()),
+        Just("Kiev".to_string()),
+        Just("Tuesday, Dec. 15, 2015".to_string()),
+        Just("Anna Berg, 54,".to_string()),
+        Just("killed 12 people".to_string()),
+        Just("“".to_string()),
+        Just("’s".to_string()),
+        Just("\r\n".to_string()),
+        Just("\n\n".to_string()),
+        Just(". ".to_string()),
+        "[a-zA-Z]{1,8}",
+        "[0-9,.]{1,6}",
+        any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.join(" "))
+}
+
+fn checker() -> &'static Checker {
+    use std::sync::OnceLock;
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER.get_or_init(|| Checker::new(Pack::builtin().unwrap()))
+}
+
+fn on_boundaries(text: &str, span: Span) -> bool {
+    span.start <= span.end && span.end <= text.len() && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn parsing_never_panics(text in any::<String>()) {
+        for format in [Format::Text, Format::Markdown] {
+            let source = Source::new("any", text.clone(), format);
+            let parsed = claimlint::parse::parse(&source.text, &source.blocks);
+            for token in &parsed.tokens {
+                prop_assert!(on_boundaries(&source.text, token.span));
+            }
+        }
+    }
+
+    #[test]
+    fn every_span_lies_on_character_boundaries(text in drafty(), markdown in any::<bool>()) {
+        let format = if markdown { Format::Markdown } else { Format::Text };
+        let source = Source::new("draft", text, format);
+        for finding in checker().check(&source) {
+            prop_assert!(on_boundaries(&source.text, finding.span), "{finding:?}");
+            for &span in &finding.related {
+                prop_assert!(on_boundaries(&source.text, span), "{finding:?}");
+            }
+            for edit in finding.fix.iter().flat_map(|f| &f.edits) {
+                prop_assert!(on_boundaries(&source.text, edit.span), "{finding:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_fix_changes_nothing_outside_its_edits(
+        text in any::<String>(),
+        cuts in prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), "[a-z]{0,4}"), 0..5),
+    ) {
+        let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let edits: Vec<Edit> = cuts
+            .iter()
+            .map(|(a, b, replacement)| {
+                let (a, b) = (*a.get(&boundaries), *b.get(&boundaries));
+                Edit { span: Span::new(a.min(b), a.max(b)), replacement: replacement.clone() }
+            })
+            .collect();
+        let Some(fix) = Fix::new(Applicability::Safe, edits) else { return Ok(()) };
+        let fixed = fix.apply(&text).expect("edits on boundaries apply");
+        // Walk the text and the result together: outside the edits they are
+        // the same bytes, inside each edit the result holds its replacement.
+        let (mut at, mut out) = (0, 0);
+        for edit in &fix.edits {
+            let keep = &text[at..edit.span.start];
+            prop_assert_eq!(&fixed[out..out + keep.len()], keep);
+            out += keep.len();
+            prop_assert_eq!(&fixed[out..out + edit.replacement.len()], edit.replacement.as_str());
+            out += edit.replacement.len();
+            at = edit.span.end;
+        }
+        prop_assert_eq!(&fixed[out..], &text[at..]);
+    }
+}

@@ -27,7 +27,12 @@ fn stdout(cmd: &mut Command) -> String {
 fn only_whitespace_is_clean() {
     let dir = TempDir::new().unwrap();
     let path = write(&dir, "blank.md", " \n\t\r\n   \n");
-    claimlint().arg("check").arg(&path).assert().code(0).stdout("No findings in 1 file.\n");
+    claimlint()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stdout("No findings in 1 file.\n");
 }
 
 #[test]
@@ -64,7 +69,9 @@ fn ten_thousand_nested_quotes_and_brackets() {
 #[test]
 fn binary_data_is_a_clear_error() {
     let dir = TempDir::new().unwrap();
-    let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let bytes: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     let path = write(&dir, "image.txt", &bytes);
     let assert = claimlint().arg("check").arg(&path).assert().code(2);
     let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
@@ -93,7 +100,12 @@ fn a_rule_file_of_one_megabyte_loads() {
     }
     let rules = write(&dir, "big.yaml", &yaml);
     let draft = write(&dir, "d.txt", "They moved from Oldname7 to Placename8.\n");
-    let out = stdout(claimlint().args(["check", "--format", "json", "--rules"]).arg(&rules).arg(&draft));
+    let out = stdout(
+        claimlint()
+            .args(["check", "--format", "json", "--rules"])
+            .arg(&rules)
+            .arg(&draft),
+    );
     let value: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(value["files"][0]["findings"][0]["text"], "Oldname7");
 }
@@ -101,14 +113,22 @@ fn a_rule_file_of_one_megabyte_loads() {
 #[test]
 fn a_yaml_bomb_is_refused_not_expanded() {
     let dir = TempDir::new().unwrap();
-    let mut yaml = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut yaml =
+        String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     for level in 1..9u8 {
         let (prev, name) = ((b'a' + level - 1) as char, (b'a' + level) as char);
-        yaml.push_str(&format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+        yaml.push_str(&format!(
+            "{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+        ));
     }
     let rules = write(&dir, "bomb.yaml", &yaml);
     let draft = write(&dir, "d.txt", "Kiev.\n");
-    let assert = claimlint().args(["check", "--rules"]).arg(&rules).arg(&draft).assert().code(2);
+    let assert = claimlint()
+        .args(["check", "--rules"])
+        .arg(&rules)
+        .arg(&draft)
+        .assert()
+        .code(2);
     let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(err.starts_with(&format!("error: {}", rules.display())), "{err}");
 }
@@ -123,7 +143,12 @@ fn a_pattern_with_many_slots_stays_linear() {
         format!("claims:\n  - attribute: title\n    patterns: [\"{pattern} {{title}}\"]\n"),
     );
     let draft = write(&dir, "d.txt", "Anna Berg met Tomas Berg. ".repeat(20_000));
-    claimlint().args(["check", "--rules"]).arg(&rules).arg(&draft).assert().code(0);
+    claimlint()
+        .args(["check", "--rules"])
+        .arg(&rules)
+        .arg(&draft)
+        .assert()
+        .code(0);
 }
 
 #[cfg(unix)]
@@ -133,9 +158,21 @@ fn a_directory_loop_through_a_symlink_ends() {
     std::fs::create_dir(dir.path().join("drafts")).unwrap();
     write(&dir, "drafts/a.txt", "Officials in Kiev met.\n");
     std::os::unix::fs::symlink(dir.path(), dir.path().join("drafts/loop")).unwrap();
-    let out = stdout(claimlint().args(["check", "--format", "json"]).arg(dir.path().join("drafts")));
+    let out = stdout(
+        claimlint()
+            .args(["check", "--format", "json"])
+            .arg(dir.path().join("drafts")),
+    );
     let value: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let paths: Vec<&str> = value["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
-    assert!(paths.iter().any(|p| Path::new(p).ends_with("drafts/a.txt")), "{paths:?}");
+    let paths: Vec<&str> = value["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        paths.iter().any(|p| Path::new(p).ends_with("drafts/a.txt")),
+        "{paths:?}"
+    );
     assert!(paths.len() <= 2, "{paths:?}");
 }

@@ -114,13 +114,22 @@ fn precision_and_recall_per_attribute() {
         }
     }
     let planted = PASSAGES.iter().filter(|p| p.0.is_some()).count();
-    assert!(planted >= 20 && PASSAGES.len() - planted >= 20, "the set needs 20 of each");
+    assert!(
+        planted >= 20 && PASSAGES.len() - planted >= 20,
+        "the set needs 20 of each"
+    );
     println!("{:<16} {:>9} {:>6}", "attribute", "precision", "recall");
     for (rule, (tp, fp, fn_)) in &score {
         let precision = *tp as f64 / (tp + fp).max(1) as f64;
         let recall = *tp as f64 / (tp + fn_).max(1) as f64;
         println!("{rule:<16} {precision:>9.2} {recall:>6.2}");
-        assert!(recall >= 0.9, "{rule}: recall {recall:.2} below 0.9; missed: {missed:#?}");
+        assert!(
+            recall >= 0.9,
+            "{rule}: recall {recall:.2} below 0.9; missed: {missed:#?}"
+        );
     }
-    assert!(flagged_controls.is_empty(), "controls flagged: {flagged_controls:#?}");
+    assert!(
+        flagged_controls.is_empty(),
+        "controls flagged: {flagged_controls:#?}"
+    );
 }

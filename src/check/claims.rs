@@ -41,7 +41,11 @@ fn contradictions(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) 
     let mut groups: HashMap<(Attribute, &str, &str), Vec<&Claim>> = HashMap::new();
     let mut order: Vec<(Attribute, &str, &str)> = Vec::new();
     for claim in doc.claims.iter().filter(|c| !c.changing) {
-        let key = (pack.claims[claim.rule].attribute, claim.subject.as_str(), claim.facet);
+        let key = (
+            pack.claims[claim.rule].attribute,
+            claim.subject.as_str(),
+            claim.facet,
+        );
         let group = groups.entry(key).or_default();
         if group.is_empty() {
             order.push(key);
@@ -58,7 +62,10 @@ fn contradictions(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) 
             if claim.sentence == first.sentence || !conflict(doc, pack, &first.value, &claim.value) {
                 continue;
             }
-            if reported.iter().any(|r| !conflict(doc, pack, &r.value, &claim.value)) {
+            if reported
+                .iter()
+                .any(|r| !conflict(doc, pack, &r.value, &claim.value))
+            {
                 continue;
             }
             reported.push(claim);
@@ -90,7 +97,9 @@ fn conflict(doc: &Document<'_>, pack: &Pack, a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Amount(x), Value::Amount(y)) => x.disjoint(*y),
         (Value::Year(x), Value::Year(y)) => x != y,
-        (Value::Title(x), Value::Title(y)) => x != y && !one_contains_other(&pack.titles[*x].name, &pack.titles[*y].name),
+        (Value::Title(x), Value::Title(y)) => {
+            x != y && !one_contains_other(&pack.titles[*x].name, &pack.titles[*y].name)
+        }
         (Value::Date(x), Value::Date(y)) => {
             x.month != y.month || x.day != y.day || matches!((x.year, y.year), (Some(p), Some(q)) if p != q)
         }
@@ -124,7 +133,10 @@ fn shown(doc: &Document<'_>, pack: &Pack, claim: &Claim) -> String {
 }
 
 fn amount(doc: &Document<'_>, claim: &Claim, _a: Amount) -> String {
-    doc.text(claim.span).split_whitespace().collect::<Vec<_>>().join(" ")
+    doc.text(claim.span)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn title_text(doc: &Document<'_>, pack: &Pack, claim: &Claim, title: usize) -> String {
@@ -148,7 +160,9 @@ fn message(doc: &Document<'_>, pack: &Pack, earlier: &Claim, later: &Claim) -> S
             let what = pack.claims[later.rule].name.as_deref().unwrap_or("count");
             format!("{now} {what} here but {then} on line {line}")
         }
-        (Attribute::Event, "date") => format!("the date of the {subject} is {now} here but {then} on line {line}"),
+        (Attribute::Event, "date") => {
+            format!("the date of the {subject} is {now} here but {then} on line {line}")
+        }
         (Attribute::Event, _) => {
             let (noun, date) = subject.split_once(" on ").unwrap_or((subject, ""));
             format!("the place of the {date} {noun} is {now} here but {then} on line {line}")
@@ -161,15 +175,25 @@ fn message(doc: &Document<'_>, pack: &Pack, earlier: &Claim, later: &Claim) -> S
 fn ages_against_births(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let Some(today) = doc.story_date else { return };
     let attribute = |c: &Claim| pack.claims[c.rule].attribute;
-    let births: Vec<&Claim> = doc.claims.iter().filter(|c| attribute(c) == Attribute::Birth).collect();
+    let births: Vec<&Claim> = doc
+        .claims
+        .iter()
+        .filter(|c| attribute(c) == Attribute::Birth)
+        .collect();
     // Each person's first age: later ages that differ are claims.age's.
     let mut seen: Vec<&str> = Vec::new();
-    for age in doc.claims.iter().filter(|c| attribute(c) == Attribute::Age && !c.changing) {
+    for age in doc
+        .claims
+        .iter()
+        .filter(|c| attribute(c) == Attribute::Age && !c.changing)
+    {
         if seen.contains(&age.subject.as_str()) {
             continue;
         }
         seen.push(&age.subject);
-        let Value::Amount(Amount { lo, .. }) = age.value else { continue };
+        let Value::Amount(Amount { lo, .. }) = age.value else {
+            continue;
+        };
         for birth in births.iter().filter(|b| b.subject == age.subject) {
             let Value::Year(year) = birth.value else { continue };
             let oldest = i32::from(today.year()) - year;
@@ -177,7 +201,11 @@ fn ages_against_births(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Findi
             if fits {
                 continue;
             }
-            let (later, earlier) = if age.span > birth.span { (age, *birth) } else { (*birth, age) };
+            let (later, earlier) = if age.span > birth.span {
+                (age, *birth)
+            } else {
+                (*birth, age)
+            };
             let line = doc.source.line_col(earlier.span.start).0;
             let rule = &pack.claims[birth.rule];
             let message = format!(
@@ -215,19 +243,29 @@ fn weekdays(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
         for i in range.clone() {
-            let TokenKind::Weekday(written) = tokens[i].kind else { continue };
+            let TokenKind::Weekday(written) = tokens[i].kind else {
+                continue;
+            };
             // Weekday, Date | Weekday (Date) | Weekday Date | Date (Weekday)
             let date_at = [i + 1, i + 2]
                 .into_iter()
                 .filter(|&j| j < range.end)
-                .find(|&j| matches!(tokens[j].kind, TokenKind::Date(_)) && (j == i + 1 || punct(i + 1, &[",", "("])))
+                .find(|&j| {
+                    matches!(tokens[j].kind, TokenKind::Date(_)) && (j == i + 1 || punct(i + 1, &[",", "("]))
+                })
                 .or_else(|| {
-                    (i >= range.start + 2 && punct(i - 1, &["("]) && matches!(tokens[i - 2].kind, TokenKind::Date(_)))
-                        .then(|| i - 2)
+                    (i >= range.start + 2
+                        && punct(i - 1, &["("])
+                        && matches!(tokens[i - 2].kind, TokenKind::Date(_)))
+                    .then(|| i - 2)
                 });
             let Some(j) = date_at else { continue };
-            let TokenKind::Date(value) = tokens[j].kind else { continue };
-            let Some(date) = complete(value, doc.story_date) else { continue };
+            let TokenKind::Date(value) = tokens[j].kind else {
+                continue;
+            };
+            let Some(date) = complete(value, doc.story_date) else {
+                continue;
+            };
             let actual = weekday_of(date);
             if actual == written {
                 continue;
@@ -237,18 +275,32 @@ fn weekdays(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     }
 }
 
-fn weekday_finding(doc: &Document<'_>, severity: crate::finding::Severity, weekday: usize, date_token: usize, date: Date) -> Finding {
+fn weekday_finding(
+    doc: &Document<'_>,
+    severity: crate::finding::Severity,
+    weekday: usize,
+    date_token: usize,
+    date: Date,
+) -> Finding {
     let span = doc.tokens[weekday].span;
     let written = doc.text(span);
     let actual = weekday_name(weekday_of(date));
     // Keep the form: "Tue." stays abbreviated, "TUESDAY" stays in capitals.
     let replacement = if written.ends_with('.') || written.len() <= 4 {
         let short: String = actual.chars().take(3).collect();
-        match_case(written, &format!("{short}{}", if written.ends_with('.') { "." } else { "" }))
+        match_case(
+            written,
+            &format!("{short}{}", if written.ends_with('.') { "." } else { "" }),
+        )
     } else {
         match_case(written, actual)
     };
-    let date_text = format!("{} {}, {}", calendar::month_name(date.month()), date.day(), date.year());
+    let date_text = format!(
+        "{} {}, {}",
+        calendar::month_name(date.month()),
+        date.day(),
+        date.year()
+    );
     Finding {
         rule: Attribute::Weekday.code(),
         origin: None,

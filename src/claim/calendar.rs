@@ -40,7 +40,9 @@ pub fn story_date(source: &Source, tokens: &[Token], given: Option<Date>) -> Opt
 /// The `date:` of a YAML front matter block (`---` ... `---` at the top).
 fn front_matter_date(text: &str) -> Option<Date> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let rest = body.strip_prefix("---\n").or_else(|| body.strip_prefix("---\r\n"))?;
+    let rest = body
+        .strip_prefix("---\n")
+        .or_else(|| body.strip_prefix("---\r\n"))?;
     for line in rest.lines() {
         let line = line.trim_end_matches('\r');
         if line == "---" || line == "..." {
@@ -110,7 +112,11 @@ pub fn month_name(month: i8) -> &'static str {
         "November",
         "December",
     ];
-    usize::try_from(month - 1).ok().and_then(|i| MONTHS.get(i)).copied().unwrap_or("?")
+    usize::try_from(month - 1)
+        .ok()
+        .and_then(|i| MONTHS.get(i))
+        .copied()
+        .unwrap_or("?")
 }
 
 /// "December 15, 2015" or "December 15".
@@ -135,7 +141,10 @@ mod tests {
         let source = Source::new("a.md", md, Format::Markdown);
         let parsed = crate::parse::parse(&source.text, &source.blocks);
         let given = civil(2020, 1, 1);
-        assert_eq!(story_date(&source, &parsed.tokens, given), Some((given.unwrap(), DateOrigin::Given)));
+        assert_eq!(
+            story_date(&source, &parsed.tokens, given),
+            Some((given.unwrap(), DateOrigin::Given))
+        );
         assert_eq!(
             story_date(&source, &parsed.tokens, None),
             Some((civil(2015, 12, 16).unwrap(), DateOrigin::FrontMatter))

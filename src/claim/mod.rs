@@ -362,7 +362,9 @@ fn capture(ctx: &Context<'_>, names: &Names, slot: Slot, at: usize, end: usize) 
 }
 
 /// Hedges before a number and the interval each makes of it.
-const HEDGES: &[(&[&str], fn(f64) -> Amount)] = &[
+type Hedge = (&'static [&'static str], fn(f64) -> Amount);
+
+const HEDGES: &[Hedge] = &[
     (&["at", "least"], |n| Amount { lo: n, hi: f64::INFINITY }),
     (&["more", "than"], |n| Amount { lo: n + 1.0, hi: f64::INFINITY }),
     (&["over"], |n| Amount { lo: n + 1.0, hi: f64::INFINITY }),
@@ -615,7 +617,7 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
     // or stands right before it ("the May 12 talks in Geneva").
     for i in (event.saturating_sub(2).max(range.start)..range.end).filter(|&i| i != event) {
         let token = ctx.tokens[i];
-        let closer = |best: Option<usize>| best.is_none_or(|d| distance(i) < d);
+        let closer = |best: Option<usize>| best.map_or(true, |d| distance(i) < d);
         match token.kind {
             TokenKind::Date(d) if d.day.is_some() && closer(date.as_ref().map(|x| x.0)) => {
                 date = Some((distance(i), Value::Date(d), token.span));

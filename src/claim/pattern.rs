@@ -125,7 +125,10 @@ fn slot(input: &str) -> Res<'_, Part<'_>> {
 
 /// A run of literal text: anything but braces and spaces.
 fn literal(input: &str) -> Res<'_, Part<'_>> {
-    map(take_while1(|c: char| c != '{' && c != '}' && !c.is_whitespace()), Part::Literal)(input)
+    map(
+        take_while1(|c: char| c != '{' && c != '}' && !c.is_whitespace()),
+        Part::Literal,
+    )(input)
 }
 
 /// `piece := (slot | literal)+`
@@ -156,7 +159,11 @@ fn literal_tokens(text: &str) -> Vec<String> {
         pieces: vec![Span::new(0, text.len())],
     };
     let parsed = parse::parse(text, std::slice::from_ref(&block));
-    parsed.tokens.iter().map(|t| normalize(t.span.slice(text))).collect()
+    parsed
+        .tokens
+        .iter()
+        .map(|t| normalize(t.span.slice(text)))
+        .collect()
 }
 
 impl Pattern {
@@ -275,7 +282,10 @@ mod tests {
     fn piece_mixes_slots_and_literals() {
         assert_eq!(
             piece("({number})"),
-            Ok(("", vec![Part::Literal("("), Part::Slot(Slot::Number), Part::Literal(")")]))
+            Ok((
+                "",
+                vec![Part::Literal("("), Part::Slot(Slot::Number), Part::Literal(")")]
+            ))
         );
     }
 
@@ -284,7 +294,12 @@ mod tests {
         let p = Pattern::parse("{person}, {number},").unwrap();
         assert_eq!(
             p.elements,
-            [Element::Slot(Slot::Person), lit(","), Element::Slot(Slot::Number), lit(",")]
+            [
+                Element::Slot(Slot::Person),
+                lit(","),
+                Element::Slot(Slot::Number),
+                lit(",")
+            ]
         );
         let p = Pattern::parse("the {number}-year-old {person}").unwrap();
         assert_eq!(
@@ -298,14 +313,20 @@ mod tests {
         let p = Pattern::parse("{person} was born in {year}").unwrap();
         assert_eq!(p.slots().collect::<Vec<_>>(), [Slot::Person, Slot::Year]);
         let p = Pattern::parse("{place}’s {title}").unwrap();
-        assert_eq!(p.elements, [Element::Slot(Slot::Place), lit("'s"), Element::Slot(Slot::Title)]);
+        assert_eq!(
+            p.elements,
+            [Element::Slot(Slot::Place), lit("'s"), Element::Slot(Slot::Title)]
+        );
     }
 
     #[test]
     fn malformed_patterns_are_rejected_with_an_offset() {
         let e = Pattern::parse("{person} aged {nmber}").unwrap_err();
         assert_eq!(e.offset, 14);
-        assert!(e.message.starts_with("unknown slot; expected a slot: {person}"), "{e}");
+        assert!(
+            e.message.starts_with("unknown slot; expected a slot: {person}"),
+            "{e}"
+        );
         let e = Pattern::parse("{person} aged {number").unwrap_err();
         assert_eq!((e.offset, e.message.as_str()), (14, "a '{' is never closed"));
         let e = Pattern::parse("aged } {number}").unwrap_err();

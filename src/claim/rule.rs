@@ -181,8 +181,14 @@ mod tests {
         let e = parse_file("house.yaml", text).unwrap_err();
         assert!(e.message.contains("needs a {number} slot"), "{e}");
         let text = "claims:\n  - attribute: count\n    patterns: [\"{number} dead\"]\n";
-        assert!(parse_file("house.yaml", text).unwrap_err().message.contains("a count rule needs a name"));
+        assert!(parse_file("house.yaml", text)
+            .unwrap_err()
+            .message
+            .contains("a count rule needs a name"));
         let text = "claims:\n  - attribute: mood\n";
-        assert!(parse_file("house.yaml", text).unwrap_err().message.contains("unknown variant `mood`"));
+        assert!(parse_file("house.yaml", text)
+            .unwrap_err()
+            .message
+            .contains("unknown variant `mood`"));
     }
 }

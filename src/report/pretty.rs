@@ -289,7 +289,12 @@ fn write_finding(source: &Source, finding: &Finding, p: &Palette, out: &mut dyn 
     let hidden = finding.related.len() - shown_related.len();
     if hidden > 0 {
         let places = if hidden == 1 { "place" } else { "places" };
-        writeln!(out, "{:w$} {} and {hidden} more {places}", "", p.paint(gutter, "="))?;
+        writeln!(
+            out,
+            "{:w$} {} and {hidden} more {places}",
+            "",
+            p.paint(gutter, "=")
+        )?;
     }
 
     if let Some(fix) = &finding.fix {
@@ -306,7 +311,12 @@ fn write_finding(source: &Source, finding: &Finding, p: &Palette, out: &mut dyn 
         let hidden = fix.edits.len().saturating_sub(MAX_PLACES);
         if hidden > 0 {
             let edits = if hidden == 1 { "edit" } else { "edits" };
-            writeln!(out, "{:w$} {} and {hidden} more {edits}", "", p.paint(gutter, "="))?;
+            writeln!(
+                out,
+                "{:w$} {} and {hidden} more {edits}",
+                "",
+                p.paint(gutter, "=")
+            )?;
         }
     }
     Ok(())

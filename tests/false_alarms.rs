@@ -69,7 +69,9 @@ fn the_same_name_in_capitals_is_not_a_variant() {
 
 #[test]
 fn a_headline_may_use_an_acronym_the_story_then_defines() {
-    quiet("Carmaker recalls cars as GM faces inquiry\n\nGeneral Motors (GM) is recalling 1,000 cars, GM said.");
+    quiet(
+        "Carmaker recalls cars as GM faces inquiry\n\nGeneral Motors (GM) is recalling 1,000 cars, GM said.",
+    );
 }
 
 #[test]

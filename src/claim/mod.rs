@@ -128,8 +128,25 @@ impl<'a> Context<'a> {
 /// Words that mark a value as changing over time: counts that "rose to"
 /// 15 are not a contradiction of an earlier 12.
 const CHANGE_WORDS: &[&str] = &[
-    "rose", "risen", "rise", "rising", "climbed", "climbing", "increased", "jumped", "grew", "reached",
-    "revised", "updated", "later", "now", "from", "initially", "earlier", "previously", "originally",
+    "rose",
+    "risen",
+    "rise",
+    "rising",
+    "climbed",
+    "climbing",
+    "increased",
+    "jumped",
+    "grew",
+    "reached",
+    "revised",
+    "updated",
+    "later",
+    "now",
+    "from",
+    "initially",
+    "earlier",
+    "previously",
+    "originally",
 ];
 
 /// Words that mark an age as changing ("turns 73 next week").
@@ -137,14 +154,31 @@ const AGE_CHANGE_WORDS: &[&str] = &["turned", "turns", "turning", "now"];
 
 /// Words before a title that make it a past, future or other office.
 const TITLE_QUALIFIERS: &[&str] = &[
-    "former", "then", "now", "ex", "outgoing", "incoming", "acting", "interim", "future",
-    "previously", "once", "shadow", "deputy", "vice", "designate", "elect", "would-be", "a", "an",
+    "former",
+    "then",
+    "now",
+    "ex",
+    "outgoing",
+    "incoming",
+    "acting",
+    "interim",
+    "future",
+    "previously",
+    "once",
+    "shadow",
+    "deputy",
+    "vice",
+    "designate",
+    "elect",
+    "would-be",
+    "a",
+    "an",
 ];
 
 /// Words before an event that make it another event of the same kind.
 const EVENT_QUALIFIERS: &[&str] = &[
-    "another", "next", "previous", "last", "first", "second", "third", "earlier", "later", "other",
-    "new", "latest", "final", "each", "every", "weekly", "monthly", "annual", "two", "three",
+    "another", "next", "previous", "last", "first", "second", "third", "earlier", "later", "other", "new",
+    "latest", "final", "each", "every", "weekly", "monthly", "annual", "two", "three",
 ];
 
 /// Which mention starts at each token.
@@ -165,7 +199,10 @@ impl Names {
         for (i, k) in mentions.known.iter().enumerate() {
             known_at[k.tokens.start] = Some(i);
         }
-        Names { starting_at, known_at }
+        Names {
+            starting_at,
+            known_at,
+        }
     }
 
     fn name(&self, token: usize) -> Option<usize> {
@@ -195,11 +232,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Claim> {
     let names = Names::new(ctx.tokens.len(), ctx.mentions);
     let mut claims = Vec::new();
     for (s, sentence) in ctx.sentences.iter().enumerate() {
-        let says = |words: &[&str]| {
-            sentence.tokens.clone().any(|i| {
-                words.contains(&ctx.word(i))
-            })
-        };
+        let says = |words: &[&str]| sentence.tokens.clone().any(|i| words.contains(&ctx.word(i)));
         let (counts_change, age_changes) = (says(CHANGE_WORDS), says(AGE_CHANGE_WORDS));
         for (r, rule) in ctx.pack.claims.iter().enumerate() {
             let changing = match rule.attribute {
@@ -257,7 +290,12 @@ fn adopt_single_anchor(claims: &mut [Claim]) {
 fn person_key(ctx: &Context<'_>, name: usize) -> String {
     let names = &ctx.mentions.names;
     let full = names[name].continues.unwrap_or(name);
-    names[full].span.slice(ctx.text).split_whitespace().collect::<Vec<_>>().join(" ")
+    names[full]
+        .span
+        .slice(ctx.text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Is the name at `name` evidently a person: a full name, a surname that
@@ -328,7 +366,9 @@ fn capture(ctx: &Context<'_>, names: &Names, slot: Slot, at: usize, end: usize) 
             let year: i32 = (token.kind == TokenKind::Number && text.len() == 4)
                 .then(|| text.parse().ok())
                 .flatten()?;
-            (1800..=2100).contains(&year).then_some((at + 1, Captured::Year(year, token.span)))
+            (1800..=2100)
+                .contains(&year)
+                .then_some((at + 1, Captured::Year(year, token.span)))
         }
         Slot::Date => match token.kind {
             TokenKind::Date(d) => Some((at + 1, Captured::Date(d, token.span))),
@@ -342,7 +382,10 @@ fn capture(ctx: &Context<'_>, names: &Names, slot: Slot, at: usize, end: usize) 
             if let Some(k) = names.known(at) {
                 let known = &ctx.mentions.known[k];
                 if let Target::Entity { rule, .. } = known.target {
-                    return Some((known.tokens.end, Captured::Place(ctx.pack.entities[rule].name.clone())));
+                    return Some((
+                        known.tokens.end,
+                        Captured::Place(ctx.pack.entities[rule].name.clone()),
+                    ));
                 }
             }
             let name = names.name(at)?;
@@ -365,9 +408,18 @@ fn capture(ctx: &Context<'_>, names: &Names, slot: Slot, at: usize, end: usize) 
 type Hedge = (&'static [&'static str], fn(f64) -> Amount);
 
 const HEDGES: &[Hedge] = &[
-    (&["at", "least"], |n| Amount { lo: n, hi: f64::INFINITY }),
-    (&["more", "than"], |n| Amount { lo: n + 1.0, hi: f64::INFINITY }),
-    (&["over"], |n| Amount { lo: n + 1.0, hi: f64::INFINITY }),
+    (&["at", "least"], |n| Amount {
+        lo: n,
+        hi: f64::INFINITY,
+    }),
+    (&["more", "than"], |n| Amount {
+        lo: n + 1.0,
+        hi: f64::INFINITY,
+    }),
+    (&["over"], |n| Amount {
+        lo: n + 1.0,
+        hi: f64::INFINITY,
+    }),
     (&["fewer", "than"], |n| Amount { lo: 0.0, hi: n - 1.0 }),
     (&["less", "than"], |n| Amount { lo: 0.0, hi: n - 1.0 }),
     (&["under"], |n| Amount { lo: 0.0, hi: n - 1.0 }),
@@ -375,12 +427,30 @@ const HEDGES: &[Hedge] = &[
     (&["as", "many", "as"], |n| Amount { lo: 0.0, hi: n }),
     (&["nearly"], |n| Amount { lo: n * 0.8, hi: n }),
     (&["almost"], |n| Amount { lo: n * 0.8, hi: n }),
-    (&["about"], |n| Amount { lo: n * 0.8, hi: n * 1.2 }),
-    (&["around"], |n| Amount { lo: n * 0.8, hi: n * 1.2 }),
-    (&["some"], |n| Amount { lo: n * 0.8, hi: n * 1.2 }),
-    (&["roughly"], |n| Amount { lo: n * 0.8, hi: n * 1.2 }),
-    (&["approximately"], |n| Amount { lo: n * 0.8, hi: n * 1.2 }),
-    (&["an", "estimated"], |n| Amount { lo: n * 0.8, hi: n * 1.2 }),
+    (&["about"], |n| Amount {
+        lo: n * 0.8,
+        hi: n * 1.2,
+    }),
+    (&["around"], |n| Amount {
+        lo: n * 0.8,
+        hi: n * 1.2,
+    }),
+    (&["some"], |n| Amount {
+        lo: n * 0.8,
+        hi: n * 1.2,
+    }),
+    (&["roughly"], |n| Amount {
+        lo: n * 0.8,
+        hi: n * 1.2,
+    }),
+    (&["approximately"], |n| Amount {
+        lo: n * 0.8,
+        hi: n * 1.2,
+    }),
+    (&["an", "estimated"], |n| Amount {
+        lo: n * 0.8,
+        hi: n * 1.2,
+    }),
 ];
 
 /// A number at `at`, with a hedge before it ("at least 12") or a range
@@ -507,7 +577,9 @@ fn anchor(ctx: &Context<'_>, rule: &ClaimRule, sentence: usize, start: usize) ->
         .map(|i| ctx.tokens[i])
         .find(|t| {
             let text = t.span.slice(ctx.text);
-            t.kind == TokenKind::Number && text.len() == 4 && text.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y))
+            t.kind == TokenKind::Number
+                && text.len() == 4
+                && text.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y))
         })
         .map(|t| format!(", {}", t.span.slice(ctx.text)))
         .unwrap_or_default();
@@ -517,12 +589,19 @@ fn anchor(ctx: &Context<'_>, rule: &ClaimRule, sentence: usize, start: usize) ->
         .find_map(|i| ctx.mentions.names.iter().find(|n| n.tokens.start == i + 1))
         .map(|n| format!(" in {}", n.span.slice(ctx.text)))
         .unwrap_or_default();
-    if let Some(noun) = range.clone().map(word).find(|w| rule.events.iter().any(|e| e == w)) {
+    if let Some(noun) = range
+        .clone()
+        .map(word)
+        .find(|w| rule.events.iter().any(|e| e == w))
+    {
         return format!("{noun}{place}{year}");
     }
     let names = &ctx.mentions.names;
     let at = names.partition_point(|n| n.tokens.end < start);
-    if let Some(n) = names.get(at).filter(|n| n.tokens.end == start && is_proper(ctx, n)) {
+    if let Some(n) = names
+        .get(at)
+        .filter(|n| n.tokens.end == start && is_proper(ctx, n))
+    {
         return format!("{}{place}{year}", n.span.slice(ctx.text));
     }
     format!("{}{year}", place.trim_start())
@@ -548,7 +627,9 @@ fn qualified_title(ctx: &Context<'_>, title: Span) -> bool {
     let at = ctx.tokens.partition_point(|t| t.span.start < title.start);
     let before = at.saturating_sub(3)..at;
     let title_text = normalize(title.slice(ctx.text));
-    TITLE_QUALIFIERS.iter().any(|q| title_text.starts_with(&format!("{q}-")))
+    TITLE_QUALIFIERS
+        .iter()
+        .any(|q| title_text.starts_with(&format!("{q}-")))
         || before.into_iter().any(|i| {
             let w = ctx.word(i).trim_end_matches('-');
             TITLE_QUALIFIERS.contains(&w)
@@ -558,14 +639,24 @@ fn qualified_title(ctx: &Context<'_>, title: Span) -> bool {
 /// Title claims from a title right before a name ("Foreign Minister Sergey
 /// Lavrov").
 fn title_claims(ctx: &Context<'_>, claims: &mut Vec<Claim>) {
-    let Some((r, rule)) = ctx.pack.claims.iter().enumerate().find(|(_, c)| c.attribute == Attribute::Title) else {
+    let Some((r, rule)) = ctx
+        .pack
+        .claims
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.attribute == Attribute::Title)
+    else {
         return;
     };
     for (n, name) in ctx.mentions.names.iter().enumerate() {
         let Some(k) = name.title else { continue };
-        let sentence = ctx.sentences.partition_point(|s| s.tokens.end <= name.tokens.start);
+        let sentence = ctx
+            .sentences
+            .partition_point(|s| s.tokens.end <= name.tokens.start);
         let known = &ctx.mentions.known[k];
-        let Target::Title { rule: title, .. } = known.target else { continue };
+        let Target::Title { rule: title, .. } = known.target else {
+            continue;
+        };
         if rule.honorifics.iter().any(|h| h == &ctx.pack.titles[title].name) {
             continue;
         }
@@ -592,12 +683,21 @@ fn title_claims(ctx: &Context<'_>, claims: &mut Vec<Claim>) {
 /// claims: its date keyed by the event and place, its place keyed by the
 /// event and date, so either can contradict another mention of the event.
 fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut Vec<Claim>) {
-    let Some((r, rule)) = ctx.pack.claims.iter().enumerate().find(|(_, c)| c.attribute == Attribute::Event) else {
+    let Some((r, rule)) = ctx
+        .pack
+        .claims
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.attribute == Attribute::Event)
+    else {
         return;
     };
     let range = ctx.sentences[sentence].tokens.clone();
     let word = |i: usize| ctx.word(i);
-    let events: Vec<usize> = range.clone().filter(|&i| rule.events.iter().any(|e| *e == word(i))).collect();
+    let events: Vec<usize> = range
+        .clone()
+        .filter(|&i| rule.events.iter().any(|e| *e == word(i)))
+        .collect();
     if events.len() != 1 {
         // Two events in one sentence: which date goes with which is a guess.
         return;
@@ -637,7 +737,9 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
         if word(i) == "in" && i + 1 < range.end && closer(place.as_ref().map(|x| x.0)) {
             if let Some((_, Captured::Place(p))) = capture(ctx, names, Slot::Place, i + 1, range.end) {
                 let span = ctx.tokens[i + 1].span;
-                let end = names.name(i + 1).map_or(span.end, |n| ctx.mentions.names[n].span.end);
+                let end = names
+                    .name(i + 1)
+                    .map_or(span.end, |n| ctx.mentions.names[n].span.end);
                 place = Some((distance(i), p, Span::new(span.start, end)));
             }
         }
@@ -689,7 +791,12 @@ mod tests {
             .iter()
             .map(|c| {
                 let mark = if c.changing { " (changing)" } else { "" };
-                format!("{} | {} | {}{mark}", c.subject, c.facet, c.span.slice(&source.text))
+                format!(
+                    "{} | {} | {}{mark}",
+                    c.subject,
+                    c.facet,
+                    c.span.slice(&source.text)
+                )
             })
             .collect()
     }
@@ -697,7 +804,9 @@ mod tests {
     #[test]
     fn ages_in_every_common_form() {
         assert_eq!(
-            claims("John Kerry, 72, spoke. The 72-year-old Kerry left. Kerry (72) smiled. Kerry, aged 72, sat."),
+            claims(
+                "John Kerry, 72, spoke. The 72-year-old Kerry left. Kerry (72) smiled. Kerry, aged 72, sat."
+            ),
             [
                 "John Kerry | age | 72",
                 "John Kerry | age | 72",
@@ -710,8 +819,13 @@ mod tests {
     #[test]
     fn titles_before_a_name_and_in_apposition() {
         assert_eq!(
-            claims("Sergey Lavrov, Russia's foreign minister, spoke. Later Finance Minister Sergey Lavrov left."),
-            ["Sergey Lavrov | title | foreign minister", "Sergey Lavrov | title | Finance Minister"]
+            claims(
+                "Sergey Lavrov, Russia's foreign minister, spoke. Later Finance Minister Sergey Lavrov left."
+            ),
+            [
+                "Sergey Lavrov | title | foreign minister",
+                "Sergey Lavrov | title | Finance Minister"
+            ]
         );
         assert_eq!(
             claims("Former Finance Minister Paul Okoro spoke."),
@@ -735,7 +849,10 @@ mod tests {
     fn events_with_a_place_and_a_date() {
         assert_eq!(
             claims("The meeting will take place in New York City on December 18."),
-            ["meeting on December 18 | place | New York City", "meeting in New York City | date | December 18"]
+            [
+                "meeting on December 18 | place | New York City",
+                "meeting in New York City | date | December 18"
+            ]
         );
         // "the next meeting" is another meeting.
         assert!(claims("The next meeting will take place in New York City on December 18.").is_empty());

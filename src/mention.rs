@@ -3,7 +3,7 @@
 //! capitalised phrases left over are names, split from the titles before
 //! them and linked to the full name a later surname continues.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -125,7 +125,7 @@ impl Lexicon {
     pub fn new(pack: &Pack) -> Lexicon {
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         let mut add = |form: &str, target: Target| {
             let key = normalize_phrase(form);
             if key.is_empty() {
@@ -181,9 +181,12 @@ impl Lexicon {
             // Building fails only past the automaton's size limits, far
             // beyond any rule pack; a pack that large matches nothing
             // rather than panicking.
+            // A DFA: built once per run, it is the fastest automaton for
+            // the overlapping search every draft goes through.
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
                 .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&patterns)
                 .ok()
         };
@@ -408,7 +411,7 @@ fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known
 
 /// Links each one-word name to the latest earlier full name it ends.
 fn link_surnames(text: &str, tokens: &[Token], names: &mut [Name]) {
-    let mut full_by_last: HashMap<&str, usize> = HashMap::new();
+    let mut full_by_last: HashMap<&str, usize> = HashMap::default();
     for (n, name) in names.iter_mut().enumerate() {
         let range = name.tokens.clone();
         let last = tokens[range.end - 1].span.slice(text);

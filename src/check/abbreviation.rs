@@ -32,20 +32,20 @@ fn ends_a_name(doc: &Document<'_>, first: usize) -> bool {
 
 /// Reports each abbreviation the draft writes more than one way.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
-    for (index, rule) in pack.abbreviations.iter().enumerate() {
-        let uses: Vec<Use> = doc
-            .mentions
-            .known
+    let by_rule = doc.uses_by_rule(|target| match target {
+        Target::Abbreviation { rule, form } => Some((rule, form)),
+        _ => None,
+    });
+    for (index, found) in by_rule {
+        let rule = &pack.abbreviations[index];
+        let uses: Vec<Use> = found
             .iter()
-            .filter(|k| !ends_a_name(doc, k.tokens.start))
-            .filter_map(|k| match k.target {
-                Target::Abbreviation { rule, form } if rule == index => Some(Use {
-                    form: pack.abbreviations[rule].forms[form].clone(),
-                    span: k.span,
-                    edit: k.span,
-                    text: doc.text(k.span).to_string(),
-                }),
-                _ => None,
+            .filter(|(_, k)| !ends_a_name(doc, k.tokens.start))
+            .map(|&(form, k)| Use {
+                form: rule.forms[form].clone(),
+                span: k.span,
+                edit: k.span,
+                text: doc.text(k.span).to_string(),
             })
             .collect();
         let inconsistency = Inconsistency {

@@ -25,7 +25,7 @@
 //! severity (warning). Only `acronym.mixed` carries a fix (the acronym for
 //! the phrase, safe); a clash or an early use needs an editor.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::check::{quote_list, Document};
 use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span};
@@ -189,7 +189,7 @@ fn is_acronym(word: &str) -> bool {
 fn scan(doc: &Document<'_>) -> (HashMap<String, Vec<Definition>>, HashMap<String, Vec<Span>>) {
     let tokens = &doc.tokens;
     let text = |i: usize| doc.text(tokens[i].span);
-    let mut definitions: HashMap<String, Vec<Definition>> = HashMap::new();
+    let mut definitions: HashMap<String, Vec<Definition>> = HashMap::default();
     let mut in_definition: Vec<bool> = vec![false; tokens.len()];
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
@@ -236,7 +236,7 @@ fn scan(doc: &Document<'_>) -> (HashMap<String, Vec<Definition>>, HashMap<String
             }
         }
     }
-    let mut uses: HashMap<String, Vec<Span>> = HashMap::new();
+    let mut uses: HashMap<String, Vec<Span>> = HashMap::default();
     for (i, token) in tokens.iter().enumerate() {
         if token.kind == TokenKind::Word && !in_definition[i] && definitions.contains_key(text(i)) {
             uses.entry(text(i).to_string()).or_default().push(token.span);

@@ -21,20 +21,20 @@ pub const CODE: &str = "naming.entity";
 
 /// Reports each entity the draft calls by more than one name.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
-    for (index, rule) in pack.entities.iter().enumerate() {
+    let by_rule = doc.uses_by_rule(|target| match target {
+        Target::Entity { rule, form } => Some((rule, form)),
+        _ => None,
+    });
+    for (index, found) in by_rule {
+        let rule = &pack.entities[index];
         let forms: Vec<&str> = rule.forms().collect();
-        let uses: Vec<Use> = doc
-            .mentions
-            .known
+        let uses: Vec<Use> = found
             .iter()
-            .filter_map(|k| match k.target {
-                Target::Entity { rule, form } if rule == index => Some(Use {
-                    form: forms[form].to_string(),
-                    span: k.span,
-                    edit: k.span,
-                    text: doc.text(k.span).to_string(),
-                }),
-                _ => None,
+            .map(|&(form, k)| Use {
+                form: forms.get(form).copied().unwrap_or_default().to_string(),
+                span: k.span,
+                edit: k.span,
+                text: doc.text(k.span).to_string(),
             })
             .collect();
         let rewrite = |u: &Use, winner: &str| with_article(doc, u, winner, rule.takes_article(winner));

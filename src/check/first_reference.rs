@@ -19,7 +19,7 @@
 //! no full stop) may use surnames.  Info level; the
 //! suggestion is display-only.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::check::Document;
 use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span};
@@ -63,7 +63,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let severity = settings.severity.unwrap_or(Severity::Info);
     let names = &doc.mentions.names;
     // The first full name (two or more words) ending in each word.
-    let mut full_by_last: HashMap<&str, usize> = HashMap::new();
+    let mut full_by_last: HashMap<&str, usize> = HashMap::default();
     for (n, name) in names.iter().enumerate() {
         if name.tokens.len() >= 2 {
             let last = doc.text(doc.tokens[name.tokens.end - 1].span);
@@ -72,7 +72,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     }
     // Where each word first stands in a name of two or more words, past
     // its first word ("Kelly" in "Ruth Kelly MP").
-    let mut earlier_surnames: HashMap<&str, usize> = HashMap::new();
+    let mut earlier_surnames: HashMap<&str, usize> = HashMap::default();
     for name in names.iter().filter(|n| n.tokens.len() >= 2) {
         for t in &doc.tokens[name.tokens.start + 1..name.tokens.end] {
             earlier_surnames.entry(doc.text(t.span)).or_insert(t.span.start);
@@ -85,7 +85,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         .collect();
     // A headline names people by surname as a matter of course.
     let headline = doc.headline();
-    let mut reported: HashSet<&str> = HashSet::new();
+    let mut reported: HashSet<&str> = HashSet::default();
     for name in names {
         if name.tokens.len() != 1 || name.continues.is_some() {
             continue;

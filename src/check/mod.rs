@@ -5,7 +5,7 @@
 
 use crate::claim::{self, Claim};
 use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span};
-use crate::mention::{self, Lexicon, Mentions};
+use crate::mention::{self, Known, Lexicon, Mentions, Target};
 use crate::parse::{self, Sentence, Token};
 use crate::rules::Pack;
 use crate::source::Source;
@@ -111,6 +111,23 @@ impl<'a> Document<'a> {
     /// The text a span covers.
     pub fn text(&self, span: Span) -> &'a str {
         span.slice(&self.source.text)
+    }
+
+    /// The known mentions of one rule family, grouped by rule and in
+    /// document order: `pick` says which rule and form a target is, when it
+    /// belongs to the family. Only rules the draft uses appear, so a family
+    /// costs the draft's mentions, not the pack's size.
+    pub fn uses_by_rule(
+        &self,
+        pick: impl Fn(Target) -> Option<(usize, usize)>,
+    ) -> std::collections::BTreeMap<usize, Vec<(usize, &Known)>> {
+        let mut by_rule: std::collections::BTreeMap<usize, Vec<(usize, &Known)>> = Default::default();
+        for known in &self.mentions.known {
+            if let Some((rule, form)) = pick(known.target) {
+                by_rule.entry(rule).or_default().push((form, known));
+            }
+        }
+        by_rule
     }
 }
 

@@ -20,14 +20,13 @@ pub const CODE: &str = "style.substitution";
 
 /// Reports each style rule whose replaced forms the draft uses.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
-    for (index, rule) in pack.style.iter().enumerate() {
-        let spans: Vec<_> = doc
-            .mentions
-            .known
-            .iter()
-            .filter(|k| matches!(k.target, Target::Style { rule, .. } if rule == index))
-            .map(|k| k.span)
-            .collect();
+    let by_rule = doc.uses_by_rule(|target| match target {
+        Target::Style { rule, form } => Some((rule, form)),
+        _ => None,
+    });
+    for (index, found) in by_rule {
+        let rule = &pack.style[index];
+        let spans: Vec<_> = found.iter().map(|(_, k)| k.span).collect();
         let Some((&primary, others)) = spans.split_first() else {
             continue;
         };

@@ -17,7 +17,7 @@
 //! spaced form ("everyday", "maybe"). The fix keeps the casing of the text
 //! it replaces and is safe.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::check::{quote_list, Document, Inconsistency, Use};
 use crate::finding::{Applicability, Finding, Span};
@@ -47,6 +47,16 @@ fn is_function_word(word: &str) -> bool {
     word.chars().count() < 2 || FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word))
 }
 
+/// Appends `word` in lower case; most words are ASCII, which needs no
+/// Unicode case tables.
+fn push_lower(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
 /// "TimeWarner", "JPMorgan": a capital after the first letter.
 fn is_camel(word: &str) -> bool {
     word.chars().skip(1).any(char::is_uppercase)
@@ -69,7 +79,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let alphabetic = |w: &str| w.chars().all(char::is_alphabetic);
 
     // Every closed word long enough to be two words, by its lower case.
-    let mut closed: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut closed: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, token) in tokens.iter().enumerate() {
         let word = text(i);
         if token.kind == TokenKind::Word && word.len() >= 5 && alphabetic(word) {
@@ -77,7 +87,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         }
     }
     // key -> (shape, span, text) of every use, in document order.
-    let mut groups: HashMap<String, Vec<(Shape, Span)>> = HashMap::new();
+    let mut groups: HashMap<String, Vec<(Shape, Span)>> = HashMap::default();
     let mut key = String::new();
     for sentence in &doc.sentences {
         for i in sentence.tokens.clone() {
@@ -103,17 +113,26 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
                 && tokens[next].kind == TokenKind::Word
             {
                 let second = text(next);
-                if is_function_word(word) || is_function_word(second) || is_particle(second) {
+                // The cheap test first: most pairs of words are no closed
+                // word of the draft.
+                if word.len() + second.len() < 5 {
                     continue;
                 }
                 key.clear();
-                key.push_str(word);
-                key.push_str(second);
-                let lower = key.to_lowercase();
-                if closed.contains_key(&lower) && alphabetic(&key) {
-                    let span = Span::new(token.span.start, tokens[next].span.end);
-                    groups.entry(lower).or_default().push((Shape::Open, span));
+                push_lower(&mut key, word);
+                push_lower(&mut key, second);
+                if !closed.contains_key(key.as_str()) {
+                    continue;
                 }
+                if is_function_word(word)
+                    || is_function_word(second)
+                    || is_particle(second)
+                    || !alphabetic(&key)
+                {
+                    continue;
+                }
+                let span = Span::new(token.span.start, tokens[next].span.end);
+                groups.entry(key.clone()).or_default().push((Shape::Open, span));
             }
         }
     }

@@ -21,22 +21,22 @@ pub const CODE: &str = "naming.title";
 
 /// Reports each title the draft words more than one way.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
-    for (index, rule) in pack.titles.iter().enumerate() {
+    let by_rule = doc.uses_by_rule(|target| match target {
+        Target::Title { rule, form } => Some((rule, form)),
+        _ => None,
+    });
+    for (index, found) in by_rule {
+        let rule = &pack.titles[index];
         if rule.forms.len() < 2 {
             continue;
         }
-        let uses: Vec<Use> = doc
-            .mentions
-            .known
+        let uses: Vec<Use> = found
             .iter()
-            .filter_map(|k| match k.target {
-                Target::Title { rule, form } if rule == index => Some(Use {
-                    form: pack.titles[rule].forms[form].clone(),
-                    span: k.span,
-                    edit: k.span,
-                    text: doc.text(k.span).to_string(),
-                }),
-                _ => None,
+            .map(|&(form, k)| Use {
+                form: rule.forms[form].clone(),
+                span: k.span,
+                edit: k.span,
+                text: doc.text(k.span).to_string(),
             })
             .collect();
         let inconsistency = Inconsistency {

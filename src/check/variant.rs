@@ -22,7 +22,7 @@
 //! detector is linear in the number of names. The fix is unsafe: it rests
 //! on the guess that the two spellings name one person.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -47,7 +47,7 @@ const MIN_NEAR: usize = 5;
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let severity = pack.variants.severity.unwrap_or_default();
     let names = collect_names(doc);
-    let mut reported_words: HashSet<(String, String)> = HashSet::new();
+    let mut reported_words: HashSet<(String, String)> = HashSet::default();
     let groups = full_name_groups(&names, &mut reported_words);
     let mut all: Vec<Vec<Use>> = groups;
     all.extend(single_word_groups(&names, &reported_words));
@@ -87,7 +87,7 @@ struct Seen<'a> {
 }
 
 fn collect_names<'a>(doc: &Document<'a>) -> Vec<Seen<'a>> {
-    let mut spelling: HashMap<String, String> = HashMap::new();
+    let mut spelling: HashMap<String, String> = HashMap::default();
     doc.mentions
         .names
         .iter()
@@ -139,7 +139,7 @@ impl Sets {
 fn full_name_groups(names: &[Seen<'_>], reported: &mut HashSet<(String, String)>) -> Vec<Vec<Use>> {
     // Distinct spellings, in order of first use.
     let mut forms: Vec<&Seen<'_>> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: HashMap<&str, usize> = HashMap::default();
     for seen in names.iter().filter(|s| s.words.len() >= 2) {
         index.entry(seen.form.as_str()).or_insert_with(|| {
             forms.push(seen);
@@ -148,7 +148,7 @@ fn full_name_groups(names: &[Seen<'_>], reported: &mut HashSet<(String, String)>
     }
     // Buckets: the whole folded name, and for each word position the
     // folded name with that word reduced to its skeleton.
-    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<String, Vec<usize>> = HashMap::default();
     for (f, seen) in forms.iter().enumerate() {
         // Folded once per spelling, not once per mention.
         let folded: Vec<String> = seen.words.iter().map(|w| fold_word(w.0)).collect();
@@ -181,7 +181,7 @@ fn full_name_groups(names: &[Seen<'_>], reported: &mut HashSet<(String, String)>
             }
         }
     }
-    let mut groups: HashMap<usize, Vec<Use>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<Use>> = HashMap::default();
     for seen in names.iter().filter(|s| s.words.len() >= 2) {
         let root = sets.root(index[seen.form.as_str()]);
         groups.entry(root).or_default().push(Use {
@@ -263,7 +263,7 @@ fn single_word_groups(names: &[Seen<'_>], reported: &HashSet<(String, String)>) 
         evident: bool,
     }
     let mut forms: Vec<Form> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
     let mut of_word: Vec<usize> = Vec::with_capacity(words.len());
     for w in &words {
         let f = *index.entry(w.text.to_lowercase()).or_insert_with(|| {
@@ -278,7 +278,7 @@ fn single_word_groups(names: &[Seen<'_>], reported: &HashSet<(String, String)>) 
         forms[f].evident |= w.evident;
         of_word.push(f);
     }
-    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<String, Vec<usize>> = HashMap::default();
     for (f, form) in forms.iter().enumerate() {
         if !form.evident || letters(&form.spelling) < MIN_SINGLE {
             continue;
@@ -309,7 +309,7 @@ fn single_word_groups(names: &[Seen<'_>], reported: &HashSet<(String, String)>) 
             }
         }
     }
-    let mut groups: HashMap<usize, Vec<Use>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<Use>> = HashMap::default();
     for (w, &f) in words.iter().zip(&of_word) {
         let root = sets.root(f);
         groups.entry(root).or_default().push(Use {

@@ -6,7 +6,7 @@ pub mod calendar;
 pub mod pattern;
 pub mod rule;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::finding::Span;
 use crate::mention::{Mentions, Target};
@@ -230,42 +230,131 @@ enum Captured {
 /// Extracts every claim of a document.
 pub fn extract(ctx: &Context<'_>) -> Vec<Claim> {
     let names = Names::new(ctx.tokens.len(), ctx.mentions);
+    let dispatch = Dispatch::new(ctx.pack);
+    let events: rustc_hash::FxHashSet<&str> = ctx
+        .pack
+        .claims
+        .iter()
+        .filter(|c| c.attribute == Attribute::Event)
+        .flat_map(|c| c.events.iter().map(String::as_str))
+        .collect();
     let mut claims = Vec::new();
+    let mut candidates: Vec<(usize, &Pattern)> = Vec::new();
     for (s, sentence) in ctx.sentences.iter().enumerate() {
         let says = |words: &[&str]| sentence.tokens.clone().any(|i| words.contains(&ctx.word(i)));
-        let (counts_change, age_changes) = (says(CHANGE_WORDS), says(AGE_CHANGE_WORDS));
-        for (r, rule) in ctx.pack.claims.iter().enumerate() {
-            let changing = match rule.attribute {
-                Attribute::Count => counts_change,
-                Attribute::Age => age_changes,
-                _ => false,
-            };
-            for pattern in &rule.patterns {
-                let mut i = sentence.tokens.start;
-                while i < sentence.tokens.end {
-                    match match_at(ctx, &names, pattern, i, sentence.tokens.end) {
-                        Some((end, captured)) => {
-                            claims.extend(claim_of(ctx, r, rule, &captured, s, changing, i));
-                            i = end.max(i + 1);
-                        }
-                        None => i += 1,
-                    }
-                }
+        for i in sentence.tokens.clone() {
+            dispatch.candidates(ctx, &names, i, &mut candidates);
+            for &(r, pattern) in &candidates {
+                let Some((_, captured)) = match_at(ctx, &names, pattern, i, sentence.tokens.end) else {
+                    continue;
+                };
+                let rule = &ctx.pack.claims[r];
+                let changing = match rule.attribute {
+                    // Only sentences that make a claim are scanned.
+                    Attribute::Count => says(CHANGE_WORDS),
+                    Attribute::Age => says(AGE_CHANGE_WORDS),
+                    _ => false,
+                };
+                claims.extend(claim_of(ctx, r, rule, &captured, s, changing, i));
             }
         }
-        event_claims(ctx, &names, s, &mut claims);
+        if sentence.tokens.clone().any(|i| events.contains(ctx.word(i))) {
+            event_claims(ctx, &names, s, &mut claims);
+        }
     }
     title_claims(ctx, &mut claims);
     claims.sort_by_key(|c| c.span);
+    // Two patterns of one rule may match the same words, or one inside
+    // another's ("15" inside "12 to 15"): keep the widest.
+    let inside = |c: &Claim, other: &Claim| {
+        other.rule == c.rule
+            && other.facet == c.facet
+            && other.span.start <= c.span.start
+            && c.span.end <= other.span.end
+            && other.span != c.span
+    };
+    let keep: Vec<bool> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            // Claims are sorted by span: a wider one starts at or before
+            // this one and is within a few claims of it.
+            claims[i.saturating_sub(4)..(i + 4).min(claims.len())]
+                .iter()
+                .all(|o| !inside(c, o))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    claims.retain(|_| keep.next().unwrap_or(true));
+    claims.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.facet == b.facet);
     adopt_single_anchor(&mut claims);
     claims
+}
+
+/// The patterns worth trying at a token, by what their first element
+/// needs: a literal word, a name, a number, or anything (rare).
+struct Dispatch<'p> {
+    by_word: HashMap<&'p str, Vec<(usize, &'p Pattern)>>,
+    person: Vec<(usize, &'p Pattern)>,
+    number: Vec<(usize, &'p Pattern)>,
+    other: Vec<(usize, &'p Pattern)>,
+}
+
+impl<'p> Dispatch<'p> {
+    fn new(pack: &'p Pack) -> Dispatch<'p> {
+        let mut d = Dispatch {
+            by_word: HashMap::default(),
+            person: Vec::new(),
+            number: Vec::new(),
+            other: Vec::new(),
+        };
+        for (r, rule) in pack.claims.iter().enumerate() {
+            for pattern in &rule.patterns {
+                match pattern.elements.first() {
+                    Some(Element::Literal(w)) => d.by_word.entry(w.as_str()).or_default().push((r, pattern)),
+                    Some(Element::Slot(Slot::Person)) => d.person.push((r, pattern)),
+                    Some(Element::Slot(Slot::Number) | Element::SlotWithSuffix(Slot::Number, _)) => {
+                        d.number.push((r, pattern))
+                    }
+                    _ => d.other.push((r, pattern)),
+                }
+            }
+        }
+        d
+    }
+
+    /// Fills `out` with the patterns that may match at token `i`.
+    fn candidates(&self, ctx: &Context<'_>, names: &Names, i: usize, out: &mut Vec<(usize, &'p Pattern)>) {
+        out.clear();
+        if let Some(list) = self.by_word.get(ctx.word(i)) {
+            out.extend(list);
+        }
+        if names.name(i).is_some() {
+            out.extend(&self.person);
+        }
+        if !self.number.is_empty() && may_start_amount(ctx, i) {
+            out.extend(&self.number);
+        }
+        out.extend(&self.other);
+    }
+}
+
+/// True when an amount can start at token `i`: a number, or the first
+/// word of a hedge ("at least", "about") or of "between".
+fn may_start_amount(ctx: &Context<'_>, i: usize) -> bool {
+    let token = ctx.tokens[i];
+    if matches!(token.kind, TokenKind::Number | TokenKind::Compound) {
+        return true;
+    }
+    let word = ctx.word(i);
+    word == "between" || HEDGES.iter().any(|(words, _)| words[0] == word)
 }
 
 /// A count whose sentence names no incident belongs to the story's only
 /// incident, when it has exactly one ("The crash injured 30 people.
 /// Officials said 40 people were injured.").
 fn adopt_single_anchor(claims: &mut [Claim]) {
-    let mut anchors: HashMap<String, Vec<String>> = HashMap::new();
+    let mut anchors: HashMap<String, Vec<String>> = HashMap::default();
     for c in claims.iter().filter(|c| c.facet == "count") {
         if let Some((name, anchor)) = c.subject.split_once(" (") {
             if anchor != ")" {

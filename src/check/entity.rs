@@ -47,6 +47,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             applicability: Applicability::Safe,
             match_case: false,
             rewrite: Some(&rewrite),
+            accepted: &pack.accepted,
         };
         findings.extend(inconsistency.finding(|names, _| {
             let one = if names.len() == 2 {

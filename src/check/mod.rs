@@ -133,7 +133,6 @@ impl<'a> Document<'a> {
 
 /// Runs every check over a document; findings sorted by span, then rule.
 pub fn run(doc: &Document<'_>, pack: &Pack) -> Vec<Finding> {
-    ACCEPTED.with(|accepted| accepted.replace(pack.accepted.clone()));
     let mut findings = Vec::new();
     entity::check(doc, pack, &mut findings);
     abbreviation::check(doc, pack, &mut findings);
@@ -144,34 +143,48 @@ pub fn run(doc: &Document<'_>, pack: &Pack) -> Vec<Finding> {
     term::check(doc, pack, &mut findings);
     style::check(doc, pack, &mut findings);
     claims::check(doc, pack, &mut findings);
+    drop_terms_the_house_style_settles(&mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings
 }
 
-thread_local! {
-    /// The forms the desk accepted (`Pack::accepted`), set by [`run`] for
-    /// the checks it runs on this thread, so that every family's
-    /// [`Inconsistency`] honours them without each passing them on.
-    static ACCEPTED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+/// A style pack that writes "cease-fire" reports every "ceasefire"; the
+/// hyphenation finding about the same words would say it a second time.
+fn drop_terms_the_house_style_settles(findings: &mut Vec<Finding>) {
+    let settled: Vec<Span> = findings
+        .iter()
+        .filter(|f| f.rule == style::CODE)
+        .flat_map(|f| std::iter::once(f.span).chain(f.related.iter().copied()))
+        .collect();
+    if settled.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        f.rule != term::CODE
+            || !std::iter::once(f.span)
+                .chain(f.related.iter().copied())
+                .any(|s| settled.iter().any(|t| t.overlaps(s)))
+    });
 }
 
 /// The first accepted form (in the order the desk listed them) that is one
 /// of `forms`, or the text of a use of one: compared exactly, then without
 /// regard to case. Returns the form.
-fn accepted_form<'u>(forms: &[(&'u str, usize, usize)], uses: &'u [Use]) -> Option<&'u str> {
-    ACCEPTED.with(|accepted| {
-        let accepted = accepted.borrow();
-        accepted.iter().find_map(|a| {
-            let a = a.split_whitespace().collect::<Vec<_>>().join(" ");
-            let exact = forms.iter().map(|f| f.0).find(|f| *f == a).or_else(|| {
-                uses.iter()
-                    .find(|u| u.text.split_whitespace().collect::<Vec<_>>().join(" ") == a)
-                    .map(|u| u.form.as_str())
-            });
-            exact.or_else(|| {
-                let lower = a.to_lowercase();
-                forms.iter().map(|f| f.0).find(|f| f.to_lowercase() == lower)
-            })
+fn accepted_form<'u>(
+    accepted: &[String],
+    forms: &[(&'u str, usize, usize)],
+    uses: &'u [Use],
+) -> Option<&'u str> {
+    accepted.iter().find_map(|a| {
+        let a = a.split_whitespace().collect::<Vec<_>>().join(" ");
+        let exact = forms.iter().map(|f| f.0).find(|f| *f == a).or_else(|| {
+            uses.iter()
+                .find(|u| u.text.split_whitespace().collect::<Vec<_>>().join(" ") == a)
+                .map(|u| u.form.as_str())
+        });
+        exact.or_else(|| {
+            let lower = a.to_lowercase();
+            forms.iter().map(|f| f.0).find(|f| f.to_lowercase() == lower)
         })
     })
 }
@@ -239,6 +252,9 @@ pub struct Inconsistency<'u> {
     /// family needs more than a replacement of `Use::edit` (an entity
     /// that takes "the" where the other does not).
     pub rewrite: Option<&'u Rewrite<'u>>,
+    /// The forms the desk accepted (`Pack::accepted`): one of them wins
+    /// over the pack's preference and the majority.
+    pub accepted: &'u [String],
 }
 
 impl<'u> Inconsistency<'u> {
@@ -256,7 +272,7 @@ impl<'u> Inconsistency<'u> {
         if forms.len() < 2 {
             return None;
         }
-        let accepted = accepted_form(&forms, self.uses);
+        let accepted = accepted_form(self.accepted, &forms, self.uses);
         let prefer = if accepted.is_some() { None } else { self.prefer };
         let (winner, why) = match (accepted, prefer) {
             (Some(form), _) => (form, Why::Accepted),
@@ -388,6 +404,19 @@ pub fn match_case(original: &str, replacement: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_house_style_spelling_is_reported_once_not_also_as_a_hyphenation_slip() {
+        let pack = Pack::builtin().unwrap().with_style("ap").unwrap();
+        let checker = crate::Checker::new(pack);
+        let source = Source::new(
+            "d.txt",
+            "The cease-fire held. A ceasefire is planned.",
+            crate::source::Format::Text,
+        );
+        let rules: Vec<&str> = checker.check(&source).iter().map(|f| f.rule).collect();
+        assert_eq!(rules, [style::CODE]);
+    }
 
     #[test]
     fn match_case_keeps_the_pattern() {

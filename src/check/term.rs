@@ -178,6 +178,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             applicability: Applicability::Safe,
             match_case: true,
             rewrite: None,
+            accepted: &pack.accepted,
         };
         findings.extend(inconsistency.finding(|names, _| {
             format!(

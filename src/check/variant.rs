@@ -61,6 +61,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             applicability: Applicability::Unsafe,
             match_case: false,
             rewrite: None,
+            accepted: &pack.accepted,
         };
         findings.extend(
             inconsistency

@@ -13,6 +13,7 @@
 use crate::check::{count_word, quote_list, Document, Inconsistency, Use};
 use crate::finding::{Applicability, Finding};
 use crate::mention::Target;
+use crate::parse::TokenKind;
 use crate::rules::Pack;
 
 /// The rule code.
@@ -20,14 +21,21 @@ pub const CODE: &str = "naming.abbreviation";
 
 /// True when the form at token `first` ends a company or team name
 /// ("Yukos USA", "T-Mobile USA"): the word before it is part of a name.
-/// A lone capitalised word opening a sentence ("The USA") is no name.
+/// A lone capitalised word opening a sentence ("The USA") is no name,
+/// unless its shape says it is one ("T-Mobile USA" opening a sentence).
 fn ends_a_name(doc: &Document<'_>, first: usize) -> bool {
     // Names are sorted and disjoint, so at most one ends at `first`.
     let names = &doc.mentions.names;
     let at = names.partition_point(|n| n.tokens.end < first);
-    names
-        .get(at)
-        .is_some_and(|n| n.tokens.end == first && !(n.sentence_initial && n.tokens.len() == 1))
+    let Some(name) = names.get(at).filter(|n| n.tokens.end == first) else {
+        return false;
+    };
+    let plain_opener = name.sentence_initial && name.tokens.len() == 1 && {
+        let token = doc.tokens[name.tokens.start];
+        let word = doc.text(token.span);
+        token.kind == TokenKind::Word && !word.chars().skip(1).any(char::is_uppercase)
+    };
+    !plain_opener
 }
 
 /// Reports each abbreviation the draft writes more than one way.

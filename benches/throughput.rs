@@ -7,6 +7,8 @@
 
 use std::path::Path;
 
+use claimlint::check::Document;
+use claimlint::mention::Lexicon;
 use claimlint::rules::Pack;
 use claimlint::source::{Format, Source};
 use claimlint::Checker;
@@ -74,6 +76,31 @@ fn throughput(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(one_draft.text.len() as u64));
     group.bench_function("one_5mb_draft", |b| b.iter(|| checker.check(&one_draft).len()));
     group.finish();
+
+    // The stages, each including the ones before it.
+    let pack = checker.pack();
+    let lexicon = Lexicon::new(pack);
+    let mut stages = c.benchmark_group("stages");
+    stages.sample_size(10);
+    stages.throughput(Throughput::Bytes(total as u64));
+    stages.bench_function("parse", |b| {
+        b.iter(|| drafts.iter().map(|d| claimlint::parse::parse(&d.text, &d.blocks).tokens.len()).sum::<usize>())
+    });
+    stages.bench_function("parse_mentions", |b| {
+        b.iter(|| {
+            drafts
+                .iter()
+                .map(|d| {
+                    let parsed = claimlint::parse::parse(&d.text, &d.blocks);
+                    claimlint::mention::find(&d.text, &parsed.tokens, &parsed.sentences, &lexicon).names.len()
+                })
+                .sum::<usize>()
+        })
+    });
+    stages.bench_function("parse_mentions_claims", |b| {
+        b.iter(|| drafts.iter().map(|d| Document::new(d, &lexicon, pack, None).claims.len()).sum::<usize>())
+    });
+    stages.finish();
 }
 
 criterion_group!(benches, throughput);

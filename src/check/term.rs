@@ -17,7 +17,7 @@
 //! spaced form ("everyday", "maybe"). The fix keeps the casing of the text
 //! it replaces and is safe.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::check::{quote_list, Document, Inconsistency, Use};
 use crate::finding::{Applicability, Finding, Span};
@@ -45,6 +45,18 @@ const FUNCTION_WORDS: &[&str] = &[
 
 fn is_function_word(word: &str) -> bool {
     word.chars().count() < 2 || FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word))
+}
+
+/// A closed word's length and first three bytes in ASCII lower case, or
+/// the same of two words written together.
+type Shape3 = (usize, [u8; 3]);
+
+fn shape_of(first: &[u8], second: &[u8]) -> Shape3 {
+    let mut head = [0u8; 3];
+    for (slot, b) in head.iter_mut().zip(first.iter().chain(second)) {
+        *slot = b.to_ascii_lowercase();
+    }
+    (first.len() + second.len(), head)
 }
 
 /// Appends `word` in lower case; most words are ASCII, which needs no
@@ -80,10 +92,23 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
 
     // Every closed word long enough to be two words, by its lower case.
     let mut closed: HashMap<String, Vec<usize>> = HashMap::default();
+    // The length and first letters of each closed word: a pair of words
+    // whose shape is not here needs no lower-casing and no lookup.
+    let mut shapes: HashSet<Shape3> = HashSet::default();
+    let mut lower = String::new();
     for (i, token) in tokens.iter().enumerate() {
         let word = text(i);
         if token.kind == TokenKind::Word && word.len() >= 5 && alphabetic(word) {
-            closed.entry(word.to_lowercase()).or_default().push(i);
+            lower.clear();
+            push_lower(&mut lower, word);
+            // A word seen before costs a lookup, not an allocation.
+            match closed.get_mut(lower.as_str()) {
+                Some(places) => places.push(i),
+                None => {
+                    shapes.insert(shape_of(lower.as_bytes(), b""));
+                    closed.insert(lower.clone(), vec![i]);
+                }
+            }
         }
     }
     // key -> (shape, span, text) of every use, in document order.
@@ -116,6 +141,12 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
                 // The cheap test first: most pairs of words are no closed
                 // word of the draft.
                 if word.len() + second.len() < 5 {
+                    continue;
+                }
+                // Lower-casing keeps an ASCII pair's length; others take the
+                // slow path.
+                let ascii = word.is_ascii() && second.is_ascii();
+                if ascii && !shapes.contains(&shape_of(word.as_bytes(), second.as_bytes())) {
                     continue;
                 }
                 key.clear();

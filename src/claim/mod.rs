@@ -84,9 +84,11 @@ pub struct Context<'a> {
     pub mentions: &'a Mentions,
     /// The rules.
     pub pack: &'a Pack,
-    /// Each token's text as patterns compare it (lower case, straight
-    /// apostrophes), computed once.
-    words: Vec<std::borrow::Cow<'a, str>>,
+    /// Every token's text as patterns compare it (lower case, straight
+    /// apostrophes), one after the other in one buffer, computed once.
+    lowered: String,
+    /// Where each token's text is in `lowered`.
+    words: Vec<(usize, usize)>,
 }
 
 impl<'a> Context<'a> {
@@ -98,30 +100,33 @@ impl<'a> Context<'a> {
         mentions: &'a Mentions,
         pack: &'a Pack,
     ) -> Context<'a> {
-        let words = tokens
-            .iter()
-            .map(|t| {
-                let word = t.span.slice(text);
-                if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                    std::borrow::Cow::Borrowed(word)
-                } else {
-                    std::borrow::Cow::Owned(normalize(word))
-                }
-            })
-            .collect();
+        let mut lowered = String::with_capacity(text.len());
+        let mut words = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let word = t.span.slice(text);
+            let start = lowered.len();
+            if word.is_ascii() {
+                lowered.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                lowered.push_str(&normalize(word));
+            }
+            words.push((start, lowered.len()));
+        }
         Context {
             text,
             tokens,
             sentences,
             mentions,
             pack,
+            lowered,
             words,
         }
     }
 
     /// Token `i` as patterns compare it.
     fn word(&self, i: usize) -> &str {
-        &self.words[i]
+        let (start, end) = self.words[i];
+        self.lowered.get(start..end).unwrap_or("")
     }
 }
 
@@ -217,7 +222,7 @@ impl Names {
 /// What a slot captured.
 #[derive(Clone, Debug)]
 enum Captured {
-    Person(String),
+    Person(usize),
     Amount(Amount, Span),
     Year(i32, Span),
     Date(DateValue, Span),
@@ -240,14 +245,15 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Claim> {
         .collect();
     let mut claims = Vec::new();
     let mut candidates: Vec<(usize, &Pattern)> = Vec::new();
+    let mut captured: Vec<Captured> = Vec::new();
     for (s, sentence) in ctx.sentences.iter().enumerate() {
         let says = |words: &[&str]| sentence.tokens.clone().any(|i| words.contains(&ctx.word(i)));
         for i in sentence.tokens.clone() {
             dispatch.candidates(ctx, &names, i, &mut candidates);
             for &(r, pattern) in &candidates {
-                let Some((_, captured)) = match_at(ctx, &names, pattern, i, sentence.tokens.end) else {
+                if match_at(ctx, &names, pattern, i, sentence.tokens.end, &mut captured).is_none() {
                     continue;
-                };
+                }
                 let rule = &ctx.pack.claims[r];
                 let changing = match rule.attribute {
                     // Only sentences that make a claim are scanned.
@@ -402,9 +408,10 @@ fn match_at(
     pattern: &Pattern,
     start: usize,
     end: usize,
-) -> Option<(usize, Vec<Captured>)> {
+    captured: &mut Vec<Captured>,
+) -> Option<usize> {
     let mut at = start;
-    let mut captured = Vec::new();
+    captured.clear();
     for element in &pattern.elements {
         if at >= end {
             return None;
@@ -434,7 +441,7 @@ fn match_at(
             }
         }
     }
-    Some((at, captured))
+    Some(at)
 }
 
 /// Matches one slot at token `at`.
@@ -447,7 +454,7 @@ fn capture(ctx: &Context<'_>, names: &Names, slot: Slot, at: usize, end: usize) 
                 return None;
             }
             let next = ctx.mentions.names[name].tokens.end;
-            Some((next, Captured::Person(person_key(ctx, name))))
+            Some((next, Captured::Person(name)))
         }
         Slot::Number => amount(ctx, at, end).map(|(next, a, span)| (next, Captured::Amount(a, span))),
         Slot::Year => {
@@ -598,7 +605,8 @@ fn claim_of(
     start: usize,
 ) -> Option<Claim> {
     let person = captured.iter().find_map(|c| match c {
-        Captured::Person(p) => Some(p.clone()),
+        // The key is built only for a match, not for every attempt.
+        Captured::Person(name) => Some(person_key(ctx, *name)),
         _ => None,
     });
     let claim = |subject: String, facet, value, span| Claim {

@@ -182,9 +182,18 @@ fn full_name_groups(names: &[Seen<'_>], reported: &mut HashSet<(String, String)>
             }
         }
     }
+    // Only sets of two or more spellings can be a finding: the uses of
+    // every other name are never built.
+    let mut spellings = vec![0usize; forms.len()];
+    for f in 0..forms.len() {
+        spellings[sets.root(f)] += 1;
+    }
     let mut groups: HashMap<usize, Vec<Use>> = HashMap::default();
     for seen in names.iter().filter(|s| s.words.len() >= 2) {
         let root = sets.root(index[seen.form.as_str()]);
+        if spellings[root] < 2 {
+            continue;
+        }
         groups.entry(root).or_default().push(Use {
             form: seen.form.clone(),
             span: seen.span,
@@ -310,9 +319,16 @@ fn single_word_groups(names: &[Seen<'_>], reported: &HashSet<(String, String)>) 
             }
         }
     }
+    let mut spellings = vec![0usize; forms.len()];
+    for f in 0..forms.len() {
+        spellings[sets.root(f)] += 1;
+    }
     let mut groups: HashMap<usize, Vec<Use>> = HashMap::default();
     for (w, &f) in words.iter().zip(&of_word) {
         let root = sets.root(f);
+        if spellings[root] < 2 {
+            continue;
+        }
         groups.entry(root).or_default().push(Use {
             form: forms[f].spelling.clone(),
             span: w.span,

@@ -84,7 +84,12 @@ fn throughput(c: &mut Criterion) {
     stages.sample_size(10);
     stages.throughput(Throughput::Bytes(total as u64));
     stages.bench_function("parse", |b| {
-        b.iter(|| drafts.iter().map(|d| claimlint::parse::parse(&d.text, &d.blocks).tokens.len()).sum::<usize>())
+        b.iter(|| {
+            drafts
+                .iter()
+                .map(|d| claimlint::parse::parse(&d.text, &d.blocks).tokens.len())
+                .sum::<usize>()
+        })
     });
     stages.bench_function("parse_mentions", |b| {
         b.iter(|| {
@@ -92,13 +97,20 @@ fn throughput(c: &mut Criterion) {
                 .iter()
                 .map(|d| {
                     let parsed = claimlint::parse::parse(&d.text, &d.blocks);
-                    claimlint::mention::find(&d.text, &parsed.tokens, &parsed.sentences, &lexicon).names.len()
+                    claimlint::mention::find(&d.text, &parsed.tokens, &parsed.sentences, &lexicon)
+                        .names
+                        .len()
                 })
                 .sum::<usize>()
         })
     });
     stages.bench_function("parse_mentions_claims", |b| {
-        b.iter(|| drafts.iter().map(|d| Document::new(d, &lexicon, pack, None).claims.len()).sum::<usize>())
+        b.iter(|| {
+            drafts
+                .iter()
+                .map(|d| Document::new(d, &lexicon, pack, None).claims.len())
+                .sum::<usize>()
+        })
     });
     stages.finish();
 }

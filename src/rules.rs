@@ -93,17 +93,21 @@ impl EntityRule {
     }
 }
 
-/// One abbreviation written several ways (`US`, `U.S.`, `USA`).
+/// One thing written several ways: an abbreviation (`US`, `U.S.`, `USA`)
+/// or a title (`Secretary of State`, `State Secretary`). A title with one
+/// form is still useful: it tells the naming stage that the words before a
+/// name are a title, not part of the name.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, try_from = "raw::Forms")]
-pub struct AbbreviationRule {
-    /// What it stands for (`United States`); the label of the rule.
+pub struct FormsRule {
+    /// The label of the rule: what an abbreviation stands for (`United
+    /// States`), a title's usual wording; the first form when not given.
     pub name: String,
-    /// The ways of writing it.
+    /// The ways of writing it (titles are matched without regard to case).
     pub forms: Vec<String>,
     /// The form a draft should use, if the pack has decided.
     pub prefer: Option<String>,
-    /// Phrases that contain a form but are not it (`USA TODAY`).
+    /// Phrases that contain a form but are something else (`USA TODAY`).
     pub exceptions: Vec<String>,
     /// Severity of the finding.
     pub severity: Severity,
@@ -111,25 +115,11 @@ pub struct AbbreviationRule {
     pub examples: Examples,
 }
 
-/// One title worded several ways (`Secretary of State`, `State
-/// Secretary`). A title with one form is still useful: it tells the naming
-/// stage that the words before a name are a title, not part of the name.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, try_from = "raw::Forms")]
-pub struct TitleRule {
-    /// The label of the rule (usually the preferred wording).
-    pub name: String,
-    /// The wordings, matched without regard to case.
-    pub forms: Vec<String>,
-    /// The wording a draft should use, if the pack has decided.
-    pub prefer: Option<String>,
-    /// Phrases that contain a wording but are not this title.
-    pub exceptions: Vec<String>,
-    /// Severity of the finding.
-    pub severity: Severity,
-    /// Examples run by the test suite.
-    pub examples: Examples,
-}
+/// One abbreviation written several ways (`US`, `U.S.`, `USA`).
+pub type AbbreviationRule = FormsRule;
+
+/// One title worded several ways (`Secretary of State`, `State Secretary`).
+pub type TitleRule = FormsRule;
 
 /// A house-style substitution: write `use`, never any of `instead_of`.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -570,7 +560,7 @@ pub fn parse_file(path: &str, text: &str) -> Result<RuleFile, RuleError> {
 mod raw {
     use serde::Deserialize;
 
-    use super::{AbbreviationRule, EntityRule, Examples, StyleRule, TitleRule};
+    use super::{EntityRule, Examples, FormsRule, StyleRule};
     use crate::finding::Severity;
 
     #[derive(Deserialize)]
@@ -697,26 +687,11 @@ mod raw {
         }
     }
 
-    impl TryFrom<Forms> for AbbreviationRule {
+    impl TryFrom<Forms> for FormsRule {
         type Error = String;
         fn try_from(f: Forms) -> Result<Self, String> {
             let f = f.validated()?;
-            Ok(AbbreviationRule {
-                name: f.name.unwrap_or_else(|| f.forms[0].clone()),
-                forms: f.forms,
-                prefer: f.prefer,
-                exceptions: f.exceptions,
-                severity: f.severity,
-                examples: f.examples,
-            })
-        }
-    }
-
-    impl TryFrom<Forms> for TitleRule {
-        type Error = String;
-        fn try_from(f: Forms) -> Result<Self, String> {
-            let f = f.validated()?;
-            Ok(TitleRule {
+            Ok(FormsRule {
                 name: f.name.unwrap_or_else(|| f.forms[0].clone()),
                 forms: f.forms,
                 prefer: f.prefer,

@@ -30,12 +30,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         let forms: Vec<&str> = rule.forms().collect();
         let uses: Vec<Use> = found
             .iter()
-            .map(|&(form, k)| Use {
-                form: forms.get(form).copied().unwrap_or_default().to_string(),
-                span: k.span,
-                edit: k.span,
-                text: doc.text(k.span).to_string(),
-            })
+            .map(|&(form, k)| Use::of_known(doc, k, forms.get(form).copied().unwrap_or_default()))
             .collect();
         let rewrite = |u: &Use, winner: &str| with_article(doc, u, winner, rule.takes_article(winner));
         let inconsistency = Inconsistency {

@@ -204,6 +204,19 @@ pub struct Use {
     pub text: String,
 }
 
+impl Use {
+    /// The use of a known mention whose form, as its rule names it, is
+    /// `form`.
+    pub fn of_known(doc: &Document<'_>, known: &Known, form: &str) -> Use {
+        Use {
+            form: form.to_string(),
+            span: known.span,
+            edit: known.span,
+            text: doc.text(known.span).to_string(),
+        }
+    }
+}
+
 /// How the winning form was chosen, for the message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Why {

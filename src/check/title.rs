@@ -32,12 +32,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         }
         let uses: Vec<Use> = found
             .iter()
-            .map(|&(form, k)| Use {
-                form: rule.forms[form].clone(),
-                span: k.span,
-                edit: k.span,
-                text: doc.text(k.span).to_string(),
-            })
+            .map(|&(form, k)| Use::of_known(doc, k, &rule.forms[form]))
             .collect();
         let inconsistency = Inconsistency {
             rule: CODE,

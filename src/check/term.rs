@@ -88,7 +88,13 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let is_distinct = |w: &str| settings.distinct.iter().any(|d| d.eq_ignore_ascii_case(w));
     let tokens = &doc.tokens;
     let text = |i: usize| doc.text(tokens[i].span);
-    let alphabetic = |w: &str| w.chars().all(char::is_alphabetic);
+    let alphabetic = |w: &str| {
+        if w.is_ascii() {
+            w.bytes().all(|b| b.is_ascii_alphabetic())
+        } else {
+            w.chars().all(char::is_alphabetic)
+        }
+    };
 
     // Every closed word long enough to be two words, by its lower case.
     let mut closed: HashMap<String, Vec<usize>> = HashMap::default();

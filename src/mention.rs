@@ -151,20 +151,18 @@ impl Lexicon {
                 add(exception, Target::Exception);
             }
         }
-        for (rule, a) in pack.abbreviations.iter().enumerate() {
-            for (form, text) in a.forms.iter().enumerate() {
-                add(text, Target::Abbreviation { rule, form });
-            }
-            for exception in &a.exceptions {
-                add(exception, Target::Exception);
-            }
-        }
-        for (rule, t) in pack.titles.iter().enumerate() {
-            for (form, text) in t.forms.iter().enumerate() {
-                add(text, Target::Title { rule, form });
-            }
-            for exception in &t.exceptions {
-                add(exception, Target::Exception);
+        let abbreviation = |rule, form| Target::Abbreviation { rule, form };
+        let title = |rule, form| Target::Title { rule, form };
+        let families: [(&[crate::rules::FormsRule], &dyn Fn(usize, usize) -> Target); 2] =
+            [(&pack.abbreviations, &abbreviation), (&pack.titles, &title)];
+        for (rules, target) in families {
+            for (rule, r) in rules.iter().enumerate() {
+                for (form, text) in r.forms.iter().enumerate() {
+                    add(text, target(rule, form));
+                }
+                for exception in &r.exceptions {
+                    add(exception, Target::Exception);
+                }
             }
         }
         for (rule, s) in pack.style.iter().enumerate() {
@@ -178,17 +176,20 @@ impl Lexicon {
         let automaton = if patterns.is_empty() {
             None
         } else {
-            // Building fails only past the automaton's size limits, far
-            // beyond any rule pack; a pack that large matches nothing
-            // rather than panicking.
-            // A DFA: built once per run, it is the fastest automaton for
-            // the overlapping search every draft goes through.
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(true)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&patterns)
-                .ok()
+            // A DFA when it fits (built once per run, it is the fastest
+            // automaton for the overlapping search every draft goes
+            // through), else whatever automaton aho-corasick picks. Building
+            // fails only past its size limits, far beyond any rule pack; a
+            // pack that large matches nothing rather than panicking.
+            let build = |kind| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .ascii_case_insensitive(true)
+                    .kind(kind)
+                    .build(&patterns)
+                    .ok()
+            };
+            build(Some(aho_corasick::AhoCorasickKind::DFA)).or_else(|| build(None))
         };
         Lexicon {
             automaton,

@@ -108,6 +108,9 @@ pub struct Mentions {
     pub names: Vec<Name>,
 }
 
+/// Makes the target of form `form` of rule `rule` of one family.
+type MakeTarget = fn(usize, usize) -> Target;
+
 /// The compiled matcher for every surface form of a pack. Built once per
 /// run and shared by every document.
 #[derive(Clone, Debug)]
@@ -151,10 +154,9 @@ impl Lexicon {
                 add(exception, Target::Exception);
             }
         }
-        let abbreviation = |rule, form| Target::Abbreviation { rule, form };
-        let title = |rule, form| Target::Title { rule, form };
-        let families: [(&[crate::rules::FormsRule], &dyn Fn(usize, usize) -> Target); 2] =
-            [(&pack.abbreviations, &abbreviation), (&pack.titles, &title)];
+        let abbreviation: MakeTarget = |rule, form| Target::Abbreviation { rule, form };
+        let title: MakeTarget = |rule, form| Target::Title { rule, form };
+        let families = [(&pack.abbreviations, abbreviation), (&pack.titles, title)];
         for (rules, target) in families {
             for (rule, r) in rules.iter().enumerate() {
                 for (form, text) in r.forms.iter().enumerate() {

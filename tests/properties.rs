@@ -80,6 +80,20 @@ proptest! {
     }
 
     #[test]
+    fn fixing_then_checking_leaves_no_safe_fix(text in drafty(), markdown in any::<bool>()) {
+        let format = if markdown { Format::Markdown } else { Format::Text };
+        let source = Source::new("draft", text, format);
+        let fixed = claimlint::fix::fix(&source, claimlint::fix::FixMode::Safe, |s| checker().check(s));
+        let left: Vec<String> = fixed
+            .findings
+            .iter()
+            .filter(|f| claimlint::fix::FixMode::Safe.fixes(f))
+            .map(|f| format!("{}: {}", f.rule, f.message))
+            .collect();
+        prop_assert!(fixed.converged, "safe fixes left after fixing: {left:?}\non {:?}", fixed.source.text);
+    }
+
+    #[test]
     fn a_fix_changes_nothing_outside_its_edits(
         text in any::<String>(),
         cuts in prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), "[a-z]{0,4}"), 0..5),

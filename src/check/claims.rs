@@ -123,7 +123,7 @@ fn one_contains_other(a: &str, b: &str) -> bool {
 
 fn shown(doc: &Document<'_>, pack: &Pack, claim: &Claim) -> String {
     match &claim.value {
-        Value::Amount(a) => amount(doc, claim, *a),
+        Value::Amount(_) => written(doc, claim),
         Value::Year(y) => y.to_string(),
         Value::Title(t) => format!("\"{}\"", title_text(doc, pack, claim, *t)),
         Value::Date(d) => calendar::describe(*d),
@@ -132,7 +132,8 @@ fn shown(doc: &Document<'_>, pack: &Pack, claim: &Claim) -> String {
     }
 }
 
-fn amount(doc: &Document<'_>, claim: &Claim, _a: Amount) -> String {
+/// A value as the draft writes it ("at least 12"), spaces made single.
+fn written(doc: &Document<'_>, claim: &Claim) -> String {
     doc.text(claim.span)
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -140,11 +141,9 @@ fn amount(doc: &Document<'_>, claim: &Claim, _a: Amount) -> String {
 }
 
 fn title_text(doc: &Document<'_>, pack: &Pack, claim: &Claim, title: usize) -> String {
-    let written = doc.text(claim.span);
-    if written.is_empty() {
-        pack.titles[title].name.clone()
-    } else {
-        written.split_whitespace().collect::<Vec<_>>().join(" ")
+    match written(doc, claim) {
+        w if w.is_empty() => pack.titles[title].name.clone(),
+        w => w,
     }
 }
 

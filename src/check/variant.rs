@@ -126,6 +126,14 @@ impl Sets {
         }
         i
     }
+    /// For each root, how many members its set has (0 for non-roots).
+    fn sizes(&mut self) -> Vec<usize> {
+        let mut sizes = vec![0usize; self.0.len()];
+        for i in 0..self.0.len() {
+            sizes[self.root(i)] += 1;
+        }
+        sizes
+    }
     fn join(&mut self, a: usize, b: usize) {
         let (a, b) = (self.root(a), self.root(b));
         if a != b {
@@ -184,10 +192,7 @@ fn full_name_groups(names: &[Seen<'_>], reported: &mut HashSet<(String, String)>
     }
     // Only sets of two or more spellings can be a finding: the uses of
     // every other name are never built.
-    let mut spellings = vec![0usize; forms.len()];
-    for f in 0..forms.len() {
-        spellings[sets.root(f)] += 1;
-    }
+    let spellings = sets.sizes();
     let mut groups: HashMap<usize, Vec<Use>> = HashMap::default();
     for seen in names.iter().filter(|s| s.words.len() >= 2) {
         let root = sets.root(index[seen.form.as_str()]);
@@ -319,10 +324,7 @@ fn single_word_groups(names: &[Seen<'_>], reported: &HashSet<(String, String)>) 
             }
         }
     }
-    let mut spellings = vec![0usize; forms.len()];
-    for f in 0..forms.len() {
-        spellings[sets.root(f)] += 1;
-    }
+    let spellings = sets.sizes();
     let mut groups: HashMap<usize, Vec<Use>> = HashMap::default();
     for (w, &f) in words.iter().zip(&of_word) {
         let root = sets.root(f);

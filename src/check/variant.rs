@@ -112,6 +112,22 @@ fn collect_names<'a>(doc: &Document<'a>) -> Vec<Seen<'a>> {
         .collect()
 }
 
+/// Every pair of members of a bucket, buckets in key order so the result
+/// does not depend on hashing: only names that share a folded key are ever
+/// compared.
+fn bucket_pairs(buckets: &HashMap<String, Vec<usize>>) -> Vec<(usize, usize)> {
+    let mut keys: Vec<&String> = buckets.keys().collect();
+    keys.sort();
+    let mut pairs = Vec::new();
+    for key in keys {
+        let members = &buckets[key];
+        for (x, &a) in members.iter().enumerate() {
+            pairs.extend(members[x + 1..].iter().map(|&b| (a, b)));
+        }
+    }
+    pairs
+}
+
 /// A small union-find over form indices.
 struct Sets(Vec<usize>);
 
@@ -177,17 +193,10 @@ fn full_name_groups(names: &[Seen<'_>], reported: &mut HashSet<(String, String)>
         }
     }
     let mut sets = Sets::new(forms.len());
-    let mut keys: Vec<&String> = buckets.keys().collect();
-    keys.sort();
-    for key in keys {
-        let members = &buckets[key];
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
-                if let Some(pairs) = same_name(&forms[a].words, &forms[b].words) {
-                    sets.join(a, b);
-                    reported.extend(pairs);
-                }
-            }
+    for (a, b) in bucket_pairs(&buckets) {
+        if let Some(pairs) = same_name(&forms[a].words, &forms[b].words) {
+            sets.join(a, b);
+            reported.extend(pairs);
         }
     }
     // Only sets of two or more spellings can be a finding: the uses of
@@ -306,22 +315,15 @@ fn single_word_groups(names: &[Seen<'_>], reported: &HashSet<(String, String)>) 
         buckets.entry(folded).or_default().push(f);
     }
     let mut sets = Sets::new(forms.len());
-    let mut keys: Vec<&String> = buckets.keys().collect();
-    keys.sort();
-    for key in keys {
-        let members = &buckets[key];
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
-                let (sa, sb) = (&forms[a].spelling, &forms[b].spelling);
-                // One of them must be a one-word mention: two full names
-                // are the full-name pass's business.
-                if !(forms[a].alone || forms[b].alone) || reported.contains(&word_pair(sa, sb)) {
-                    continue;
-                }
-                if alike_alone(sa, sb) {
-                    sets.join(a, b);
-                }
-            }
+    for (a, b) in bucket_pairs(&buckets) {
+        let (sa, sb) = (&forms[a].spelling, &forms[b].spelling);
+        // One of them must be a one-word mention: two full names are the
+        // full-name pass's business.
+        if !(forms[a].alone || forms[b].alone) || reported.contains(&word_pair(sa, sb)) {
+            continue;
+        }
+        if alike_alone(sa, sb) {
+            sets.join(a, b);
         }
     }
     let spellings = sets.sizes();

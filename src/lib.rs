@@ -32,6 +32,7 @@ pub mod parse;
 pub mod policy;
 pub mod report;
 pub mod rules;
+pub mod setup;
 pub mod source;
 
 use finding::Finding;

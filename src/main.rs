@@ -16,6 +16,7 @@ use claimlint::fix::{self, FixMode};
 use claimlint::policy::Policy;
 use claimlint::report::{self, diff::FileChange, Checked, OutputFormat, Run};
 use claimlint::rules::{self, Pack, RuleFile};
+use claimlint::setup::PackOptions;
 use claimlint::source::{Format, InputError, Source};
 use claimlint::Checker;
 
@@ -221,40 +222,20 @@ fn load_config(args: &PackArgs) -> Result<Option<Config>, String> {
     }
 }
 
-/// Loads the built-in pack (unless asked not to), the configuration's
-/// packs, every `--rules` path, the style pack and the accepted forms.
+/// Loads the packs the arguments and the configuration ask for.
 fn load_pack(args: &PackArgs, config: Option<&Config>) -> Result<Pack, String> {
-    let default_rules = !args.no_default_rules && config.map_or(true, |c| c.default_rules);
-    let mut pack = if default_rules {
-        Pack::builtin().map_err(|e| e.to_string())?
-    } else {
-        Pack::default()
-    };
-    let config_rules = config.map(|c| c.rules.as_slice()).unwrap_or_default();
-    for path in config_rules.iter().chain(&args.rules) {
-        pack.load(path).map_err(|e| e.to_string())?;
-    }
-    let style = args.style.as_deref().or(config.and_then(|c| c.style.as_deref()));
-    if let Some(name) = style {
-        add_style(&mut pack, name)?;
-    }
-    if let Some(config) = config {
-        pack.accepted = config.accept.clone();
-    }
-    Ok(pack)
+    claimlint::setup::load_pack(&args.options(), config)
 }
 
-/// Adds a style pack (`rules/styles/NAME.yaml`, embedded) to `pack`.
-fn add_style(pack: &mut Pack, name: &str) -> Result<(), String> {
-    let known = rules::styles();
-    if !known.contains(&name) {
-        return Err(format!(
-            "unknown style `{name}`; available styles: {}",
-            known.join(", ")
-        ));
+impl PackArgs {
+    /// The library's view of these arguments.
+    fn options(&self) -> PackOptions {
+        PackOptions {
+            rules: self.rules.clone(),
+            no_default_rules: self.no_default_rules,
+            style: self.style.clone(),
+        }
     }
-    *pack = std::mem::take(pack).with_style(name).map_err(|e| e.to_string())?;
-    Ok(())
 }
 
 /// One input: the file to write fixes to (none for standard input) and

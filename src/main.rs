@@ -54,6 +54,9 @@ enum Command {
         /// A rule code (`naming.entity`) or family (`naming`).
         rule: Option<String>,
     },
+    /// Run a language server on standard input and output, so an editor
+    /// shows findings and offers fixes as the writer types (docs/editors.md).
+    Lsp(PackArgs),
     /// Write a commented .claimlint.yaml and a starter house pack.
     Init {
         /// The directory to write them in.
@@ -195,6 +198,7 @@ fn main() -> ExitCode {
             command: RulesCommand::List(args),
         } => rules_list(&args),
         Command::Explain { rule } => explain(rule.as_deref()),
+        Command::Lsp(args) => lsp(&args),
         Command::Init { dir } => init(&dir),
     };
     ExitCode::from(status)
@@ -831,6 +835,25 @@ fn explain(rule: Option<&str>) -> u8 {
         .collect();
     print!("{}", texts.join("\n"));
     CLEAN
+}
+
+/// `claimlint lsp`: serves editors until they exit.
+fn lsp(args: &PackArgs) -> u8 {
+    let config = match (&args.config, args.isolated) {
+        (_, true) => claimlint::lsp::ConfigChoice::Isolated,
+        (Some(path), false) => claimlint::lsp::ConfigChoice::File(path.clone()),
+        (None, false) => claimlint::lsp::ConfigChoice::Discover,
+    };
+    let options = claimlint::lsp::Options {
+        pack: args.options(),
+        config,
+    };
+    match claimlint::lsp::stdio(&options) {
+        Ok(()) => CLEAN,
+        // The protocol's status for `exit` without `shutdown`.
+        Err(claimlint::lsp::Error::ExitWithoutShutdown) => 1,
+        Err(e) => fail(e),
+    }
 }
 
 /// The configuration `claimlint init` writes.

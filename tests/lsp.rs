@@ -598,6 +598,31 @@ fn a_configuration_mistake_is_shown_not_a_crash() {
     client.shut_down().unwrap();
 }
 
+#[test]
+fn a_client_that_cannot_watch_files_gets_the_configuration_read_on_save() {
+    let workspace = TempDir::new().unwrap();
+    let config = workspace.path().join("claimlint.yaml");
+    std::fs::write(&config, "style: no-such-style\n").unwrap();
+    let mut client = Client::start(Options::default(), json!(uri_of(workspace.path())), json!({}));
+    let uri = uri_of(&workspace.path().join("draft.md"));
+    let published = client.open(&uri, "markdown", "Kiev.\n");
+    assert_eq!(published["diagnostics"], json!([]));
+    let shown = client.next_notification("window/showMessage");
+    assert!(
+        shown["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("claimlint: unknown style `no-such-style`"),
+        "{shown}"
+    );
+    std::fs::write(&config, "severity: {style: error}\n").unwrap();
+    client.notify("textDocument/didSave", json!({"textDocument": {"uri": uri}}));
+    let published = client.diagnostics(&uri);
+    assert_eq!(published["diagnostics"][0]["code"], "style.substitution");
+    assert_eq!(published["diagnostics"][0]["severity"], 1);
+    client.shut_down().unwrap();
+}
+
 /// Writes one message with its `Content-Length` header.
 fn write_framed(stdin: &mut impl Write, message: &Value) {
     let body = message.to_string();

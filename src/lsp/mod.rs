@@ -16,7 +16,8 @@
 //!   quick fix on a finding) makes the text `claimlint check --fix` would;
 //! - the configuration is found from each workspace folder as the CLI finds
 //!   it from the current directory, and read again when a YAML file in the
-//!   workspace changes (where the client can watch files). A configuration
+//!   workspace changes (where the client can watch files; elsewhere when a
+//!   draft is saved). A configuration
 //!   or rule-file mistake is shown to the writer (`window/showMessage`) and
 //!   leaves that folder's documents without diagnostics until it is fixed.
 //!
@@ -461,6 +462,11 @@ impl Server {
 
     fn did_save(&mut self, params: lsp_types::DidSaveTextDocumentParams) -> Result<(), Error> {
         let uri = params.text_document.uri;
+        if !self.watch_files {
+            // A client that cannot report changes of the configuration
+            // and rule files gets them read again on each save.
+            self.reload();
+        }
         if let Some(document) = self.documents.get_mut(&uri) {
             if let Some(text) = params.text {
                 document.text = text;
@@ -843,7 +849,9 @@ fn wanted(only: Option<&[CodeActionKind]>, kind: &CodeActionKind) -> bool {
 
 /// The title of a fix's quick fix: what it replaces and with what.
 fn fix_title(fix: &Fix, text: &str) -> String {
-    let first = &fix.edits[0];
+    let Some(first) = fix.edits.first() else {
+        return "Apply the fix".to_string();
+    };
     let old = first.span.slice(text);
     let new = &first.replacement;
     let same = |e: &&crate::finding::Edit| e.replacement == *new;

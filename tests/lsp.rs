@@ -38,7 +38,8 @@ struct Client {
 
 impl Client {
     /// Starts a server and initializes it with `capabilities` and
-    /// `root` (a folder URI, or null).
+    /// `root` (a folder URI as `rootUri`, a list of workspace folders, or
+    /// null).
     fn start(options: Options, root: Value, capabilities: Value) -> Client {
         let (server_side, client_side) = Connection::memory();
         let server = std::thread::spawn(move || lsp::run(server_side, &options));
@@ -48,10 +49,13 @@ impl Client {
             next_id: 0,
             notifications: Vec::new(),
         };
-        let result = client.request(
-            "initialize",
-            json!({"processId": null, "rootUri": root, "capabilities": capabilities}),
-        );
+        let params = match root {
+            Value::Array(folders) => {
+                json!({"processId": null, "workspaceFolders": folders, "capabilities": capabilities})
+            }
+            root => json!({"processId": null, "rootUri": root, "capabilities": capabilities}),
+        };
+        let result = client.request("initialize", params);
         let result = result.result.expect("initialize succeeds");
         assert_eq!(result["serverInfo"]["name"], "claimlint");
         client.notify("initialized", json!({}));
@@ -547,6 +551,45 @@ fn the_configuration_is_found_from_the_workspace_root() {
         .map(|d| &d["code"])
         .collect();
     assert_eq!(codes, [&json!("terms.hyphenation")]);
+    client.shut_down().unwrap();
+}
+
+#[test]
+fn each_workspace_folder_reads_its_own_configuration() {
+    let desk = TempDir::new().unwrap();
+    let (news, sport) = (desk.path().join("news"), desk.path().join("sport"));
+    for (dir, config) in [(&news, "disable: [style]\n"), (&sport, "disable: [terms]\n")] {
+        std::fs::create_dir(dir).unwrap();
+        std::fs::write(dir.join(".claimlint.yaml"), config).unwrap();
+    }
+    let folders = json!([
+        {"uri": uri_of(&news), "name": "news"},
+        {"uri": uri_of(&sport), "name": "sport"}
+    ]);
+    let mut client = Client::start(Options::default(), folders, json!({}));
+    let text = "Kiev. The cease-fire held. The ceasefire broke.\n";
+    let codes = |published: Value| -> Vec<String> {
+        published["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let in_news = client.open(&uri_of(&news.join("a.txt")), "plaintext", text);
+    assert_eq!(codes(in_news), ["terms.hyphenation"]);
+    let in_sport = client.open(&uri_of(&sport.join("a.txt")), "plaintext", text);
+    assert_eq!(codes(in_sport), ["style.substitution"]);
+    client.shut_down().unwrap();
+
+    // `--config` names one file for every folder.
+    let options = Options {
+        config: ConfigChoice::File(sport.join(".claimlint.yaml")),
+        ..Options::default()
+    };
+    let mut client = Client::start(options, json!(uri_of(&news)), json!({}));
+    let in_news = client.open(&uri_of(&news.join("a.txt")), "plaintext", text);
+    assert_eq!(codes(in_news), ["style.substitution"]);
     client.shut_down().unwrap();
 }
 

@@ -28,6 +28,7 @@
 
 pub mod position;
 
+use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -214,9 +215,18 @@ struct Document {
     path: Option<PathBuf>,
     /// The findings on `text`, once checked.
     findings: Option<Vec<Finding>>,
+    /// `text` with every safe fix applied, once asked for (editors ask for
+    /// code actions whenever the cursor moves).
+    fixed: OnceCell<String>,
 }
 
 impl Document {
+    /// Forgets what was worked out from the text, which changed.
+    fn invalidate(&mut self) {
+        self.findings = None;
+        self.fixed = OnceCell::new();
+    }
+
     /// The document as claimlint's pipeline reads it.
     fn source(&self, uri: &Uri) -> Source {
         let name = self
@@ -428,6 +438,7 @@ impl Server {
                 format,
                 path,
                 findings: None,
+                fixed: OnceCell::new(),
             },
         );
         self.dirty.insert(item.uri);
@@ -455,7 +466,7 @@ impl Server {
             }
         }
         document.version = params.text_document.version;
-        document.findings = None;
+        document.invalidate();
         self.dirty.insert(uri);
         Ok(())
     }
@@ -471,7 +482,7 @@ impl Server {
             if let Some(text) = params.text {
                 document.text = text;
             }
-            document.findings = None;
+            document.invalidate();
             self.dirty.insert(uri);
         }
         Ok(())
@@ -519,7 +530,7 @@ impl Server {
     fn reload(&mut self) {
         self.setups.clear();
         for (uri, document) in &mut self.documents {
-            document.findings = None;
+            document.invalidate();
             self.dirty.insert(uri.clone());
         }
     }
@@ -669,10 +680,13 @@ impl Server {
         }
         let as_quick_fix = fixable_here && wanted(only, &CodeActionKind::QUICKFIX);
         if as_quick_fix || wanted(only, &FIX_ALL) {
-            let source = document.source(uri);
-            let fixed = fix::fix(&source, FixMode::Safe, |s| setup.check(s));
-            if fixed.source.text != document.text {
-                let edits = changes(&document.text, &fixed.source.text)
+            let fixed = document.fixed.get_or_init(|| {
+                fix::fix(&document.source(uri), FixMode::Safe, |s| setup.check(s))
+                    .source
+                    .text
+            });
+            if *fixed != document.text {
+                let edits = changes(&document.text, fixed)
                     .into_iter()
                     .map(|(span, text)| TextEdit::new(index.range(span), text))
                     .collect::<Vec<_>>();

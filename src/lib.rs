@@ -32,7 +32,9 @@ pub mod mention;
 pub mod parse;
 pub mod policy;
 pub mod report;
+pub mod rule_list;
 pub mod rules;
+pub mod serve;
 pub mod setup;
 pub mod source;
 

@@ -181,6 +181,31 @@ test('emoji and curly quotes: marks and fixes fall on the right characters', asy
   await page.close();
 });
 
+test('the HTML report (--format html) shows the same findings with no network', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimlint-report-'));
+  const file = path.join(dir, 'report.html');
+  fs.writeFileSync(file, cli(['check', '--isolated', '--format', 'html', 'examples/kerry-lavrov.txt']));
+  const expected = JSON.parse(cli(['check', '--isolated', '--format', 'json', 'examples/kerry-lavrov.txt']))
+    .files[0].findings;
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('file://' + file);
+  await page.waitForFunction(() => document.querySelectorAll('.cl-finding').length === 8);
+  assert.deepEqual(
+    (await findingsShown(page)).sort(byRuleAndMessage),
+    expected.map((f) => ({ rule: f.rule, message: f.message })).sort(byRuleAndMessage),
+  );
+  assert.equal(await page.textContent('.cl-path'), 'examples/kerry-lavrov.txt 8 findings');
+  // Read-only: no buttons to apply anything.
+  assert.equal(await page.locator('.cl-apply').count(), 0);
+  await page.locator('.cl-finding', { hasText: 'Kyiv' }).locator('.cl-finding-head').click();
+  assert.deepEqual(await page.$$eval('mark.cl-current', (ms) => ms.map((m) => m.textContent)), ['Kiev']);
+  assert.deepEqual(requests, ['file://' + file]);
+  await page.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test('a narrow window: one column, nothing wider than the window', async () => {
   const { page } = await openPage();
   await page.setViewportSize({ width: 400, height: 800 });

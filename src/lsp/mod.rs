@@ -293,7 +293,7 @@ impl Server {
     }
 
     fn set_roots(&mut self, mut roots: Vec<PathBuf>) {
-        roots.sort_by_key(|r| r.components().count());
+        roots.sort_by(|a, b| (a.components().count(), a).cmp(&(b.components().count(), b)));
         roots.dedup();
         self.roots = roots;
     }

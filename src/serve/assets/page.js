@@ -137,6 +137,8 @@
   function applyAllSafe() {
     if (!current()) return;
     fixAll.disabled = true;
+    // The passes rewrite the draft: no typing meanwhile.
+    draft.readOnly = true;
     var text = checked.text;
     var findings = checked.findings;
     var seen = [];
@@ -155,11 +157,13 @@
       });
     }
     pass().then(function () {
+      draft.readOnly = false;
       draft.value = text;
       show(text, findings);
       setStatus(status.textContent + ' Applied the safe fixes (' + passes +
         (passes === 1 ? ' pass).' : ' passes).'));
     }, function (error) {
+      draft.readOnly = false;
       setStatus('Could not apply the fixes: ' + error.message, true);
       fixAll.disabled = false;
     });

@@ -44,49 +44,126 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let mut dir: Option<PathBuf> = std::env::var_os("CLAIMLINT_TRANSLITERATION").map(PathBuf::from);
     let mut show = 0usize;
+    let mut list = false;
     while let Some(arg) = args.next() {
         if arg == "--show" {
             show = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
+        } else if arg == "--list" {
+            list = true;
         } else {
             dir = Some(PathBuf::from(arg));
         }
     }
     let Some(dir) = dir else {
-        eprintln!("usage: fold_pairs DIR [--show N]   (DIR holds wd_russian_80 and wd_arabic_80)");
+        eprintln!("usage: fold_pairs DIR [--show N] [--list]   (DIR holds wd_russian_80 and wd_arabic_80)");
         std::process::exit(2);
     };
-    let data = Data::load(&dir);
-    println!(
-        "{} spellings in {} groups; {} positive pairs, {} of them habit pairs",
-        data.vocabulary.len(),
-        data.groups.len(),
-        data.positives.len(),
-        data.habit.len()
-    );
     let folded = |a: &str, b: &str| likeness(a, b) == Likeness::Folded;
     let near = |a: &str, b: &str| matches!(likeness(a, b), Likeness::Folded | Likeness::Near);
-    data.measure("folded", &|w| fold_word(w), &folded, show);
-    data.measure("near", &|w| skeleton(&fold_word(w)), &near, show);
-    data.measure(
-        "alone",
-        &|w| skeleton(&fold_word(w)),
-        &|a, b| alike_alone(a, b),
-        show,
-    );
+    let alone = |a: &str, b: &str| alike_alone(a, b);
+    let fold_key = |w: &str| fold_word(w);
+    let skeleton_key = |w: &str| skeleton(&fold_word(w));
+    let predicates: [Predicate<'_>; 3] = [
+        ("folded", &fold_key, &folded),
+        ("near", &skeleton_key, &near),
+        ("alone", &skeleton_key, &alone),
+    ];
+    let mut totals = vec![Score::default(); predicates.len()];
+    for (file, language) in [("wd_russian_80", "Russian"), ("wd_arabic_80", "Arabic")] {
+        let data = Data::load(&dir.join(file), language);
+        println!(
+            "{language}: {} spellings in {} groups; {} positive pairs, {} of them habit pairs",
+            data.vocabulary.len(),
+            data.groups.len(),
+            data.positives.len(),
+            data.habit.len()
+        );
+        for (total, (label, key, alike)) in totals.iter_mut().zip(&predicates) {
+            let score = data.measure(key, alike, show, list, label);
+            score.print(label);
+            total.add(&score);
+        }
+    }
+    println!("Both languages:");
+    for (total, (label, _, _)) in totals.iter().zip(&predicates) {
+        total.print(label);
+    }
 }
+
+/// A predicate's name, the key its pairs are bucketed by, and the test.
+type Predicate<'a> = (
+    &'a str,
+    &'a dyn Fn(&str) -> String,
+    &'a dyn Fn(&str, &str) -> bool,
+);
 
 type Pair = (String, String);
 
+/// Counts of one predicate on one data set.
+#[derive(Clone, Default)]
+struct Score {
+    right: usize,
+    habit_right: usize,
+    false_pairs: usize,
+    /// False pairs without [`one_latin_letter`].
+    strict_false: usize,
+    unjudged: usize,
+    positives: usize,
+    habit: usize,
+    habit_long_right: usize,
+    habit_long: usize,
+}
+
+impl Score {
+    fn add(&mut self, other: &Score) {
+        self.right += other.right;
+        self.habit_right += other.habit_right;
+        self.false_pairs += other.false_pairs;
+        self.strict_false += other.strict_false;
+        self.unjudged += other.unjudged;
+        self.positives += other.positives;
+        self.habit += other.habit;
+        self.habit_long_right += other.habit_long_right;
+        self.habit_long += other.habit_long;
+    }
+
+    fn print(&self, label: &str) {
+        let ratio = |x: usize, y: usize| x as f64 / y.max(1) as f64;
+        println!(
+            "  {label:>7}: precision {:.3} ({} right, {} false, {} unjudged; strictly {:.3}, {} false); \
+             recall {:.3} of all pairs, {:.3} of habit pairs ({} of {}), \
+             {:.3} of those of four letters or more ({} of {})",
+            ratio(self.right, self.right + self.false_pairs),
+            self.right,
+            self.false_pairs,
+            self.unjudged,
+            ratio(self.right, self.right + self.strict_false),
+            self.strict_false,
+            ratio(self.right, self.positives),
+            ratio(self.habit_right, self.habit),
+            self.habit_right,
+            self.habit,
+            ratio(self.habit_long_right, self.habit_long),
+            self.habit_long_right,
+            self.habit_long,
+        );
+    }
+}
+
 struct Data {
-    /// (language, normalised foreign form) -> spelling -> count.
-    groups: HashMap<(String, String), HashMap<String, u32>>,
+    /// Normalised foreign form -> spelling -> count.
+    groups: HashMap<String, HashMap<String, u32>>,
     /// Every spelling seen at least `MIN_COUNT` times in some group.
     vocabulary: Vec<String>,
     positives: HashSet<Pair>,
     habit: HashSet<Pair>,
-    /// For spellings that belong mostly to one group: its language and its
-    /// consonant skeleton.
-    main: HashMap<String, (String, String)>,
+    /// Habit pairs whose shorter spelling has at least four letters: the
+    /// detector never folds shorter words ("Ali"/"Aly" are too short to be
+    /// evidence).
+    habit_long: HashSet<Pair>,
+    /// For spellings that belong mostly to one group: that group.
+    main: HashMap<String, String>,
+    language: &'static str,
 }
 
 fn pair(a: &str, b: &str) -> Pair {
@@ -98,38 +175,34 @@ fn pair(a: &str, b: &str) -> Pair {
 }
 
 impl Data {
-    fn load(dir: &std::path::Path) -> Data {
-        let mut groups: HashMap<(String, String), HashMap<String, u32>> = HashMap::new();
-        for (file, language) in [("wd_russian_80", "ru"), ("wd_arabic_80", "ar")] {
-            let path = dir.join(file);
-            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-                eprintln!("cannot read {}: {e}", path.display());
-                std::process::exit(2);
-            });
-            for line in text.lines() {
-                let mut fields = line.split('\t');
-                let (Some(latin), Some(foreign), Some(count)) = (fields.next(), fields.next(), fields.next())
-                else {
-                    continue;
-                };
-                let Ok(count) = count.trim().parse::<u32>() else {
-                    continue;
-                };
-                if !is_name_word(latin) {
-                    continue;
-                }
-                let key = (language.to_string(), normalize_foreign(language, foreign));
-                *groups
-                    .entry(key)
-                    .or_default()
-                    .entry(latin.to_string())
-                    .or_default() += count;
+    fn load(path: &std::path::Path, language: &'static str) -> Data {
+        let mut groups: HashMap<String, HashMap<String, u32>> = HashMap::new();
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
+            eprintln!("cannot read {}: {e}", path.display());
+            std::process::exit(2);
+        });
+        for line in text.lines() {
+            let mut fields = line.split('\t');
+            let (Some(latin), Some(foreign), Some(count)) = (fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            let Ok(count) = count.trim().parse::<u32>() else {
+                continue;
+            };
+            if !is_name_word(latin) {
+                continue;
             }
+            *groups
+                .entry(normalize_foreign(language, foreign))
+                .or_default()
+                .entry(latin.to_string())
+                .or_default() += count;
         }
         let mut vocabulary: HashSet<String> = HashSet::new();
         let mut positives = HashSet::new();
         let mut total: HashMap<&str, u32> = HashMap::new();
-        let mut best: HashMap<&str, (u32, &(String, String))> = HashMap::new();
+        let mut best: HashMap<&str, (u32, &String)> = HashMap::new();
         for (key, spellings) in &groups {
             let mut kept: Vec<&String> = Vec::new();
             for (latin, &count) in spellings {
@@ -155,16 +228,16 @@ impl Data {
         let main = best
             .iter()
             .filter(|(latin, (count, _))| *count >= MIN_COUNT && count * 2 >= total[*latin])
-            .map(|(latin, (_, (language, foreign)))| {
-                (
-                    latin.to_string(),
-                    (language.clone(), foreign_skeleton(language, foreign)),
-                )
-            })
+            .map(|(latin, (_, foreign))| (latin.to_string(), foreign.to_string()))
             .collect();
-        let habit = positives
+        let habit: HashSet<Pair> = positives
             .iter()
             .filter(|(a, b)| habit_pair(a, b))
+            .cloned()
+            .collect();
+        let habit_long = habit
+            .iter()
+            .filter(|(a, b)| plain(a).chars().count().min(plain(b).chars().count()) >= 4)
             .cloned()
             .collect();
         let mut vocabulary: Vec<String> = vocabulary.into_iter().collect();
@@ -174,19 +247,23 @@ impl Data {
             vocabulary,
             positives,
             habit,
+            habit_long,
             main,
+            language,
         }
     }
 
     /// Buckets the vocabulary by `key`, tests the pairs of each bucket with
-    /// `alike`, and prints precision and recall.
+    /// `alike`, and counts; prints a sample (or with `list`, every) false
+    /// pair and missed habit pair.
     fn measure(
         &self,
-        label: &str,
         key: &dyn Fn(&str) -> String,
         alike: &dyn Fn(&str, &str) -> bool,
         show: usize,
-    ) {
+        list: bool,
+        label: &str,
+    ) -> Score {
         let mut buckets: HashMap<String, Vec<&str>> = HashMap::new();
         for word in &self.vocabulary {
             buckets.entry(key(word)).or_default().push(word);
@@ -194,6 +271,7 @@ impl Data {
         let mut found: HashSet<Pair> = HashSet::new();
         let mut false_pairs: Vec<Pair> = Vec::new();
         let mut unjudged = 0usize;
+        let mut strict_false = 0usize;
         for members in buckets.values() {
             for (i, a) in members.iter().enumerate() {
                 for b in &members[i + 1..] {
@@ -203,52 +281,83 @@ impl Data {
                     let p = pair(a, b);
                     if self.positives.contains(&p) {
                         found.insert(p);
-                    } else if self.different_names(a, b) {
+                    } else if self.different_names(a, b, true) {
                         false_pairs.push(p);
                     } else {
+                        if self.different_names(a, b, false) {
+                            strict_false += 1;
+                        }
                         unjudged += 1;
                     }
                 }
             }
         }
-        let right = found.len();
-        let precision = right as f64 / (right + false_pairs.len()).max(1) as f64;
-        let recall = right as f64 / self.positives.len().max(1) as f64;
-        let habit_found = found.intersection(&self.habit).count();
-        let habit_recall = habit_found as f64 / self.habit.len().max(1) as f64;
-        println!(
-            "{label:>7}: precision {precision:.3} ({right} right, {} false, {unjudged} unjudged); \
-             recall {recall:.3} of all pairs, {habit_recall:.3} of habit pairs",
-            false_pairs.len()
-        );
-        if let Some(step) = false_pairs.len().checked_div(show) {
-            let step = step.max(1);
-            false_pairs.sort();
-            let sample: Vec<String> = false_pairs
+        false_pairs.sort();
+        let mut missed: Vec<&Pair> = self.habit.difference(&found).collect();
+        missed.sort();
+        let sample = |pairs: Vec<&Pair>| -> String {
+            let step = if list {
+                1
+            } else {
+                (pairs.len() / show.max(1)).max(1)
+            };
+            let take = if list { usize::MAX } else { show };
+            pairs
                 .iter()
                 .step_by(step)
-                .take(show)
-                .map(|(a, b)| format!("{a}/{b}"))
-                .collect();
-            println!("         false: {}", sample.join(" "));
-            let mut missed: Vec<&Pair> = self.habit.difference(&found).collect();
-            missed.sort();
-            let step = (missed.len() / show).max(1);
-            let sample: Vec<String> = missed
-                .iter()
-                .step_by(step)
-                .take(show)
-                .map(|(a, b)| format!("{a}/{b}"))
-                .collect();
-            println!("         missed habit pairs: {}", sample.join(" "));
+                .take(take)
+                .map(|(a, b)| {
+                    if list {
+                        format!("\n    {a}/{b} [{}/{}]", self.groups_of(a), self.groups_of(b))
+                    } else {
+                        format!(" {a}/{b}")
+                    }
+                })
+                .collect()
+        };
+        if show > 0 || list {
+            println!(
+                "  {} {label} false:{}",
+                self.language,
+                sample(false_pairs.iter().collect())
+            );
+            println!(
+                "  {} {label} missed habit pairs:{}",
+                self.language,
+                sample(missed)
+            );
+        }
+        Score {
+            right: found.len(),
+            habit_right: found.intersection(&self.habit).count(),
+            false_pairs: false_pairs.len(),
+            strict_false: false_pairs.len() + strict_false,
+            unjudged,
+            positives: self.positives.len(),
+            habit: self.habit.len(),
+            habit_long_right: found.intersection(&self.habit_long).count(),
+            habit_long: self.habit_long.len(),
         }
     }
 
-    /// Two spellings that each belong mostly to one group of one language,
-    /// whose foreign consonants differ.
-    fn different_names(&self, a: &str, b: &str) -> bool {
+    /// The groups a spelling is seen in, with counts, for listings.
+    fn groups_of(&self, latin: &str) -> String {
+        let mut out: Vec<String> = self
+            .groups
+            .iter()
+            .filter_map(|(foreign, spellings)| spellings.get(latin).map(|n| format!("{foreign}:{n}")))
+            .collect();
+        out.sort();
+        out.join(",")
+    }
+
+    /// Two spellings that each belong mostly to one group, whose foreign
+    /// consonants differ (with `merge`, beyond [`one_latin_letter`]).
+    fn different_names(&self, a: &str, b: &str, merge: bool) -> bool {
         match (self.main.get(a), self.main.get(b)) {
-            (Some((la, sa)), Some((lb, sb))) => la == lb && sa != sb,
+            (Some(fa), Some(fb)) => {
+                foreign_skeleton(self.language, fa, merge) != foreign_skeleton(self.language, fb, merge)
+            }
             _ => false,
         }
     }
@@ -272,15 +381,15 @@ fn normalize_foreign(language: &str, letters: &str) -> String {
     let mut out: Vec<char> = Vec::new();
     for c in letters.split(' ').flat_map(str::chars) {
         let c = match (language, c) {
-            ("ru", 'ё' | 'э') => 'е',
-            ("ru", 'й' | 'ы') => 'и',
-            ("ru", 'ь' | 'ъ') => continue,
-            ("ar", 'أ' | 'إ' | 'آ') => 'ا',
-            ("ar", 'ة') => 'ه',
-            ("ar", 'ى' | 'ئ' | 'ی') => 'ي',
-            ("ar", 'ؤ') => 'و',
-            ("ar", 'ء') => continue,
-            ("ar", 'ک') => 'ك',
+            ("Russian", 'ё' | 'э') => 'е',
+            ("Russian", 'й' | 'ы') => 'и',
+            ("Russian", 'ь' | 'ъ') => continue,
+            ("Arabic", 'أ' | 'إ' | 'آ') => 'ا',
+            ("Arabic", 'ة') => 'ه',
+            ("Arabic", 'ى' | 'ئ' | 'ی') => 'ي',
+            ("Arabic", 'ؤ') => 'و',
+            ("Arabic", 'ء') => continue,
+            ("Arabic", 'ک') => 'ك',
             _ => c,
         };
         if !c.is_alphabetic() || out.last() == Some(&c) {
@@ -288,7 +397,7 @@ fn normalize_foreign(language: &str, letters: &str) -> String {
         }
         out.push(c);
     }
-    if language == "ar" && out.len() > 4 && out.starts_with(&['ا', 'ل']) {
+    if language == "Arabic" && out.len() > 4 && out.starts_with(&['ا', 'ل']) {
         out.drain(..2);
     }
     out.into_iter().collect()
@@ -296,8 +405,9 @@ fn normalize_foreign(language: &str, letters: &str) -> String {
 
 /// A normalised foreign form's first letter, consonants and last letter:
 /// two forms with one skeleton spell one name with different vowels.
-fn foreign_skeleton(language: &str, form: &str) -> String {
-    let vowels: &[char] = if language == "ru" {
+/// With `merge`, the letters [`one_latin_letter`] makes one are one.
+fn foreign_skeleton(language: &str, form: &str, merge: bool) -> String {
+    let vowels: &[char] = if language == "Russian" {
         &['а', 'е', 'и', 'о', 'у', 'ю', 'я']
     } else {
         &['ا', 'و', 'ي']
@@ -306,10 +416,34 @@ fn foreign_skeleton(language: &str, form: &str) -> String {
     let mut out = String::new();
     for (i, &c) in chars.iter().enumerate() {
         if i == 0 || i + 1 == chars.len() || !vowels.contains(&c) {
-            out.push(c);
+            out.push(if merge { one_latin_letter(language, c) } else { c });
         }
     }
     out
+}
+
+/// The script's letters that write one Latin letter of a name taken from a
+/// Latin-script language, made one: such forms transcribe one name from
+/// two traditions (or two habits of its Latin spelling), so their
+/// difference is no evidence of two names. Russian writes a Latin h as г
+/// or х (Гейне and Хейне for Heine, Гусейн and Хусейн for Husayn), a w as
+/// в or у (Вильям and Уильям), an s as с or з (Клаусен and Клаузен), a v
+/// as в or ф (Детлев and Детлеф), a c as ц or ч (Циприан and Чиприан).
+/// Arabic writes a g as ج, غ, ق or ك (يفجيني and يفغيني for Evgeni), a v
+/// as ف or و, a th as ث or ت, an s as س or ز.
+fn one_latin_letter(language: &str, c: char) -> char {
+    match (language, c) {
+        ("Russian", 'х') => 'г',
+        ("Russian", 'у') => 'в',
+        ("Russian", 'ф') => 'в',
+        ("Russian", 'з') => 'с',
+        ("Russian", 'ч') => 'ц',
+        ("Arabic", 'غ' | 'ق' | 'ك') => 'ج',
+        ("Arabic", 'و' | 'ڤ') => 'ف',
+        ("Arabic", 'ث') => 'ت',
+        ("Arabic", 'ز') => 'س',
+        _ => c,
+    }
 }
 
 /// Spellings of one sound, as unordered pairs; "" is a dropped letter.

@@ -1,0 +1,93 @@
+//! `naming.variant` on short drafts: one name spelt two ways is found
+//! whatever the romanization habit, and different people whose names are a
+//! small edit apart (gendered surnames, two members of one family) never
+//! are.
+
+use claimlint::rules::Pack;
+use claimlint::source::{Format, Source};
+use claimlint::Checker;
+
+fn variants(text: &str) -> Vec<String> {
+    let checker = Checker::new(Pack::builtin().unwrap());
+    let source = Source::new("draft.txt", text, Format::Text);
+    checker
+        .check(&source)
+        .iter()
+        .filter(|f| f.rule == "naming.variant")
+        .map(|f| f.message.clone())
+        .collect()
+}
+
+#[track_caller]
+fn one_name(text: &str, message: &str) {
+    let found = variants(text);
+    assert!(
+        found.len() == 1 && found[0].starts_with(message),
+        "on {text:?}: {found:?}"
+    );
+}
+
+#[track_caller]
+fn different_people(text: &str) {
+    assert_eq!(variants(text), Vec::<String>::new(), "on {text:?}");
+}
+
+#[test]
+fn j_after_a_consonant_is_y() {
+    one_name(
+        "Tatjana Petrova chaired the meeting. Critics of Tatyana Petrova left.",
+        "\"Tatjana Petrova\" and \"Tatyana Petrova\" look like one name spelt two ways",
+    );
+}
+
+#[test]
+fn j_or_y_between_e_and_a_vowel_is_silent() {
+    one_name(
+        "Ivan Andrejev spoke first. Aides to Ivan Andreyev spoke later.",
+        "\"Ivan Andrejev\" and \"Ivan Andreyev\" look like one name spelt two ways",
+    );
+}
+
+#[test]
+fn a_doubled_letter_in_a_short_word_is_a_habit() {
+    one_name(
+        "Hasan Rouhani won the vote. Supporters of Hassan Rouhani celebrated.",
+        "\"Hasan Rouhani\" and \"Hassan Rouhani\" look like one name spelt two ways",
+    );
+}
+
+#[test]
+fn chr_is_kr() {
+    one_name(
+        "Christian Weber was elected. Cristian Weber thanked voters.",
+        "\"Christian Weber\" and \"Cristian Weber\" look like one name spelt two ways",
+    );
+}
+
+#[test]
+fn gendered_surnames_are_two_people() {
+    different_people("Ivan Petrov and his wife Anna Petrova arrived. Petrov spoke; Petrova did not.");
+    different_people("Oleg Sergeyev met Olga Sergeyeva.");
+}
+
+#[test]
+fn given_names_a_letter_apart_are_two_people() {
+    different_people("Maria Petrova and her sister Marina Petrova both ran.");
+}
+
+#[test]
+fn two_members_of_one_family_are_two_people() {
+    different_people(
+        "Ivan Petrov and his brother Igor Petrov run the firm. Oleg Petrov, their father, retired.",
+    );
+}
+
+#[test]
+fn an_initial_j_is_not_y() {
+    different_people("Juan Li met Yuan Li in Madrid.");
+}
+
+#[test]
+fn kenji_is_not_kenny() {
+    different_people("Kenji Watanabe and Kenny Watanabe are cousins.");
+}

@@ -35,7 +35,10 @@ pub fn load_pack(options: &PackOptions, config: Option<&Config>) -> Result<Pack,
     for path in config_rules.iter().chain(&options.rules) {
         pack.load(path).map_err(|e| e.to_string())?;
     }
-    let style = options.style.as_deref().or(config.and_then(|c| c.style.as_deref()));
+    let style = options
+        .style
+        .as_deref()
+        .or(config.and_then(|c| c.style.as_deref()));
     if let Some(name) = style {
         pack = with_style(pack, name)?;
     }

@@ -212,9 +212,16 @@ impl Config {
     /// has one, and reads it. `Ok(None)` when there is none.
     pub fn discover(start: &Path) -> Result<Option<Config>, ConfigError> {
         let start = crate::baseline::absolute(start);
+        // A relative name only reads the right file from the current
+        // directory; from elsewhere (a language server's workspace root)
+        // the file is named in full.
+        let from_cwd = std::env::current_dir().is_ok_and(|cwd| crate::baseline::absolute(&cwd) == start);
         for (up, dir) in start.ancestors().enumerate() {
             for name in FILE_NAMES {
                 if dir.join(name).is_file() {
+                    if !from_cwd {
+                        return Config::load(&dir.join(name)).map(Some);
+                    }
                     // Named relative to `start` when found there or above,
                     // so messages show `../.claimlint.yaml`.
                     let mut shown = PathBuf::new();
@@ -411,5 +418,16 @@ mod tests {
         assert!(!filter.allows(Path::new("/news/archive/2015/a.md")));
         assert!(!filter.allows(Path::new("/news/drafts/old/a.md")));
         assert!(filter.allows(Path::new("/elsewhere/a.txt")));
+    }
+
+    #[test]
+    fn discovery_from_another_directory_reads_that_directory_s_file() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let nested = dir.path().join("desk/drafts");
+        std::fs::create_dir_all(&nested).unwrap();
+        std::fs::write(dir.path().join(".claimlint.yaml"), "disable: [style]\n").unwrap();
+        let config = Config::discover(&nested).unwrap().unwrap();
+        assert_eq!(config.disable, ["style"]);
+        assert_eq!(config.path, dir.path().join(".claimlint.yaml"));
     }
 }

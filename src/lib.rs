@@ -27,11 +27,14 @@ pub mod docs;
 pub mod example;
 pub mod finding;
 pub mod fix;
+pub mod lsp;
 pub mod mention;
 pub mod parse;
 pub mod policy;
 pub mod report;
+pub mod rule_list;
 pub mod rules;
+pub mod serve;
 pub mod setup;
 pub mod source;
 

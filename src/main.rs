@@ -15,7 +15,7 @@ use claimlint::finding::{Finding, Severity};
 use claimlint::fix::{self, FixMode};
 use claimlint::policy::Policy;
 use claimlint::report::{self, diff::FileChange, Checked, OutputFormat, Run};
-use claimlint::rules::{self, Pack, RuleFile};
+use claimlint::rules::Pack;
 use claimlint::setup::PackOptions;
 use claimlint::source::{Format, InputError, Source};
 use claimlint::Checker;
@@ -60,12 +60,30 @@ enum Command {
         /// A rule code (`naming.entity`) or family (`naming`).
         rule: Option<String>,
     },
+    /// Run a language server on standard input and output, so an editor
+    /// shows findings and offers fixes as the writer types (docs/editors.md).
+    Lsp(PackArgs),
     /// Write a commented .claimlint.yaml and a starter house pack.
     Init {
         /// The directory to write them in.
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Serve a local web page that checks a pasted draft as you type.
+    Serve(ServeArgs),
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// The port to listen on (0: any free port; the URL printed names it).
+    #[arg(long, default_value_t = 7878)]
+    port: u16,
+    /// The address to listen on; anything but a loopback address lets
+    /// other machines reach the page.
+    #[arg(long, default_value = "127.0.0.1")]
+    host: String,
+    #[command(flatten)]
+    pack: PackArgs,
 }
 
 #[derive(Subcommand)]
@@ -162,6 +180,7 @@ enum FormatArg {
     JsonLines,
     Sarif,
     Github,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -201,7 +220,9 @@ fn main() -> ExitCode {
             command: RulesCommand::List(args),
         } => rules_list(&args),
         Command::Explain { rule } => explain(rule.as_deref()),
+        Command::Lsp(args) => lsp(&args),
         Command::Init { dir } => init(&dir),
+        Command::Serve(args) => serve(&args),
     };
     ExitCode::from(status)
 }
@@ -488,6 +509,7 @@ fn check(args: &CheckArgs) -> u8 {
         FormatArg::JsonLines => OutputFormat::JsonLines,
         FormatArg::Sarif => OutputFormat::Sarif,
         FormatArg::Github => OutputFormat::Github,
+        FormatArg::Html => OutputFormat::Html,
     };
     let color = match args.color {
         ColorArg::Always => true,
@@ -690,106 +712,15 @@ fn rules_test(paths: &[PathBuf], args: &PackArgs) -> u8 {
     }
 }
 
-/// One loaded rule, for `rules list`.
-struct Listed {
-    code: String,
-    severity: Severity,
-    entry: String,
-    file: String,
-}
-
-/// The rules of one parsed file.
-fn listed(file: &str, rules: RuleFile) -> Vec<Listed> {
-    let mut out = Vec::new();
-    let mut add = |code: &str, severity: Severity, entry: &str| {
-        out.push(Listed {
-            code: code.to_string(),
-            severity,
-            entry: entry.to_string(),
-            file: file.to_string(),
-        })
-    };
-    for r in &rules.entities {
-        add("naming.entity", r.severity, &r.name);
-    }
-    for r in &rules.abbreviations {
-        add("naming.abbreviation", r.severity, &r.name);
-    }
-    for r in &rules.titles {
-        add("naming.title", r.severity, &r.name);
-    }
-    for r in &rules.style {
-        add("style.substitution", r.severity, &r.replacement);
-    }
-    if let Some(terms) = &rules.terms {
-        add("terms.hyphenation", terms.severity.unwrap_or_default(), "");
-    }
-    if let Some(variants) = &rules.variants {
-        add("naming.variant", variants.severity.unwrap_or_default(), "");
-    }
-    for r in &rules.claims {
-        add(r.attribute.code(), r.severity, r.name.as_deref().unwrap_or(""));
-    }
-    out
-}
-
-/// The rule files a path names: itself, or the YAML files under it.
-fn rule_files(path: &Path) -> Vec<PathBuf> {
-    if !path.is_dir() {
-        return vec![path.to_path_buf()];
-    }
-    let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(path)
-        .standard_filters(false)
-        .follow_links(true)
-        .build()
-        .flatten()
-        .map(|e| e.into_path())
-        .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
-        .collect();
-    files.sort();
-    files
-}
-
 fn rules_list(args: &PackArgs) -> u8 {
     let config = match load_config(args) {
         Ok(config) => config,
         Err(e) => return fail(e),
     };
-    // Loading the pack first reports any mistake with its location.
-    if let Err(e) = load_pack(args, config.as_ref()) {
-        return fail(e);
-    }
-    let mut all = Vec::new();
-    if !args.no_default_rules && config.as_ref().map_or(true, |c| c.default_rules) {
-        for (path, text) in rules::BUILTIN {
-            if let Ok(file) = rules::parse_file(path, text) {
-                all.extend(listed(&format!("(built in) {path}"), file));
-            }
-        }
-    }
-    let config_rules = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
-    let style = args
-        .style
-        .as_deref()
-        .or(config.as_ref().and_then(|c| c.style.as_deref()));
-    for (name, path, text) in rules::STYLES {
-        if style == Some(*name) {
-            if let Ok(file) = rules::parse_file(path, text) {
-                all.extend(listed(&format!("(built in) {path}"), file));
-            }
-        }
-    }
-    for root in config_rules.iter().chain(&args.rules) {
-        for file in rule_files(root) {
-            let display = file.display().to_string();
-            let parsed = std::fs::read_to_string(&file)
-                .ok()
-                .and_then(|text| rules::parse_file(&display, &text).ok());
-            if let Some(parsed) = parsed {
-                all.extend(listed(&display, parsed));
-            }
-        }
-    }
+    let all = match claimlint::rule_list::list(&args.options(), config.as_ref()) {
+        Ok(all) => all,
+        Err(e) => return fail(e),
+    };
     let width = all.iter().map(|l| l.code.len()).max().unwrap_or(0);
     let entry_width = all.iter().map(|l| l.entry.chars().count()).max().unwrap_or(0);
     let stdout = io::stdout();
@@ -837,6 +768,40 @@ fn explain(rule: Option<&str>) -> u8 {
         .collect();
     print!("{}", texts.join("\n"));
     CLEAN
+}
+
+fn serve(args: &ServeArgs) -> u8 {
+    let config = match load_config(&args.pack) {
+        Ok(config) => config,
+        Err(e) => return fail(e),
+    };
+    let server = match claimlint::serve::Server::new(args.pack.options(), config) {
+        Ok(server) => server,
+        Err(e) => return fail(e),
+    };
+    match claimlint::serve::run(server, &args.host, args.port) {
+        Ok(()) => CLEAN,
+        Err(e) => fail(e),
+    }
+}
+
+/// `claimlint lsp`: serves editors until they exit.
+fn lsp(args: &PackArgs) -> u8 {
+    let config = match (&args.config, args.isolated) {
+        (_, true) => claimlint::lsp::ConfigChoice::Isolated,
+        (Some(path), false) => claimlint::lsp::ConfigChoice::File(path.clone()),
+        (None, false) => claimlint::lsp::ConfigChoice::Discover,
+    };
+    let options = claimlint::lsp::Options {
+        pack: args.options(),
+        config,
+    };
+    match claimlint::lsp::stdio(&options) {
+        Ok(()) => CLEAN,
+        // The protocol's status for `exit` without `shutdown`.
+        Err(claimlint::lsp::Error::ExitWithoutShutdown) => 1,
+        Err(e) => fail(e),
+    }
 }
 
 /// The configuration `claimlint init` writes.

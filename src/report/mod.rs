@@ -9,6 +9,7 @@ use crate::source::{InputError, Source};
 
 pub mod diff;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod json_lines;
 pub mod pretty;
@@ -52,6 +53,8 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow commands (annotations).
     Github,
+    /// One self-contained HTML page: each draft with its findings marked.
+    Html,
 }
 
 /// Writes a run in the given format. `color` is honoured by the pretty
@@ -63,5 +66,6 @@ pub fn write(run: &Run, format: OutputFormat, color: bool, out: &mut dyn io::Wri
         OutputFormat::JsonLines => json_lines::write(run, out),
         OutputFormat::Sarif => sarif::write(run, out),
         OutputFormat::Github => github::write(run, out),
+        OutputFormat::Html => html::write(run, out),
     }
 }

@@ -1,0 +1,788 @@
+//! The language server as an editor meets it: a client initializes it,
+//! opens and edits drafts, asks for code actions and shuts it down, in
+//! memory or over the real binary's standard input and output.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use claimlint::lsp::{self, ConfigChoice, Options};
+use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
+use serde_json::{json, Value};
+use tempfile::TempDir;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+const WAIT: Duration = Duration::from_secs(120);
+
+fn seed_article() -> String {
+    std::fs::read_to_string(Path::new(ROOT).join("examples/kerry-lavrov.txt")).unwrap()
+}
+
+/// A `file:` URI for a path (the paths tests use need no escaping but
+/// spaces).
+fn uri_of(path: &Path) -> String {
+    format!("file://{}", path.display().to_string().replace(' ', "%20"))
+}
+
+/// A client talking to a server running on another thread.
+struct Client {
+    connection: Connection,
+    server: Option<JoinHandle<Result<(), lsp::Error>>>,
+    next_id: i32,
+    /// Notifications received while waiting for something else.
+    notifications: Vec<Notification>,
+}
+
+impl Client {
+    /// Starts a server and initializes it with `capabilities` and
+    /// `root` (a folder URI as `rootUri`, a list of workspace folders, or
+    /// null).
+    fn start(options: Options, root: Value, capabilities: Value) -> Client {
+        let (server_side, client_side) = Connection::memory();
+        let server = std::thread::spawn(move || lsp::run(server_side, &options));
+        let mut client = Client {
+            connection: client_side,
+            server: Some(server),
+            next_id: 0,
+            notifications: Vec::new(),
+        };
+        let params = match root {
+            Value::Array(folders) => {
+                json!({"processId": null, "workspaceFolders": folders, "capabilities": capabilities})
+            }
+            root => json!({"processId": null, "rootUri": root, "capabilities": capabilities}),
+        };
+        let result = client.request("initialize", params);
+        let result = result.result.expect("initialize succeeds");
+        assert_eq!(result["serverInfo"]["name"], "claimlint");
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    fn isolated() -> Client {
+        Client::start(
+            Options {
+                config: ConfigChoice::Isolated,
+                ..Options::default()
+            },
+            Value::Null,
+            json!({}),
+        )
+    }
+
+    fn notify(&self, method: &str, params: Value) {
+        let message = Notification::new(method.to_string(), params);
+        self.connection.sender.send(message.into()).unwrap();
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Response {
+        self.next_id += 1;
+        let id = RequestId::from(self.next_id);
+        let message = Request::new(id.clone(), method.to_string(), params);
+        self.connection.sender.send(message.into()).unwrap();
+        loop {
+            match self.receive() {
+                Message::Response(response) if response.id == id => return response,
+                Message::Notification(n) => self.notifications.push(n),
+                other => panic!("unexpected while waiting for {method}: {other:?}"),
+            }
+        }
+    }
+
+    fn receive(&self) -> Message {
+        self.connection
+            .receiver
+            .recv_timeout(WAIT)
+            .expect("the server answers")
+    }
+
+    /// The next notification `method`, taking those already received first.
+    fn next_notification(&mut self, method: &str) -> Value {
+        if let Some(i) = self.notifications.iter().position(|n| n.method == method) {
+            return self.notifications.remove(i).params;
+        }
+        loop {
+            match self.receive() {
+                Message::Notification(n) if n.method == method => return n.params,
+                Message::Notification(n) => self.notifications.push(n),
+                other => panic!("unexpected while waiting for {method}: {other:?}"),
+            }
+        }
+    }
+
+    /// The next diagnostics published for `uri`.
+    fn diagnostics(&mut self, uri: &str) -> Value {
+        loop {
+            let params = self.next_notification("textDocument/publishDiagnostics");
+            if params["uri"] == uri {
+                return params;
+            }
+        }
+    }
+
+    fn open(&mut self, uri: &str, language: &str, text: &str) -> Value {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": language, "version": 1, "text": text}}),
+        );
+        self.diagnostics(uri)
+    }
+
+    fn code_actions(&mut self, uri: &str, range: &Value, only: Option<Value>) -> Vec<Value> {
+        let mut context = json!({"diagnostics": []});
+        if let Some(only) = only {
+            context["only"] = only;
+        }
+        let response = self.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": range, "context": context}),
+        );
+        match response.result.expect("code actions") {
+            Value::Array(actions) => actions,
+            other => panic!("not a list of actions: {other}"),
+        }
+    }
+
+    /// `shutdown`, then `exit`; the server's result.
+    fn shut_down(mut self) -> Result<(), lsp::Error> {
+        let response = self.request("shutdown", Value::Null);
+        assert_eq!(response.result, Some(Value::Null));
+        assert!(response.error.is_none());
+        self.notify("exit", Value::Null);
+        self.server.take().unwrap().join().unwrap()
+    }
+}
+
+/// Applies LSP text edits to `text`, counting positions in UTF-16 units
+/// the way an editor does.
+fn apply_edits(text: &str, edits: &[Value]) -> String {
+    let offset = |position: &Value| -> usize {
+        let line = position["line"].as_u64().unwrap() as usize;
+        let character = position["character"].as_u64().unwrap() as usize;
+        let line_start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        let mut units = 0;
+        let mut at = line_start;
+        for c in text[line_start..].chars() {
+            if units >= character || c == '\n' {
+                break;
+            }
+            units += c.len_utf16();
+            at += c.len_utf8();
+        }
+        at
+    };
+    let mut spans: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    spans.sort();
+    let mut out = text.to_string();
+    for (start, end, new) in spans.into_iter().rev() {
+        out.replace_range(start..end, new);
+    }
+    out
+}
+
+/// The edits of a code action for `uri`, as `changes` or `documentChanges`.
+fn action_edits(action: &Value, uri: &str) -> Vec<Value> {
+    let edit = &action["edit"];
+    if let Some(edits) = edit["changes"][uri].as_array() {
+        return edits.clone();
+    }
+    let changes = edit["documentChanges"].as_array().expect("edits");
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0]["textDocument"]["uri"], uri);
+    changes[0]["edits"].as_array().unwrap().clone()
+}
+
+fn claimlint_check(args: &[&str], stdin: &str) -> String {
+    let output = assert_cmd::Command::cargo_bin("claimlint")
+        .unwrap()
+        .current_dir(ROOT)
+        .arg("check")
+        .arg("--isolated")
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn the_seed_article_s_diagnostics() {
+    let mut client = Client::isolated();
+    let uri = "file:///news/kerry-lavrov.txt";
+    let published = client.open(uri, "plaintext", &seed_article());
+    assert_eq!(published["version"], 1);
+    insta::assert_json_snapshot!(published);
+    client.shut_down().unwrap();
+}
+
+#[test]
+fn the_seed_article_s_diagnostics_say_what_the_cli_says() {
+    let mut client = Client::isolated();
+    let uri = "file:///news/kerry-lavrov.txt";
+    let published = client.open(uri, "plaintext", &seed_article());
+    let diagnostics = published["diagnostics"].as_array().unwrap();
+    let report: Value = serde_json::from_str(&claimlint_check(
+        &["--format", "json", "examples/kerry-lavrov.txt"],
+        "",
+    ))
+    .unwrap();
+    let findings = report["files"][0]["findings"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), findings.len());
+    assert_eq!(diagnostics.len(), 8);
+    for (diagnostic, finding) in diagnostics.iter().zip(findings) {
+        assert_eq!(diagnostic["code"], finding["rule"]);
+        assert_eq!(diagnostic["message"], finding["message"]);
+        assert_eq!(diagnostic["source"], "claimlint");
+        let severity = match finding["severity"].as_str().unwrap() {
+            "error" => 1,
+            "warning" => 2,
+            _ => 3,
+        };
+        assert_eq!(diagnostic["severity"], severity);
+        // The article's characters are all in the Basic Multilingual
+        // Plane: a UTF-16 position is the CLI's column less one.
+        let start = &diagnostic["range"]["start"];
+        assert_eq!(
+            start["line"].as_u64().unwrap() + 1,
+            finding["span"]["line"].as_u64().unwrap()
+        );
+        assert_eq!(
+            start["character"].as_u64().unwrap() + 1,
+            finding["span"]["column"].as_u64().unwrap()
+        );
+        let related = diagnostic["relatedInformation"].as_array().unwrap();
+        assert_eq!(related.len(), finding["related"].as_array().unwrap().len());
+        for (r, f) in related.iter().zip(finding["related"].as_array().unwrap()) {
+            assert_eq!(r["location"]["uri"], uri);
+            assert_eq!(r["message"], format!("\"{}\"", f["text"].as_str().unwrap()));
+            assert_eq!(
+                r["location"]["range"]["start"]["character"].as_u64().unwrap() + 1,
+                f["span"]["column"].as_u64().unwrap()
+            );
+        }
+    }
+    client.shut_down().unwrap();
+}
+
+/// "🇺🇦" is 8 bytes, 2 characters and 4 UTF-16 units; "’", "“" and "”"
+/// are 3 bytes and 1 unit; "🙂" is 4 bytes and 2 units.
+const EMOJI_DRAFT: &str = "🇺🇦 Kerry’s visit to Kiev.\n“Talks” 🙂 in the cease-fire; the ceasefire held.\n";
+
+#[test]
+fn positions_count_utf16_units_past_emoji_and_curly_quotes() {
+    let mut client = Client::isolated();
+    let uri = "file:///news/emoji.txt";
+    let published = client.open(uri, "plaintext", EMOJI_DRAFT);
+    let found: Vec<(String, Value, Vec<Value>)> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let related = d["relatedInformation"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["location"]["range"].clone())
+                .collect();
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["range"].clone(),
+                related,
+            )
+        })
+        .collect();
+    let range = |line: u32, start: u32, end: u32| json!({"start": {"line": line, "character": start}, "end": {"line": line, "character": end}});
+    assert_eq!(
+        found,
+        [
+            // "Kiev": byte 27, character 20, UTF-16 unit 22.
+            ("style.substitution".to_string(), range(0, 22, 26), vec![]),
+            // "ceasefire" (odd one out, a tie going to the form used
+            // first) at unit 34 and "cease-fire" at unit 18.
+            (
+                "terms.hyphenation".to_string(),
+                range(1, 34, 43),
+                vec![range(1, 18, 28)]
+            ),
+        ]
+    );
+    client.shut_down().unwrap();
+}
+
+#[test]
+fn a_finding_s_fixes_are_quick_fixes() {
+    let mut client = Client::isolated();
+    let uri = "file:///news/emoji.txt";
+    client.open(uri, "plaintext", EMOJI_DRAFT);
+    // The cursor inside "Kiev".
+    let cursor = json!({"start": {"line": 0, "character": 24}, "end": {"line": 0, "character": 24}});
+    let actions = client.code_actions(uri, &cursor, None);
+    let titles: Vec<(&str, &str, bool)> = actions
+        .iter()
+        .map(|a| {
+            (
+                a["title"].as_str().unwrap(),
+                a["kind"].as_str().unwrap(),
+                a["isPreferred"].as_bool().unwrap_or(false),
+            )
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("Replace \"Kiev\" with \"Kyiv\"", "quickfix", true),
+            ("Fix all safe findings", "quickfix", false),
+            ("Fix all safe findings", "source.fixAll.claimlint", false),
+        ]
+    );
+    assert_eq!(actions[0]["diagnostics"][0]["code"], "style.substitution");
+    assert_eq!(
+        action_edits(&actions[0], uri),
+        [json!({
+            "range": {"start": {"line": 0, "character": 22}, "end": {"line": 0, "character": 26}},
+            "newText": "Kyiv"
+        })]
+    );
+    let fixed = apply_edits(EMOJI_DRAFT, &action_edits(&actions[1], uri));
+    assert_eq!(
+        fixed,
+        "🇺🇦 Kerry’s visit to Kyiv.\n“Talks” 🙂 in the cease-fire; the cease-fire held.\n"
+    );
+    // Asked for source actions only, the server offers only fixing all.
+    let only = client.code_actions(uri, &cursor, Some(json!(["source.fixAll"])));
+    assert_eq!(only.len(), 1);
+    assert_eq!(only[0]["kind"], "source.fixAll.claimlint");
+    // Nowhere near a finding: no quick fix, but fixing all is a source action.
+    let elsewhere = json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}});
+    let actions = client.code_actions(uri, &elsewhere, None);
+    assert_eq!(actions.len(), 1);
+    assert_eq!(actions[0]["kind"], "source.fixAll.claimlint");
+    client.shut_down().unwrap();
+}
+
+#[test]
+fn unsafe_fixes_are_labelled_and_not_preferred() {
+    let mut client = Client::start(
+        Options {
+            config: ConfigChoice::Isolated,
+            ..Options::default()
+        },
+        Value::Null,
+        // A client that applies versioned edits.
+        json!({"workspace": {"workspaceEdit": {"documentChanges": true}}}),
+    );
+    let uri = "file:///news/kerry-lavrov.txt";
+    let text = seed_article();
+    let published = client.open(uri, "plaintext", &text);
+    let variant = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "naming.variant")
+        .unwrap()
+        .clone();
+    let actions = client.code_actions(uri, &variant["range"], Some(json!(["quickfix"])));
+    let action = &actions[0];
+    assert_eq!(
+        action["title"],
+        "Replace \"Sergey Lavrov\" with \"Sergei Lavrov\" (unsafe fix)"
+    );
+    assert_eq!(action["isPreferred"], false);
+    assert_eq!(action["edit"]["documentChanges"][0]["textDocument"]["version"], 1);
+    let fixed = apply_edits(&text, &action_edits(action, uri));
+    assert_eq!(fixed, text.replacen("Sergey Lavrov", "Sergei Lavrov", 1));
+    client.shut_down().unwrap();
+}
+
+#[test]
+fn fixing_all_makes_the_text_check_fix_makes() {
+    let mut client = Client::isolated();
+    let uri = "file:///news/kerry-lavrov.txt";
+    let text = seed_article();
+    client.open(uri, "plaintext", &text);
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}});
+    let actions = client.code_actions(uri, &whole, Some(json!(["source.fixAll"])));
+    assert_eq!(actions.len(), 1);
+    assert_eq!(actions[0]["title"], "Fix all safe findings");
+    let edits = action_edits(&actions[0], uri);
+    let fixed = apply_edits(&text, &edits);
+    let cli = claimlint_check(&["--fix", "-"], &text);
+    assert_ne!(fixed, text);
+    assert_eq!(fixed, cli);
+    // The edits touch only the lines that change.
+    let changed_lines = text.lines().zip(cli.lines()).filter(|(a, b)| a != b).count();
+    assert!(edits.len() <= changed_lines * 3, "{} edits", edits.len());
+    // The editor applies them and tells the server; what is left has no
+    // safe fix, so fixing all is no longer offered.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]}),
+    );
+    let published = client.diagnostics(uri);
+    assert_eq!(published["version"], 2);
+    assert!(client
+        .code_actions(uri, &whole, Some(json!(["source.fixAll"])))
+        .is_empty());
+    client.shut_down().unwrap();
+}
+
+#[test]
+fn changes_saves_and_closes_recheck_or_clear() {
+    let mut client = Client::isolated();
+    let uri = "file:///news/draft.md";
+    let published = client.open(uri, "markdown", "The cease-fire held. The ceasefire broke.\n");
+    assert_eq!(published["diagnostics"].as_array().unwrap().len(), 1);
+    // A change as a range (sent although the server asks for whole texts).
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{
+            "range": {"start": {"line": 0, "character": 25}, "end": {"line": 0, "character": 34}},
+            "text": "cease-fire"
+        }]}),
+    );
+    let published = client.diagnostics(uri);
+    assert_eq!(published["version"], 2);
+    assert_eq!(published["diagnostics"], json!([]));
+    // Markdown code is not prose.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{
+            "text": "The cease-fire held. `ceasefire` broke.\n\nKiev.\n"
+        }]}),
+    );
+    let published = client.diagnostics(uri);
+    let codes: Vec<&Value> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["code"])
+        .collect();
+    assert_eq!(codes, [&json!("style.substitution")]);
+    client.notify("textDocument/didSave", json!({"textDocument": {"uri": uri}}));
+    assert_eq!(client.diagnostics(uri)["version"], 3);
+    client.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
+    assert_eq!(client.diagnostics(uri)["diagnostics"], json!([]));
+    client.shut_down().unwrap();
+}
+
+#[test]
+fn what_the_server_does_not_check_or_know_gets_no_crash() {
+    let mut client = Client::isolated();
+    // Not a draft: no diagnostics, no actions.
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": "file:///src/main.rs", "languageId": "rust", "version": 1, "text": "// Kiev"}}),
+    );
+    // A change to a document that was never opened.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": "file:///news/never.txt", "version": 2}, "contentChanges": [{"text": "Kiev"}]}),
+    );
+    // Parameters that are not what the method takes.
+    client.notify("textDocument/didOpen", json!({"textDocument": 7}));
+    let unknown = client.request("textDocument/hover", json!({}));
+    assert_eq!(unknown.error.unwrap().code, -32601);
+    let actions = client.code_actions(
+        "file:///src/main.rs",
+        &json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}),
+        None,
+    );
+    assert!(actions.is_empty());
+    let bad = client.request("textDocument/codeAction", json!({"range": 1}));
+    assert_eq!(bad.error.unwrap().code, -32602);
+    // The server still checks drafts.
+    let published = client.open("untitled:Untitled-1", "plaintext", "Kiev.");
+    assert_eq!(published["diagnostics"][0]["code"], "style.substitution");
+    assert!(client
+        .notifications
+        .iter()
+        .all(|n| n.method != "textDocument/publishDiagnostics" || n.params["uri"] != "file:///src/main.rs"));
+    client.shut_down().unwrap();
+}
+
+#[test]
+fn requests_after_shutdown_are_refused_and_exit_without_it_is_an_error() {
+    let mut client = Client::isolated();
+    let response = client.request("shutdown", Value::Null);
+    assert!(response.error.is_none());
+    let refused = client.request("textDocument/codeAction", json!({}));
+    assert_eq!(refused.error.unwrap().code, -32600);
+    client.notify("exit", Value::Null);
+    assert!(client.server.take().unwrap().join().unwrap().is_ok());
+
+    let mut client = Client::isolated();
+    client.notify("exit", Value::Null);
+    let result = client.server.take().unwrap().join().unwrap();
+    assert!(
+        matches!(result, Err(lsp::Error::ExitWithoutShutdown)),
+        "{result:?}"
+    );
+}
+
+#[test]
+fn the_configuration_is_found_from_the_workspace_root() {
+    let workspace = TempDir::new().unwrap();
+    std::fs::write(workspace.path().join(".claimlint.yaml"), "disable: [style]\n").unwrap();
+    std::fs::create_dir(workspace.path().join("drafts")).unwrap();
+    let draft = workspace.path().join("drafts/draft.txt");
+    let mut client = Client::start(Options::default(), json!(uri_of(workspace.path())), json!({}));
+    let uri = uri_of(&draft);
+    let published = client.open(
+        &uri,
+        "plaintext",
+        "Kiev. The cease-fire held. The ceasefire broke.\n",
+    );
+    let codes: Vec<&Value> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["code"])
+        .collect();
+    assert_eq!(codes, [&json!("terms.hyphenation")]);
+    client.shut_down().unwrap();
+}
+
+#[test]
+fn each_workspace_folder_reads_its_own_configuration() {
+    let desk = TempDir::new().unwrap();
+    let (news, sport) = (desk.path().join("news"), desk.path().join("sport"));
+    for (dir, config) in [(&news, "disable: [style]\n"), (&sport, "disable: [terms]\n")] {
+        std::fs::create_dir(dir).unwrap();
+        std::fs::write(dir.join(".claimlint.yaml"), config).unwrap();
+    }
+    let folders = json!([
+        {"uri": uri_of(&news), "name": "news"},
+        {"uri": uri_of(&sport), "name": "sport"}
+    ]);
+    let mut client = Client::start(Options::default(), folders, json!({}));
+    let text = "Kiev. The cease-fire held. The ceasefire broke.\n";
+    let codes = |published: Value| -> Vec<String> {
+        published["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let in_news = client.open(&uri_of(&news.join("a.txt")), "plaintext", text);
+    assert_eq!(codes(in_news), ["terms.hyphenation"]);
+    let in_sport = client.open(&uri_of(&sport.join("a.txt")), "plaintext", text);
+    assert_eq!(codes(in_sport), ["style.substitution"]);
+    client.shut_down().unwrap();
+
+    // `--config` names one file for every folder.
+    let options = Options {
+        config: ConfigChoice::File(sport.join(".claimlint.yaml")),
+        ..Options::default()
+    };
+    let mut client = Client::start(options, json!(uri_of(&news)), json!({}));
+    let in_news = client.open(&uri_of(&news.join("a.txt")), "plaintext", text);
+    assert_eq!(codes(in_news), ["style.substitution"]);
+    client.shut_down().unwrap();
+}
+
+#[test]
+fn a_configuration_mistake_is_shown_not_a_crash() {
+    let workspace = TempDir::new().unwrap();
+    let config = workspace.path().join(".claimlint.yaml");
+    std::fs::write(&config, "disable: [naming.entty]\n").unwrap();
+    let mut client = Client::start(
+        Options::default(),
+        json!(uri_of(workspace.path())),
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+    );
+    // The server asks to hear of YAML changes.
+    let registration = match client.receive() {
+        Message::Request(request) => request,
+        other => panic!("expected a registration, got {other:?}"),
+    };
+    assert_eq!(registration.method, "client/registerCapability");
+    let watchers = &registration.params["registrations"][0]["registerOptions"]["watchers"];
+    assert_eq!(watchers[0]["globPattern"], "**/*.{yaml,yml}");
+    client
+        .connection
+        .sender
+        .send(Response::new_ok(registration.id, ()).into())
+        .unwrap();
+
+    let uri = uri_of(&workspace.path().join("draft.txt"));
+    let published = client.open(&uri, "plaintext", "Kiev.\n");
+    assert_eq!(published["diagnostics"], json!([]));
+    let shown = client.next_notification("window/showMessage");
+    assert_eq!(shown["type"], 1);
+    let message = shown["message"].as_str().unwrap();
+    let expected = format!(
+        "claimlint: {}:1:11: disable: unknown rule or family `naming.entty`",
+        config.display()
+    );
+    assert!(message.starts_with(&expected), "{message}");
+    assert!(message.ends_with("; no checks until it is fixed"), "{message}");
+
+    // Fixed on disk, the client reports the change: the draft is checked.
+    std::fs::write(&config, "disable: [terms]\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri_of(&config), "type": 2}]}),
+    );
+    let published = client.diagnostics(&uri);
+    assert_eq!(published["diagnostics"][0]["code"], "style.substitution");
+    client.shut_down().unwrap();
+}
+
+#[test]
+fn a_client_that_cannot_watch_files_gets_the_configuration_read_on_save() {
+    let workspace = TempDir::new().unwrap();
+    let config = workspace.path().join("claimlint.yaml");
+    std::fs::write(&config, "style: no-such-style\n").unwrap();
+    let mut client = Client::start(Options::default(), json!(uri_of(workspace.path())), json!({}));
+    let uri = uri_of(&workspace.path().join("draft.md"));
+    let published = client.open(&uri, "markdown", "Kiev.\n");
+    assert_eq!(published["diagnostics"], json!([]));
+    let shown = client.next_notification("window/showMessage");
+    assert!(
+        shown["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("claimlint: unknown style `no-such-style`"),
+        "{shown}"
+    );
+    std::fs::write(&config, "severity: {style: error}\n").unwrap();
+    client.notify("textDocument/didSave", json!({"textDocument": {"uri": uri}}));
+    let published = client.diagnostics(&uri);
+    assert_eq!(published["diagnostics"][0]["code"], "style.substitution");
+    assert_eq!(published["diagnostics"][0]["severity"], 1);
+    client.shut_down().unwrap();
+}
+
+/// Writes one message with its `Content-Length` header.
+fn write_framed(stdin: &mut impl Write, message: &Value) {
+    let body = message.to_string();
+    write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+    stdin.flush().unwrap();
+}
+
+/// Reads framed messages from the server's standard output onto a channel.
+fn read_framed(stdout: impl Read + Send + 'static) -> mpsc::Receiver<Value> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut reader = BufReader::new(stdout);
+        loop {
+            let mut length = None;
+            loop {
+                let mut header = String::new();
+                if reader.read_line(&mut header).unwrap_or(0) == 0 {
+                    return;
+                }
+                let header = header.trim_end();
+                if header.is_empty() {
+                    break;
+                }
+                if let Some(n) = header.strip_prefix("Content-Length: ") {
+                    length = n.parse::<usize>().ok();
+                }
+            }
+            let mut body = vec![0; length.expect("a Content-Length header")];
+            if reader.read_exact(&mut body).is_err() {
+                return;
+            }
+            if sender.send(serde_json::from_slice(&body).unwrap()).is_err() {
+                return;
+            }
+        }
+    });
+    receiver
+}
+
+#[test]
+fn the_binary_serves_a_session_over_stdio() {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("claimlint"))
+        .args(["lsp", "--isolated"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let messages = read_framed(child.stdout.take().unwrap());
+    let next = |method: Option<&str>, id: Option<i64>| -> Value {
+        loop {
+            let message = messages.recv_timeout(WAIT).expect("the server answers");
+            if id.is_some() && message["id"].as_i64() == id && message.get("method").is_none() {
+                return message;
+            }
+            if method.is_some() && message["method"].as_str() == method {
+                return message;
+            }
+        }
+    };
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+    );
+    let initialized = next(None, Some(1));
+    assert_eq!(initialized["result"]["serverInfo"]["name"], "claimlint");
+    assert_eq!(
+        initialized["result"]["capabilities"]["codeActionProvider"]["codeActionKinds"],
+        json!(["quickfix", "source.fixAll.claimlint"])
+    );
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+    );
+    let uri = "file:///news/kerry-lavrov.txt";
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "plaintext", "version": 1, "text": seed_article()
+        }}}),
+    );
+    let published = next(Some("textDocument/publishDiagnostics"), None);
+    // The same diagnostics as in memory.
+    let mut client = Client::isolated();
+    let in_memory = client.open(uri, "plaintext", &seed_article());
+    client.shut_down().unwrap();
+    assert_eq!(published["params"], in_memory);
+
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
+    );
+    assert_eq!(next(None, Some(2))["result"], Value::Null);
+    write_framed(&mut stdin, &json!({"jsonrpc": "2.0", "method": "exit"}));
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    assert!(status.success(), "{status}: {stderr}");
+    assert_eq!(stderr, "");
+}
+
+#[test]
+fn the_binary_exits_with_status_1_on_exit_without_shutdown() {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("claimlint"))
+        .args(["lsp", "--isolated"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+    );
+    write_framed(&mut stdin, &json!({"jsonrpc": "2.0", "method": "exit"}));
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1));
+}

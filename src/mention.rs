@@ -233,13 +233,16 @@ fn push_normalized(out: &mut String, text: &str) {
 /// no pattern contains, so no match crosses a block.
 struct Stream {
     text: String,
-    starts: Vec<usize>,
-    ends: Vec<usize>,
+    /// Where each token starts and ends in `text`, in 32 bits (saturating:
+    /// past 4 GiB a match finds no token) to keep a long draft's tables
+    /// small.
+    starts: Vec<u32>,
+    ends: Vec<u32>,
 }
 
 impl Stream {
     /// `group[i]` says which sentence token `i` is in.
-    fn new(text: &str, tokens: &[Token], group: &[usize]) -> Stream {
+    fn new(text: &str, tokens: &[Token], group: &[u32]) -> Stream {
         let mut stream = Stream {
             text: String::with_capacity(text.len()),
             starts: Vec::with_capacity(tokens.len()),
@@ -250,19 +253,24 @@ impl Stream {
                 let joint = if group[i] == group[i - 1] { ' ' } else { '\n' };
                 stream.text.push(joint);
             }
-            stream.starts.push(stream.text.len());
+            stream.starts.push(narrow(stream.text.len()));
             push_normalized(&mut stream.text, token.span.slice(text));
-            stream.ends.push(stream.text.len());
+            stream.ends.push(narrow(stream.text.len()));
         }
         stream
     }
 
     /// The tokens a match covers, if it starts and ends on token bounds.
     fn tokens(&self, start: usize, end: usize) -> Option<Range<usize>> {
-        let first = self.starts.binary_search(&start).ok()?;
-        let last = self.ends.binary_search(&end).ok()?;
+        let first = self.starts.binary_search(&u32::try_from(start).ok()?).ok()?;
+        let last = self.ends.binary_search(&u32::try_from(end).ok()?).ok()?;
         (first <= last).then_some(first..last + 1)
     }
+}
+
+/// `n` in 32 bits, saturating.
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Words that may join the parts of a name ("Bashar al-Assad" is one
@@ -287,10 +295,10 @@ fn has_name_prefix(word: &str) -> bool {
 
 /// Finds every mention in a parsed document.
 pub fn find(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexicon: &Lexicon) -> Mentions {
-    let mut sentence_of = vec![0usize; tokens.len()];
+    let mut sentence_of = vec![0u32; tokens.len()];
     for (s, sentence) in sentences.iter().enumerate() {
         for slot in &mut sentence_of[sentence.tokens.clone()] {
-            *slot = s;
+            *slot = narrow(s);
         }
     }
     let known = find_known(text, tokens, &sentence_of, lexicon);
@@ -298,7 +306,7 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexicon
     Mentions { known, names }
 }
 
-fn find_known(text: &str, tokens: &[Token], sentence_of: &[usize], lexicon: &Lexicon) -> Vec<Known> {
+fn find_known(text: &str, tokens: &[Token], sentence_of: &[u32], lexicon: &Lexicon) -> Vec<Known> {
     let Some(automaton) = &lexicon.automaton else {
         return Vec::new();
     };
@@ -306,8 +314,16 @@ fn find_known(text: &str, tokens: &[Token], sentence_of: &[usize], lexicon: &Lex
     let stream = Stream::new(text, tokens, sentence_of);
     // Every candidate: (first token, token count, rank, target).
     let mut candidates: Vec<(usize, usize, u8, Target)> = Vec::new();
+    let bytes = stream.text.as_bytes();
+    let separator = |b: Option<&u8>| matches!(b, None | Some(b' ' | b'\n'));
     for m in automaton.find_overlapping_iter(&stream.text) {
-        let Some(range) = stream.tokens(m.start(), m.end()) else {
+        // Most hits are inside a word ("us" in "because"): a token starts
+        // after a separator and ends before one, which costs a byte to see.
+        let (start, end) = (m.start(), m.end());
+        if !separator(start.checked_sub(1).and_then(|i| bytes.get(i))) || !separator(bytes.get(end)) {
+            continue;
+        }
+        let Some(range) = stream.tokens(start, end) else {
             continue;
         };
         let found = &stream.text[m.start()..m.end()];
@@ -344,14 +360,18 @@ fn find_known(text: &str, tokens: &[Token], sentence_of: &[usize], lexicon: &Lex
 
 fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known: &[Known]) -> Vec<Name> {
     // Which known mention, if any, covers each token.
-    let mut cover: Vec<Option<usize>> = vec![None; tokens.len()];
+    // Four bytes a token, `u32::MAX` for none: a long draft has millions.
+    let mut covered: Vec<u32> = vec![u32::MAX; tokens.len()];
     for (k, mention) in known.iter().enumerate() {
-        for slot in &mut cover[mention.tokens.clone()] {
-            *slot = Some(k);
+        for slot in &mut covered[mention.tokens.clone()] {
+            *slot = narrow(k);
         }
     }
-    let breaks = |i: usize| match cover[i] {
-        Some(k) => !matches!(known[k].target, Target::Adjective { .. }),
+    let cover = |i: usize| covered.get(i).filter(|&&k| k != u32::MAX).map(|&k| k as usize);
+    let breaks = |i: usize| match cover(i) {
+        Some(k) => known
+            .get(k)
+            .is_some_and(|k| !matches!(k.target, Target::Adjective { .. })),
         None => false,
     };
     let is_name_word = |i: usize| {
@@ -392,13 +412,13 @@ fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known
                 }
             }
             // A phrase made only of adjectives ("Russian") is no name.
-            if (start..end).all(|t| cover[t].is_some()) {
+            if (start..end).all(|t| cover(t).is_some()) {
                 i = end;
                 continue;
             }
             let title = start
                 .checked_sub(1)
-                .and_then(|before| cover[before])
+                .and_then(cover)
                 .filter(|&k| matches!(known[k].target, Target::Title { .. }));
             names.push(Name {
                 span: Span::new(tokens[start].span.start, tokens[end - 1].span.end),

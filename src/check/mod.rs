@@ -56,6 +56,9 @@ pub struct Document<'a> {
     pub tokens: Vec<Token>,
     /// Its sentences, in order.
     pub sentences: Vec<Sentence>,
+    /// Each token's text as rules compare it (lower case, straight
+    /// apostrophes).
+    pub words: parse::Words,
     /// What it names, and how.
     pub mentions: Mentions,
     /// What it states, reduced to claims, sorted by span.
@@ -76,18 +79,21 @@ impl<'a> Document<'a> {
     ) -> Document<'a> {
         let parsed = parse::parse(&source.text, &source.blocks);
         let mentions = mention::find(&source.text, &parsed.tokens, &parsed.sentences, lexicon);
-        let claims = claim::extract(&claim::Context::new(
-            &source.text,
-            &parsed.tokens,
-            &parsed.sentences,
-            &mentions,
+        let words = parse::Words::new(&source.text, &parsed.tokens);
+        let claims = claim::extract(&claim::Context {
+            text: &source.text,
+            tokens: &parsed.tokens,
+            sentences: &parsed.sentences,
+            mentions: &mentions,
             pack,
-        ));
+            words: &words,
+        });
         let story_date = claim::calendar::story_date(source, &parsed.tokens, date).map(|(d, _)| d);
         Document {
             source,
             tokens: parsed.tokens,
             sentences: parsed.sentences,
+            words,
             mentions,
             claims,
             story_date,

@@ -59,16 +59,6 @@ fn shape_of(first: &[u8], second: &[u8]) -> Shape3 {
     (first.len() + second.len(), head)
 }
 
-/// Appends `word` in lower case; most words are ASCII, which needs no
-/// Unicode case tables.
-fn push_lower(out: &mut String, word: &str) {
-    if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-}
-
 /// "TimeWarner", "JPMorgan": a capital after the first letter.
 fn is_camel(word: &str) -> bool {
     word.chars().skip(1).any(char::is_uppercase)
@@ -96,46 +86,50 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         }
     };
 
-    // Every closed word long enough to be two words, by its lower case.
-    let mut closed: HashMap<String, Vec<usize>> = HashMap::default();
+    let words = &doc.words;
+    // Every closed word long enough to be two words, by its lower case
+    // (borrowed from the draft's lowered words: no copy per word).
+    let mut closed: HashMap<&str, Vec<usize>> = HashMap::default();
     // The length and first letters of each closed word: a pair of words
-    // whose shape is not here needs no lower-casing and no lookup.
+    // whose shape is not here needs no lookup.
     let mut shapes: HashSet<Shape3> = HashSet::default();
-    let mut lower = String::new();
     for (i, token) in tokens.iter().enumerate() {
         let word = text(i);
         if token.kind == TokenKind::Word && word.len() >= 5 && alphabetic(word) {
-            lower.clear();
-            push_lower(&mut lower, word);
-            // A word seen before costs a lookup, not an allocation.
-            match closed.get_mut(lower.as_str()) {
-                Some(places) => places.push(i),
-                None => {
+            let lower = words.get(i);
+            closed
+                .entry(lower)
+                .or_insert_with(|| {
                     shapes.insert(shape_of(lower.as_bytes(), b""));
-                    closed.insert(lower.clone(), vec![i]);
-                }
-            }
+                    Vec::new()
+                })
+                .push(i);
         }
     }
-    // key -> (shape, span, text) of every use, in document order.
-    let mut groups: HashMap<String, Vec<(Shape, Span)>> = HashMap::default();
+    if closed.is_empty() {
+        return;
+    }
+    // closed word -> (shape, span) of every other use, in document order.
+    let mut groups: HashMap<&str, Vec<(Shape, Span)>> = HashMap::default();
     let mut key = String::new();
     for sentence in &doc.sentences {
         for i in sentence.tokens.clone() {
             let token = tokens[i];
-            let word = text(i);
             if token.kind == TokenKind::Compound {
                 key.clear();
                 key.extend(
-                    word.chars()
+                    words
+                        .get(i)
+                        .chars()
                         .filter(|&c| c != '-' && c != '\u{2010}' && c != '\u{2011}'),
                 );
-                let lower = key.to_lowercase();
-                if closed.contains_key(&lower) && alphabetic(&key) {
-                    groups
-                        .entry(lower)
-                        .or_default()
-                        .push((Shape::Hyphenated, token.span));
+                if let Some((&closed_word, _)) = closed.get_key_value(key.as_str()) {
+                    if alphabetic(&key) {
+                        groups
+                            .entry(closed_word)
+                            .or_default()
+                            .push((Shape::Hyphenated, token.span));
+                    }
                 }
             }
             let next = i + 1;
@@ -143,42 +137,34 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
                 && next < sentence.tokens.end
                 && tokens[next].kind == TokenKind::Word
             {
-                let second = text(next);
-                // The cheap test first: most pairs of words are no closed
+                // The lowered words of a pair lie side by side: together
+                // they read as the closed word.
+                let pair = words.joined(i..next + 1);
+                // The cheap tests first: most pairs of words are no closed
                 // word of the draft.
-                if word.len() + second.len() < 5 {
+                if pair.len() < 5 || !shapes.contains(&shape_of(pair.as_bytes(), b"")) {
                     continue;
                 }
-                // Lower-casing keeps an ASCII pair's length; others take the
-                // slow path.
-                let ascii = word.is_ascii() && second.is_ascii();
-                if ascii && !shapes.contains(&shape_of(word.as_bytes(), second.as_bytes())) {
+                let Some((&closed_word, _)) = closed.get_key_value(pair) else {
                     continue;
-                }
-                key.clear();
-                push_lower(&mut key, word);
-                push_lower(&mut key, second);
-                if !closed.contains_key(key.as_str()) {
-                    continue;
-                }
-                if is_function_word(word)
-                    || is_function_word(second)
-                    || is_particle(second)
-                    || !alphabetic(&key)
-                {
+                };
+                let (word, second) = (text(i), text(next));
+                if is_function_word(word) || is_function_word(second) || is_particle(second) {
                     continue;
                 }
                 let span = Span::new(token.span.start, tokens[next].span.end);
-                groups.entry(key.clone()).or_default().push((Shape::Open, span));
+                groups.entry(closed_word).or_default().push((Shape::Open, span));
             }
         }
     }
     let severity = settings.severity.unwrap_or_default();
+    let mut groups: Vec<(&str, Vec<(Shape, Span)>)> = groups.into_iter().collect();
+    groups.sort_by_key(|(_, uses)| uses.first().map(|u| u.1));
     for (key, mut uses) in groups {
-        if is_distinct(&key) {
+        if is_distinct(key) {
             continue;
         }
-        for &i in &closed[&key] {
+        for &i in closed.get(key).into_iter().flatten() {
             uses.push((Shape::Closed, tokens[i].span));
         }
         // Two capitalised words are a name ("Delta Air Lines"), compared

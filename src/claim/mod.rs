@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::finding::Span;
 use crate::mention::{Mentions, Target};
-use crate::parse::{DateValue, Token, TokenKind, Weekday};
+use crate::parse::{DateValue, Token, TokenKind, Weekday, Words};
 use crate::rules::Pack;
 use pattern::{normalize, Element, Pattern, Slot};
 use rule::{Attribute, ClaimRule};
@@ -85,48 +85,14 @@ pub struct Context<'a> {
     /// The rules.
     pub pack: &'a Pack,
     /// Every token's text as patterns compare it (lower case, straight
-    /// apostrophes), one after the other in one buffer, computed once.
-    lowered: String,
-    /// Where each token's text is in `lowered`.
-    words: Vec<(usize, usize)>,
+    /// apostrophes).
+    pub words: &'a Words,
 }
 
 impl<'a> Context<'a> {
-    /// What extraction needs, with each token's comparable text.
-    pub fn new(
-        text: &'a str,
-        tokens: &'a [Token],
-        sentences: &'a [crate::parse::Sentence],
-        mentions: &'a Mentions,
-        pack: &'a Pack,
-    ) -> Context<'a> {
-        let mut lowered = String::with_capacity(text.len());
-        let mut words = Vec::with_capacity(tokens.len());
-        for t in tokens {
-            let word = t.span.slice(text);
-            let start = lowered.len();
-            if word.is_ascii() {
-                lowered.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                lowered.push_str(&normalize(word));
-            }
-            words.push((start, lowered.len()));
-        }
-        Context {
-            text,
-            tokens,
-            sentences,
-            mentions,
-            pack,
-            lowered,
-            words,
-        }
-    }
-
     /// Token `i` as patterns compare it.
     fn word(&self, i: usize) -> &str {
-        let (start, end) = self.words[i];
-        self.lowered.get(start..end).unwrap_or("")
+        self.words.get(i)
     }
 }
 
@@ -188,21 +154,26 @@ const EVENT_QUALIFIERS: &[&str] = &[
 
 /// Which mention starts at each token.
 struct Names {
-    /// For each token, the index of the name that starts there.
-    starting_at: Vec<Option<usize>>,
-    /// For each token, the index of the known mention that starts there.
-    known_at: Vec<Option<usize>>,
+    /// For each token, the index of the name that starts there, or
+    /// [`Names::NONE`]. Four bytes a token: a long draft has millions.
+    starting_at: Vec<u32>,
+    /// For each token, the index of the known mention that starts there,
+    /// or [`Names::NONE`].
+    known_at: Vec<u32>,
 }
 
 impl Names {
+    const NONE: u32 = u32::MAX;
+
     fn new(tokens: usize, mentions: &Mentions) -> Names {
-        let mut starting_at = vec![None; tokens];
+        let index = |i: usize| u32::try_from(i).unwrap_or(Names::NONE);
+        let mut starting_at = vec![Names::NONE; tokens];
         for (i, n) in mentions.names.iter().enumerate() {
-            starting_at[n.tokens.start] = Some(i);
+            starting_at[n.tokens.start] = index(i);
         }
-        let mut known_at = vec![None; tokens];
+        let mut known_at = vec![Names::NONE; tokens];
         for (i, k) in mentions.known.iter().enumerate() {
-            known_at[k.tokens.start] = Some(i);
+            known_at[k.tokens.start] = index(i);
         }
         Names {
             starting_at,
@@ -211,11 +182,18 @@ impl Names {
     }
 
     fn name(&self, token: usize) -> Option<usize> {
-        self.starting_at.get(token).copied().flatten()
+        Names::at(&self.starting_at, token)
     }
 
     fn known(&self, token: usize) -> Option<usize> {
-        self.known_at.get(token).copied().flatten()
+        Names::at(&self.known_at, token)
+    }
+
+    fn at(table: &[u32], token: usize) -> Option<usize> {
+        table
+            .get(token)
+            .filter(|&&i| i != Names::NONE)
+            .map(|&i| i as usize)
     }
 }
 
@@ -246,12 +224,23 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Claim> {
     let mut claims = Vec::new();
     let mut candidates: Vec<(usize, &Pattern)> = Vec::new();
     let mut captured: Vec<Captured> = Vec::new();
+    let mut amounts = AmountCache::default();
     for (s, sentence) in ctx.sentences.iter().enumerate() {
         let says = |words: &[&str]| sentence.tokens.clone().any(|i| words.contains(&ctx.word(i)));
         for i in sentence.tokens.clone() {
             dispatch.candidates(ctx, &names, i, &mut candidates);
             for &(r, pattern) in &candidates {
-                if match_at(ctx, &names, pattern, i, sentence.tokens.end, &mut captured).is_none() {
+                if match_at(
+                    ctx,
+                    &names,
+                    pattern,
+                    i,
+                    sentence.tokens.end,
+                    &mut captured,
+                    &mut amounts,
+                )
+                .is_none()
+                {
                     continue;
                 }
                 let rule = &ctx.pack.claims[r];
@@ -409,6 +398,7 @@ fn match_at(
     start: usize,
     end: usize,
     captured: &mut Vec<Captured>,
+    amounts: &mut AmountCache,
 ) -> Option<usize> {
     let mut at = start;
     captured.clear();
@@ -435,7 +425,7 @@ fn match_at(
                 at += 1;
             }
             Element::Slot(slot) => {
-                let (next, value) = capture(ctx, names, *slot, at, end)?;
+                let (next, value) = capture(ctx, names, *slot, at, end, amounts)?;
                 captured.push(value);
                 at = next;
             }
@@ -445,7 +435,14 @@ fn match_at(
 }
 
 /// Matches one slot at token `at`.
-fn capture(ctx: &Context<'_>, names: &Names, slot: Slot, at: usize, end: usize) -> Option<(usize, Captured)> {
+fn capture(
+    ctx: &Context<'_>,
+    names: &Names,
+    slot: Slot,
+    at: usize,
+    end: usize,
+    amounts: &mut AmountCache,
+) -> Option<(usize, Captured)> {
     let token = ctx.tokens[at];
     match slot {
         Slot::Person => {
@@ -456,7 +453,9 @@ fn capture(ctx: &Context<'_>, names: &Names, slot: Slot, at: usize, end: usize) 
             let next = ctx.mentions.names[name].tokens.end;
             Some((next, Captured::Person(name)))
         }
-        Slot::Number => amount(ctx, at, end).map(|(next, a, span)| (next, Captured::Amount(a, span))),
+        Slot::Number => amounts
+            .get(ctx, at, end)
+            .map(|(next, a, span)| (next, Captured::Amount(a, span))),
         Slot::Year => {
             let text = token.span.slice(ctx.text);
             let year: i32 = (token.kind == TokenKind::Number && text.len() == 4)
@@ -497,6 +496,24 @@ fn capture(ctx: &Context<'_>, names: &Names, slot: Slot, at: usize, end: usize) 
             }
         }
         Slot::Event => Some((at + 1, Captured::Event)),
+    }
+}
+
+/// The amount read at one token, kept while the patterns that start with
+/// a number are tried there.
+#[derive(Default)]
+struct AmountCache {
+    key: Option<(usize, usize)>,
+    value: Option<(usize, Amount, Span)>,
+}
+
+impl AmountCache {
+    fn get(&mut self, ctx: &Context<'_>, at: usize, end: usize) -> Option<(usize, Amount, Span)> {
+        if self.key != Some((at, end)) {
+            self.key = Some((at, end));
+            self.value = amount(ctx, at, end);
+        }
+        self.value
     }
 }
 
@@ -555,7 +572,15 @@ fn amount(ctx: &Context<'_>, at: usize, end: usize) -> Option<(usize, Amount, Sp
     let word = |i: usize| ctx.word(i);
     let number = |i: usize| -> Option<f64> {
         let t = ctx.tokens.get(i).filter(|_| i < end)?;
-        (t.kind == TokenKind::Number).then(|| t.span.slice(ctx.text).replace(',', "").parse().ok())?
+        if t.kind != TokenKind::Number {
+            return None;
+        }
+        let text = t.span.slice(ctx.text);
+        if text.contains(',') {
+            text.replace(',', "").parse().ok()
+        } else {
+            text.parse().ok()
+        }
     };
     let mut i = at;
     let mut hedge: Option<fn(f64) -> Amount> = None;
@@ -832,7 +857,14 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
             _ => {}
         }
         if word(i) == "in" && i + 1 < range.end && closer(place.as_ref().map(|x| x.0)) {
-            if let Some((_, Captured::Place(p))) = capture(ctx, names, Slot::Place, i + 1, range.end) {
+            if let Some((_, Captured::Place(p))) = capture(
+                ctx,
+                names,
+                Slot::Place,
+                i + 1,
+                range.end,
+                &mut AmountCache::default(),
+            ) {
                 let span = ctx.tokens[i + 1].span;
                 let end = names
                     .name(i + 1)

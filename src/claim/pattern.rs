@@ -147,10 +147,7 @@ fn pieces(input: &str) -> Res<'_, Vec<Vec<Part<'_>>>> {
 
 /// Literal text as the matcher compares it.
 pub fn normalize(text: &str) -> String {
-    text.chars()
-        .map(|c| if c == '’' || c == '‘' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
+    crate::parse::normalize(text)
 }
 
 /// Cuts literal text into tokens the way drafts are cut.

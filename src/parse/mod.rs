@@ -63,6 +63,9 @@ mod lexicon;
 mod sentence;
 #[cfg(test)]
 mod tests;
+mod words;
+
+pub use words::{normalize, Words};
 
 use std::ops::Range;
 

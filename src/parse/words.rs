@@ -1,0 +1,121 @@
+//! Every token's text as the rules compare it, computed once per draft:
+//! lower case with straight apostrophes, all in one buffer so that
+//! neighbouring tokens read as one string ("cease" and "fire" as
+//! "ceasefire") without copying.
+
+use std::ops::Range;
+
+use super::Token;
+
+/// The compared text of each token of a draft.
+#[derive(Clone, Debug, Default)]
+pub struct Words {
+    /// Every token's compared text, one after the other, nothing between.
+    lowered: String,
+    /// Where each token's text is in `lowered`, in 32 bits to halve the
+    /// table (a long draft has millions of tokens); past 4 GiB of text a
+    /// word reads as empty, never out of bounds.
+    bounds: Vec<(u32, u32)>,
+}
+
+impl Words {
+    /// The compared text of every token of `text`.
+    pub fn new(text: &str, tokens: &[Token]) -> Words {
+        let mut lowered = String::with_capacity(text.len());
+        let mut bounds = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let word = t.span.slice(text);
+            let start = lowered.len();
+            if word.is_ascii() {
+                lowered.push_str(word);
+                if let Some(pushed) = lowered.get_mut(start..) {
+                    pushed.make_ascii_lowercase();
+                }
+            } else {
+                push_normalized(&mut lowered, word);
+            }
+            bounds.push((narrow(start), narrow(lowered.len())));
+        }
+        Words { lowered, bounds }
+    }
+
+    /// Token `i`'s compared text (`""` past the end).
+    pub fn get(&self, i: usize) -> &str {
+        self.joined(i..i + 1)
+    }
+
+    /// Tokens `range` written together with nothing between them (`""`
+    /// when the range is empty or past the end).
+    pub fn joined(&self, range: Range<usize>) -> &str {
+        if range.is_empty() {
+            return "";
+        }
+        let (Some(&(start, _)), Some(&(_, end))) =
+            (self.bounds.get(range.start), self.bounds.get(range.end - 1))
+        else {
+            return "";
+        };
+        self.lowered.get(start as usize..end as usize).unwrap_or("")
+    }
+}
+
+/// Text as rules compare it: lower case, curly apostrophes straightened.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_normalized(&mut out, text);
+    out
+}
+
+fn push_normalized(out: &mut String, text: &str) {
+    out.extend(
+        text.chars()
+            .map(|c| if c == '’' || c == '‘' { '\'' } else { c })
+            .flat_map(char::to_lowercase),
+    );
+}
+
+/// `n` in 32 bits, saturating.
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Span;
+    use crate::parse::parse;
+    use crate::source::Block;
+
+    fn words(text: &str) -> (Words, usize) {
+        let block = Block {
+            pieces: vec![Span::new(0, text.len())],
+        };
+        let parsed = parse(text, std::slice::from_ref(&block));
+        (Words::new(text, &parsed.tokens), parsed.tokens.len())
+    }
+
+    #[test]
+    fn lowers_and_straightens() {
+        let (w, n) = words("The Kremlin’s CEASE fire");
+        assert_eq!(n, 5);
+        assert_eq!(w.get(0), "the");
+        assert_eq!(w.get(1), "kremlin");
+        assert_eq!(w.get(2), "'s");
+        assert_eq!(w.joined(3..5), "ceasefire");
+    }
+
+    #[test]
+    fn out_of_range_is_empty() {
+        let (w, n) = words("Two words");
+        assert_eq!(w.get(n), "");
+        assert_eq!(w.joined(1..1), "");
+        assert_eq!(w.joined(1..9), "");
+    }
+
+    #[test]
+    fn non_ascii_lowers_by_unicode() {
+        let (w, _) = words("ÉMILE Zoë");
+        assert_eq!(w.get(0), "émile");
+        assert_eq!(w.get(1), "zoë");
+    }
+}

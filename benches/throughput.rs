@@ -1,5 +1,6 @@
 //! Throughput of a whole check (read, parse, mentions, every rule) over
-//! about 5 MB of news prose, on one core.
+//! about 5 MB of news prose, on one core; each stage alone; and how the
+//! time of one draft grows with its size (1, 4 and 16 MB).
 //!
 //! The input is the example article repeated; set `CLAIMLINT_CORPUS` to a
 //! directory of `.txt` articles to measure real news instead (read at bench
@@ -119,5 +120,33 @@ fn throughput(c: &mut Criterion) {
     stages.finish();
 }
 
-criterion_group!(benches, throughput);
+/// One draft of 1, 4 and 16 MB made of the same articles: the time per
+/// byte must stay flat (4x the input at most 4.4x the time).
+fn scaling(c: &mut Criterion) {
+    let checker = Checker::new(Pack::builtin().expect("the built-in pack loads"));
+    let articles = articles();
+    let mut group = c.benchmark_group("scaling");
+    group.sample_size(10);
+    for megabytes in [1usize, 4, 16] {
+        let target = megabytes * 1024 * 1024;
+        let mut text = String::with_capacity(target + 64 * 1024);
+        'fill: loop {
+            for article in &articles {
+                if text.len() >= target {
+                    break 'fill;
+                }
+                text.push_str(article);
+                text.push_str("\n\n");
+            }
+        }
+        let draft = Source::new("bench.txt", text, Format::Text);
+        group.throughput(Throughput::Bytes(draft.text.len() as u64));
+        group.bench_function(format!("{megabytes}mb"), |b| {
+            b.iter(|| checker.check(&draft).len())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, throughput, scaling);
 criterion_main!(benches);

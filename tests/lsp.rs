@@ -407,6 +407,22 @@ fn unsafe_fixes_are_labelled_and_not_preferred() {
 }
 
 #[test]
+fn display_only_suggestions_are_never_offered_as_edits() {
+    let mut client = Client::isolated();
+    let uri = "file:///news/budget.md";
+    let text = "# Budget row deepens\n\nSpeaking on Monday, Mr Okafor said the budget was fair.\n\n\
+                Finance Minister Chidi Okafor has faced criticism from unions.\n";
+    let published = client.open(uri, "markdown", text);
+    let diagnostics = published["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0]["code"], "naming.first_reference");
+    assert_eq!(diagnostics[0]["severity"], 3);
+    let range = diagnostics[0]["range"].clone();
+    assert_eq!(client.code_actions(uri, &range, None), Vec::<Value>::new());
+    client.shut_down().unwrap();
+}
+
+#[test]
 fn fixing_all_makes_the_text_check_fix_makes() {
     let mut client = Client::isolated();
     let uri = "file:///news/kerry-lavrov.txt";

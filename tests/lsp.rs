@@ -307,7 +307,7 @@ fn positions_count_utf16_units_past_emoji_and_curly_quotes() {
     assert_eq!(
         found,
         [
-            // "Kiev": byte 27, character 20, UTF-16 unit 22.
+            // "Kiev": byte 28, character 20, UTF-16 unit 22.
             ("style.substitution".to_string(), range(0, 22, 26), vec![]),
             // "ceasefire" (odd one out, a tie going to the form used
             // first) at unit 34 and "cease-fire" at unit 18.

@@ -307,7 +307,7 @@ fn positions_count_utf16_units_past_emoji_and_curly_quotes() {
     assert_eq!(
         found,
         [
-            // "Kiev": byte 27, character 20, UTF-16 unit 22.
+            // "Kiev": byte 28, character 20, UTF-16 unit 22.
             ("style.substitution".to_string(), range(0, 22, 26), vec![]),
             // "ceasefire" (odd one out, a tie going to the form used
             // first) at unit 34 and "cease-fire" at unit 18.
@@ -403,6 +403,22 @@ fn unsafe_fixes_are_labelled_and_not_preferred() {
     assert_eq!(action["edit"]["documentChanges"][0]["textDocument"]["version"], 1);
     let fixed = apply_edits(&text, &action_edits(action, uri));
     assert_eq!(fixed, text.replacen("Sergey Lavrov", "Sergei Lavrov", 1));
+    client.shut_down().unwrap();
+}
+
+#[test]
+fn display_only_suggestions_are_never_offered_as_edits() {
+    let mut client = Client::isolated();
+    let uri = "file:///news/budget.md";
+    let text = "# Budget row deepens\n\nSpeaking on Monday, Mr Okafor said the budget was fair.\n\n\
+                Finance Minister Chidi Okafor has faced criticism from unions.\n";
+    let published = client.open(uri, "markdown", text);
+    let diagnostics = published["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0]["code"], "naming.first_reference");
+    assert_eq!(diagnostics[0]["severity"], 3);
+    let range = diagnostics[0]["range"].clone();
+    assert_eq!(client.code_actions(uri, &range, None), Vec::<Value>::new());
     client.shut_down().unwrap();
 }
 

@@ -9,7 +9,7 @@ use axum::Router;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-use claimlint::serve::{router, Server};
+use claimlint::serve::{loopback_only, router, Server};
 use claimlint::setup::PackOptions;
 
 const SEED: &str = "examples/kerry-lavrov.txt";
@@ -261,5 +261,34 @@ async fn the_page_and_its_assets_are_served_from_the_binary() {
         assert_eq!(content_type, expected_type, "{uri}");
         assert_eq!(body.lines().next(), Some(first_line), "{uri}");
         assert!(!body.contains("http://") && !body.contains("https://"), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn on_loopback_only_loopback_host_names_are_answered() {
+    for (host, expected) in [
+        ("127.0.0.1:7878", StatusCode::OK),
+        ("localhost:7878", StatusCode::OK),
+        ("LOCALHOST", StatusCode::OK),
+        ("[::1]:7878", StatusCode::OK),
+        ("127.0.0.2", StatusCode::OK),
+        ("attacker.example:7878", StatusCode::FORBIDDEN),
+        ("localhost.attacker.example", StatusCode::FORBIDDEN),
+        ("192.168.1.5:7878", StatusCode::FORBIDDEN),
+        ("", StatusCode::FORBIDDEN),
+    ] {
+        let request = Request::get("/api/settings")
+            .header(header::HOST, host)
+            .body(Body::empty())
+            .unwrap();
+        let response = loopback_only(app()).oneshot(request).await.unwrap();
+        assert_eq!(response.status(), expected, "Host: {host}");
+        if expected == StatusCode::FORBIDDEN {
+            let body = response.into_body().collect().await.unwrap().to_bytes();
+            assert_eq!(
+                &body[..],
+                br#"{"error":"this server answers requests for localhost only"}"#
+            );
+        }
     }
 }

@@ -24,7 +24,9 @@
 //! detector is linear in the number of names. The fix is unsafe: it rests
 //! on the guess that the two spellings name one person.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher};
 
 mod fold;
 
@@ -107,11 +109,20 @@ fn collect_names<'a>(doc: &Document<'a>) -> Vec<Seen<'a>> {
         .collect()
 }
 
+/// A bucket key: the hash of what `write` feeds it, so that no key string
+/// is built. Two keys that collide only put more names in one bucket, and
+/// every pair of a bucket is still compared word by word.
+fn bucket_key(write: impl FnOnce(&mut FxHasher)) -> u64 {
+    let mut hasher = FxHasher::default();
+    write(&mut hasher);
+    hasher.finish()
+}
+
 /// Every pair of members of a bucket, buckets in key order so the result
-/// does not depend on hashing: only names that share a folded key are ever
-/// compared.
-fn bucket_pairs(buckets: &HashMap<String, Vec<usize>>) -> Vec<(usize, usize)> {
-    let mut keys: Vec<&String> = buckets.keys().collect();
+/// does not depend on the map's order: only names that share a folded key
+/// are ever compared.
+fn bucket_pairs(buckets: &HashMap<u64, Vec<usize>>) -> Vec<(usize, usize)> {
+    let mut keys: Vec<&u64> = buckets.keys().collect();
     keys.sort();
     let mut pairs = Vec::new();
     for key in keys {
@@ -168,22 +179,23 @@ fn full_name_groups(names: &[Seen<'_>], reported: &mut HashSet<(String, String)>
     }
     // Buckets: the whole folded name, and for each word position the
     // folded name with that word reduced to its skeleton.
-    let mut buckets: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::default();
     for (f, seen) in forms.iter().enumerate() {
         // Folded once per spelling, not once per mention.
         let folded: Vec<String> = seen.words.iter().map(|w| fold_word(w.0)).collect();
-        buckets.entry(folded.join(" ")).or_default().push(f);
+        let whole = bucket_key(|h| {
+            usize::MAX.hash(h);
+            folded.hash(h);
+        });
+        buckets.entry(whole).or_default().push(f);
         for i in 0..folded.len() {
-            let mut key = format!("{i}|");
-            for (j, w) in folded.iter().enumerate() {
-                if j == i {
-                    key.push('~');
-                    key.push_str(&skeleton(w));
-                } else {
-                    key.push_str(w);
+            let reduced = skeleton(&folded[i]);
+            let key = bucket_key(|h| {
+                i.hash(h);
+                for (j, w) in folded.iter().enumerate() {
+                    if j == i { &reduced } else { w }.hash(h);
                 }
-                key.push(' ');
-            }
+            });
             buckets.entry(key).or_default().push(f);
         }
     }
@@ -297,17 +309,20 @@ fn single_word_groups(names: &[Seen<'_>], reported: &HashSet<(String, String)>) 
         forms[f].evident |= w.evident;
         of_word.push(f);
     }
-    let mut buckets: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::default();
     for (f, form) in forms.iter().enumerate() {
         if !form.evident || letters(&form.spelling) < MIN_SINGLE {
             continue;
         }
         let folded = fold_word(&form.spelling);
-        buckets
-            .entry(format!("~{}", skeleton(&folded)))
-            .or_default()
-            .push(f);
-        buckets.entry(folded).or_default().push(f);
+        let reduced = skeleton(&folded);
+        for (tag, key) in [(0u8, &reduced), (1, &folded)] {
+            let key = bucket_key(|h| {
+                tag.hash(h);
+                key.hash(h);
+            });
+            buckets.entry(key).or_default().push(f);
+        }
     }
     let mut sets = Sets::new(forms.len());
     for (a, b) in bucket_pairs(&buckets) {

@@ -10,7 +10,10 @@
 //! | `GET /api/settings` | the style packs, the server's style and date |
 //!
 //! Request bodies over [`BODY_LIMIT`] get 413, a body that is not the
-//! expected JSON 400 with a message, and anything else 404. The server
+//! expected JSON 400 with a message, and anything else 404. On a loopback
+//! address, [`run`] also answers 403 to a request for another host name
+//! ([`loopback_only`]), so that a web page cannot reach the server through
+//! a name it controls (DNS rebinding). The server
 //! reads no file after it has loaded its rule packs, writes none, and logs
 //! no draft text. Drafts checked through the API are named
 //! [`DRAFT_TXT`] or [`DRAFT_MD`] in the report.
@@ -324,6 +327,39 @@ async fn settings(State(server): State<Arc<Server>>) -> Response {
     axum::Json(answer).into_response()
 }
 
+/// `router` answering only requests whose `Host` is a loopback name
+/// (`localhost`, `127.0.0.1`, `[::1]`, with any port); others get 403.
+/// For a server on a loopback address, where no other name can be meant.
+pub fn loopback_only(router: Router) -> Router {
+    router.layer(axum::middleware::from_fn(
+        |request: axum::extract::Request, next: axum::middleware::Next| async move {
+            let host = request
+                .headers()
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .unwrap_or("");
+            if is_loopback_host(host) {
+                next.run(request).await
+            } else {
+                error(
+                    StatusCode::FORBIDDEN,
+                    "this server answers requests for localhost only",
+                )
+            }
+        },
+    ))
+}
+
+/// Whether a `Host` header names this machine by a loopback name.
+fn is_loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or(""),
+        None => host.split(':').next().unwrap_or(""),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
 /// Serves the page on `host:port` (port 0: a free port) until Ctrl-C,
 /// printing its URL on standard output and, when the address is not a
 /// loopback one, a warning on standard error.
@@ -339,6 +375,11 @@ pub fn run(server: Server, host: &str, port: u16) -> Result<(), String> {
         let address = listener
             .local_addr()
             .map_err(|e| format!("cannot listen on {host}:{port}: {e}"))?;
+        let app = if address.ip().is_loopback() {
+            loopback_only(router(server))
+        } else {
+            router(server)
+        };
         if !address.ip().is_loopback() {
             eprintln!(
                 "warning: listening on {}, which is not a loopback address: \
@@ -354,7 +395,7 @@ pub fn run(server: Server, host: &str, port: u16) -> Result<(), String> {
             "claimlint serves the page at http://{address}/ (Ctrl-C to stop)"
         );
         let _ = stdout.flush();
-        axum::serve(listener, router(server))
+        axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

@@ -115,6 +115,14 @@ pub fn skeleton(folded: &str) -> String {
 /// (`ł` as `l`, `ß` as `ss`); a caron goes like any accent (`š` is `s`,
 /// as in "Milosevic").
 pub fn plain(word: &str) -> String {
+    if word.is_ascii() {
+        // Most names: no accent to take off, so no decomposition either.
+        return word
+            .bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     let lower = word.to_lowercase();
     let mut spelt = String::with_capacity(lower.len());
     for c in lower.chars() {
@@ -192,45 +200,42 @@ fn fold(word: &str, collapse: bool) -> String {
     };
     let chars = letter_habits(body);
     let mut out = String::with_capacity(plain.len());
+    // Doubled letters are made one as they are written out.
+    let push = |out: &mut String, c: char| {
+        if !(collapse && out.ends_with(c)) {
+            out.push(c);
+        }
+    };
     let mut i = 0;
     'outer: while i < chars.len() {
+        let c = chars[i];
         for (from, to) in HABITS {
-            let n = from.len();
             // An initial "Ai" is not "Ei" ("Aiki", "Eiki").
-            if i == 0 && from.starts_with('a') {
+            if u32::from(from.as_bytes()[0]) != u32::from(c) || (i == 0 && c == 'a') {
                 continue;
             }
+            let n = from.len();
             if i + n <= chars.len() && chars[i..i + n].iter().copied().eq(from.chars()) {
-                out.push_str(to);
+                to.chars().for_each(|t| push(&mut out, t));
                 i += n;
                 continue 'outer;
             }
         }
-        let c = chars[i];
         let next = chars.get(i + 1).copied();
         let folded = match c {
             'c' if !matches!(next, Some('e' | 'i' | 'y' | 'h')) => 'k',
             'y' => 'i',
             _ => c,
         };
-        out.push(folded);
+        push(&mut out, folded);
         i += 1;
     }
     // "Ralph", "Rudolf" and "Smirnov".
     if out.ends_with('f') {
         out.pop();
-        out.push('v');
+        push(&mut out, 'v');
     }
-    let mut collapsed = String::with_capacity(out.len());
-    let mut last: Option<char> = None;
-    for c in out.chars() {
-        if collapse && last == Some(c) {
-            continue;
-        }
-        collapsed.push(c);
-        last = Some(c);
-    }
-    collapsed
+    out
 }
 
 /// The habits that hang on single letters, before the others:

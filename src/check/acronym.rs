@@ -178,11 +178,16 @@ fn same_long_form(a: &str, b: &str) -> bool {
 /// An acronym: two to eight letters (digits after the first allowed), all
 /// capitals ("FSA", "G20").
 fn is_acronym(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=8).contains(&word.chars().count())
-        && letters >= 2
-        && word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    // Most words fail on their first two bytes; an acronym is ASCII, so
+    // its bytes are its characters.
+    let bytes = word.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_uppercase)
+        && bytes
+            .get(1)
+            .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && (2..=8).contains(&bytes.len())
+        && bytes.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2
 }
 
 /// Every definition of each acronym, in order, and every other use.
@@ -237,6 +242,9 @@ fn scan(doc: &Document<'_>) -> (HashMap<String, Vec<Definition>>, HashMap<String
         }
     }
     let mut uses: HashMap<String, Vec<Span>> = HashMap::default();
+    if definitions.is_empty() {
+        return (definitions, uses);
+    }
     for (i, token) in tokens.iter().enumerate() {
         if token.kind == TokenKind::Word && !in_definition[i] && definitions.contains_key(text(i)) {
             uses.entry(text(i).to_string()).or_default().push(token.span);

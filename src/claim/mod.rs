@@ -214,21 +214,15 @@ enum Captured {
 pub fn extract(ctx: &Context<'_>) -> Vec<Claim> {
     let names = Names::new(ctx.tokens.len(), ctx.mentions);
     let dispatch = Dispatch::new(ctx.pack);
-    let events: rustc_hash::FxHashSet<&str> = ctx
-        .pack
-        .claims
-        .iter()
-        .filter(|c| c.attribute == Attribute::Event)
-        .flat_map(|c| c.events.iter().map(String::as_str))
-        .collect();
     let mut claims = Vec::new();
     let mut candidates: Vec<(usize, &Pattern)> = Vec::new();
     let mut captured: Vec<Captured> = Vec::new();
     let mut amounts = AmountCache::default();
     for (s, sentence) in ctx.sentences.iter().enumerate() {
         let says = |words: &[&str]| sentence.tokens.clone().any(|i| words.contains(&ctx.word(i)));
+        let mut has_event = false;
         for i in sentence.tokens.clone() {
-            dispatch.candidates(ctx, &names, i, &mut candidates);
+            has_event |= dispatch.candidates(ctx, &names, i, &mut candidates);
             for &(r, pattern) in &candidates {
                 if match_at(
                     ctx,
@@ -253,7 +247,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Claim> {
                 claims.extend(claim_of(ctx, r, rule, &captured, s, changing, i));
             }
         }
-        if sentence.tokens.clone().any(|i| events.contains(ctx.word(i))) {
+        if has_event {
             event_claims(ctx, &names, s, &mut claims);
         }
     }
@@ -289,16 +283,35 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Claim> {
 /// The patterns worth trying at a token, by what their first element
 /// needs: a literal word, a name, a number, or anything (rare).
 struct Dispatch<'p> {
-    by_word: HashMap<&'p str, Vec<(usize, &'p Pattern)>>,
+    /// By a token's compared text: the patterns starting with that word
+    /// (and the number patterns, for the first word of a hedge or
+    /// "between"), and whether the word names an event. One lookup a
+    /// token.
+    by_word: HashMap<&'p str, Starts<'p>>,
+    /// Patterns that start with a person and go on with a word, by that
+    /// word ("{person}, {number},"): a name tries only those whose second
+    /// word follows it.
+    person_then: HashMap<&'p str, Vec<(usize, &'p Pattern)>>,
+    /// Patterns that start with a person and go on with anything else.
     person: Vec<(usize, &'p Pattern)>,
     number: Vec<(usize, &'p Pattern)>,
-    other: Vec<(usize, &'p Pattern)>,
+    /// Patterns that start with another slot, tried only where a token
+    /// can fill it (a date at a date, a title at a known mention).
+    other: Vec<(Option<Slot>, usize, &'p Pattern)>,
+}
+
+/// What a word can start.
+#[derive(Default)]
+struct Starts<'p> {
+    patterns: Vec<(usize, &'p Pattern)>,
+    event: bool,
 }
 
 impl<'p> Dispatch<'p> {
     fn new(pack: &'p Pack) -> Dispatch<'p> {
         let mut d = Dispatch {
             by_word: HashMap::default(),
+            person_then: HashMap::default(),
             person: Vec::new(),
             number: Vec::new(),
             other: Vec::new(),
@@ -306,43 +319,82 @@ impl<'p> Dispatch<'p> {
         for (r, rule) in pack.claims.iter().enumerate() {
             for pattern in &rule.patterns {
                 match pattern.elements.first() {
-                    Some(Element::Literal(w)) => d.by_word.entry(w.as_str()).or_default().push((r, pattern)),
-                    Some(Element::Slot(Slot::Person)) => d.person.push((r, pattern)),
+                    Some(Element::Literal(w)) => d
+                        .by_word
+                        .entry(w.as_str())
+                        .or_default()
+                        .patterns
+                        .push((r, pattern)),
+                    Some(Element::Slot(Slot::Person)) => match pattern.elements.get(1) {
+                        Some(Element::Literal(w)) => {
+                            d.person_then.entry(w.as_str()).or_default().push((r, pattern))
+                        }
+                        _ => d.person.push((r, pattern)),
+                    },
                     Some(Element::Slot(Slot::Number) | Element::SlotWithSuffix(Slot::Number, _)) => {
                         d.number.push((r, pattern))
                     }
-                    _ => d.other.push((r, pattern)),
+                    Some(Element::Slot(slot)) => d.other.push((Some(*slot), r, pattern)),
+                    _ => d.other.push((None, r, pattern)),
                 }
+            }
+            if rule.attribute == Attribute::Event {
+                for event in &rule.events {
+                    d.by_word.entry(event.as_str()).or_default().event = true;
+                }
+            }
+        }
+        // An amount may start with a hedge ("at least 12") or "between".
+        if !d.number.is_empty() {
+            let hedges = HEDGES.iter().map(|(words, _)| words[0]).chain(["between"]);
+            for word in hedges {
+                let starts = d.by_word.entry(word).or_default();
+                starts.patterns.extend(d.number.iter().copied());
             }
         }
         d
     }
 
-    /// Fills `out` with the patterns that may match at token `i`.
-    fn candidates(&self, ctx: &Context<'_>, names: &Names, i: usize, out: &mut Vec<(usize, &'p Pattern)>) {
+    /// Fills `out` with the patterns that may match at token `i`; true
+    /// when the token names an event.
+    fn candidates(
+        &self,
+        ctx: &Context<'_>,
+        names: &Names,
+        i: usize,
+        out: &mut Vec<(usize, &'p Pattern)>,
+    ) -> bool {
         out.clear();
-        if let Some(list) = self.by_word.get(ctx.word(i)) {
-            out.extend(list);
+        let starts = self.by_word.get(ctx.word(i));
+        if let Some(starts) = starts {
+            out.extend(&starts.patterns);
         }
-        if names.name(i).is_some() {
+        if let Some(name) = names.name(i) {
+            let after = ctx.mentions.names[name].tokens.end;
+            if let Some(list) = self.person_then.get(ctx.word(after)) {
+                out.extend(list);
+            }
             out.extend(&self.person);
         }
-        if !self.number.is_empty() && may_start_amount(ctx, i) {
+        if matches!(ctx.tokens[i].kind, TokenKind::Number | TokenKind::Compound) {
             out.extend(&self.number);
         }
-        out.extend(&self.other);
+        let token = ctx.tokens[i];
+        for &(slot, r, pattern) in &self.other {
+            let may = match slot {
+                Some(Slot::Year) => token.kind == TokenKind::Number,
+                Some(Slot::Date) => matches!(token.kind, TokenKind::Date(_)),
+                Some(Slot::Weekday) => matches!(token.kind, TokenKind::Weekday(_)),
+                Some(Slot::Title) => names.known(i).is_some(),
+                Some(Slot::Place) => names.known(i).is_some() || names.name(i).is_some(),
+                _ => true,
+            };
+            if may {
+                out.push((r, pattern));
+            }
+        }
+        starts.is_some_and(|s| s.event)
     }
-}
-
-/// True when an amount can start at token `i`: a number, or the first
-/// word of a hedge ("at least", "about") or of "between".
-fn may_start_amount(ctx: &Context<'_>, i: usize) -> bool {
-    let token = ctx.tokens[i];
-    if matches!(token.kind, TokenKind::Number | TokenKind::Compound) {
-        return true;
-    }
-    let word = ctx.word(i);
-    word == "between" || HEDGES.iter().any(|(words, _)| words[0] == word)
 }
 
 /// A count whose sentence names no incident belongs to the story's only

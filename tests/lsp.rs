@@ -802,3 +802,25 @@ fn the_binary_exits_with_status_1_on_exit_without_shutdown() {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(1));
 }
+
+#[test]
+fn the_binary_names_a_message_it_cannot_read() {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("claimlint"))
+        .args(["lsp", "--isolated"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    write!(stdin, "Content-Length: 5\r\n\r\n{{bad}}").unwrap();
+    drop(stdin);
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    assert_eq!(status.code(), Some(2));
+    assert!(
+        stderr.starts_with("error: the connection failed: malformed LSP payload"),
+        "{stderr}"
+    );
+}

@@ -96,7 +96,8 @@ pub enum Error {
     /// The client sent `exit` without asking for `shutdown` first (the
     /// protocol asks for exit status 1).
     ExitWithoutShutdown,
-    /// Reading standard input or writing standard output failed.
+    /// Reading standard input (or a message in it) or writing standard
+    /// output failed.
     Io(std::io::Error),
 }
 
@@ -116,10 +117,18 @@ impl std::error::Error for Error {}
 /// exits.
 pub fn stdio(options: &Options) -> Result<(), Error> {
     let (connection, threads) = Connection::stdio();
-    run(connection, options)?;
-    // `run` dropped the connection, so the writer finishes; the reader
-    // stopped at `exit`.
-    threads.join().map_err(Error::Io)
+    // `run` drops the connection, so the writer finishes. The reader has
+    // stopped at `exit`, or (when `run` saw the connection close) at the
+    // end of the input or a message it could not read, which its error
+    // names.
+    match run(connection, options) {
+        Ok(()) => threads.join().map_err(Error::Io),
+        Err(Error::Disconnected) => match threads.join() {
+            Err(e) => Err(Error::Io(e)),
+            Ok(()) => Err(Error::Disconnected),
+        },
+        Err(e) => Err(e),
+    }
 }
 
 /// Serves one connection: answers `initialize`, then checks documents and

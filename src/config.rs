@@ -342,7 +342,7 @@ impl FileFilter {
         {
             return false;
         }
-        self.include.as_ref().map_or(true, |set| set.is_match(relative))
+        self.include.as_ref().is_none_or(|set| set.is_match(relative))
     }
 }
 

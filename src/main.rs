@@ -20,12 +20,6 @@ use claimlint::setup::PackOptions;
 use claimlint::source::{Format, InputError, Source};
 use claimlint::Checker;
 
-// mimalloc: about a tenth fewer instructions than the system allocator
-// on news text, and it keeps freed pages instead of faulting in new ones
-// for each long draft.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Exit status: nothing found.
 const CLEAN: u8 = 0;
 /// Exit status: findings (or, with `--diff`, something to fix).

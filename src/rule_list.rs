@@ -31,7 +31,7 @@ pub fn list(options: &PackOptions, config: Option<&Config>) -> Result<Vec<Listed
     // Loading the pack first reports any mistake with its location.
     crate::setup::load_pack(options, config)?;
     let mut all = Vec::new();
-    if !options.no_default_rules && config.map_or(true, |c| c.default_rules) {
+    if !options.no_default_rules && config.is_none_or(|c| c.default_rules) {
         for (path, text) in rules::BUILTIN {
             if let Ok(file) = rules::parse_file(path, text) {
                 all.extend(listed(&format!("(built in) {path}"), file));

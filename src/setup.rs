@@ -25,7 +25,7 @@ pub struct PackOptions {
 /// Loads the built-in pack (unless asked not to), the configuration's
 /// packs, every extra rules path, the style pack and the accepted forms.
 pub fn load_pack(options: &PackOptions, config: Option<&Config>) -> Result<Pack, String> {
-    let default_rules = !options.no_default_rules && config.map_or(true, |c| c.default_rules);
+    let default_rules = !options.no_default_rules && config.is_none_or(|c| c.default_rules);
     let mut pack = if default_rules {
         Pack::builtin().map_err(|e| e.to_string())?
     } else {

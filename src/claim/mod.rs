@@ -891,7 +891,7 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
     // or stands right before it ("the May 12 talks in Geneva").
     for i in (event.saturating_sub(2).max(range.start)..range.end).filter(|&i| i != event) {
         let token = ctx.tokens[i];
-        let closer = |best: Option<usize>| best.map_or(true, |d| distance(i) < d);
+        let closer = |best: Option<usize>| best.is_none_or(|d| distance(i) < d);
         match token.kind {
             TokenKind::Date(d) if d.day.is_some() && closer(date.as_ref().map(|x| x.0)) => {
                 date = Some((distance(i), Value::Date(d), token.span));

@@ -862,7 +862,7 @@ fn touches(finding: Span, asked: Span) -> bool {
 /// kind is asked for by itself or by any of its prefixes (`source`,
 /// `source.fixAll`).
 fn wanted(only: Option<&[CodeActionKind]>, kind: &CodeActionKind) -> bool {
-    only.map_or(true, |only| {
+    only.is_none_or(|only| {
         only.iter().any(|o| {
             let (o, kind) = (o.as_str(), kind.as_str());
             kind == o || kind.strip_prefix(o).is_some_and(|rest| rest.starts_with('.'))

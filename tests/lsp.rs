@@ -721,15 +721,20 @@ fn read_framed(stdout: impl Read + Send + 'static) -> mpsc::Receiver<Value> {
     receiver
 }
 
-#[test]
-fn the_binary_serves_a_session_over_stdio() {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("claimlint"))
+/// `claimlint lsp --isolated` with its input and error output piped.
+fn spawn_server(stdout: Stdio) -> std::process::Child {
+    Command::new(assert_cmd::cargo::cargo_bin("claimlint"))
         .args(["lsp", "--isolated"])
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
+        .stdout(stdout)
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn the_binary_serves_a_session_over_stdio() {
+    let mut child = spawn_server(Stdio::piped());
     let mut stdin = child.stdin.take().unwrap();
     let messages = read_framed(child.stdout.take().unwrap());
     let next = |method: Option<&str>, id: Option<i64>| -> Value {
@@ -786,13 +791,7 @@ fn the_binary_serves_a_session_over_stdio() {
 
 #[test]
 fn the_binary_exits_with_status_1_on_exit_without_shutdown() {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("claimlint"))
-        .args(["lsp", "--isolated"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_server(Stdio::null());
     let mut stdin = child.stdin.take().unwrap();
     write_framed(
         &mut stdin,
@@ -805,13 +804,7 @@ fn the_binary_exits_with_status_1_on_exit_without_shutdown() {
 
 #[test]
 fn the_binary_names_a_message_it_cannot_read() {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("claimlint"))
-        .args(["lsp", "--isolated"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_server(Stdio::null());
     let mut stdin = child.stdin.take().unwrap();
     write!(stdin, "Content-Length: 5\r\n\r\n{{bad}}").unwrap();
     drop(stdin);

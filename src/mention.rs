@@ -9,7 +9,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::finding::Span;
-use crate::parse::{self, Token, TokenKind};
+use crate::parse::{self, narrow, Token, TokenKind};
 use crate::rules::Pack;
 use crate::source::Block;
 
@@ -266,11 +266,6 @@ impl Stream {
         let last = self.ends.binary_search(&u32::try_from(end).ok()?).ok()?;
         (first <= last).then_some(first..last + 1)
     }
-}
-
-/// `n` in 32 bits, saturating.
-fn narrow(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Words that may join the parts of a name ("Bashar al-Assad" is one

@@ -166,14 +166,13 @@ impl Names {
     const NONE: u32 = u32::MAX;
 
     fn new(tokens: usize, mentions: &Mentions) -> Names {
-        let index = |i: usize| u32::try_from(i).unwrap_or(Names::NONE);
         let mut starting_at = vec![Names::NONE; tokens];
         for (i, n) in mentions.names.iter().enumerate() {
-            starting_at[n.tokens.start] = index(i);
+            starting_at[n.tokens.start] = crate::parse::narrow(i);
         }
         let mut known_at = vec![Names::NONE; tokens];
         for (i, k) in mentions.known.iter().enumerate() {
-            known_at[k.tokens.start] = index(i);
+            known_at[k.tokens.start] = crate::parse::narrow(i);
         }
         Names {
             starting_at,

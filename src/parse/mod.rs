@@ -65,6 +65,7 @@ mod sentence;
 mod tests;
 mod words;
 
+pub(crate) use words::narrow;
 pub use words::{normalize, Words};
 
 use std::ops::Range;

@@ -74,8 +74,9 @@ fn push_normalized(out: &mut String, text: &str) {
     );
 }
 
-/// `n` in 32 bits, saturating.
-fn narrow(n: usize) -> u32 {
+/// `n` in 32 bits, saturating: the per-token tables of a long draft keep
+/// offsets and indices in four bytes.
+pub(crate) fn narrow(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 

@@ -111,8 +111,8 @@ pub struct Mentions {
 /// Makes the target of form `form` of rule `rule` of one family.
 type MakeTarget = fn(usize, usize) -> Target;
 
-/// The compiled matcher for every surface form of a pack. Built once per
-/// run and shared by every document.
+/// The compiled matcher for every surface form of a pack, and the index of
+/// its claim patterns. Built once per run and shared by every document.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     /// `None` when the pack has no surface form at all.
@@ -121,6 +121,8 @@ pub struct Lexicon {
     patterns: Vec<String>,
     /// For each pattern, the targets it stands for.
     targets: Vec<Vec<Target>>,
+    /// The pack's claim patterns, indexed for the claim extractor.
+    claims: crate::claim::Dispatch,
 }
 
 impl Lexicon {
@@ -197,7 +199,14 @@ impl Lexicon {
             automaton,
             patterns,
             targets,
+            claims: crate::claim::Dispatch::new(pack),
         }
+    }
+
+    /// The claim patterns of the pack this lexicon was built from, indexed
+    /// by what starts them.
+    pub fn claim_patterns(&self) -> &crate::claim::Dispatch {
+        &self.claims
     }
 }
 

@@ -87,6 +87,7 @@ impl<'a> Document<'a> {
             mentions: &mentions,
             pack,
             words: &words,
+            dispatch: lexicon.claim_patterns(),
         });
         let story_date = claim::calendar::story_date(source, &parsed.tokens, date).map(|(d, _)| d);
         Document {

@@ -87,6 +87,9 @@ pub struct Context<'a> {
     /// Every token's text as patterns compare it (lower case, straight
     /// apostrophes).
     pub words: &'a Words,
+    /// The pack's claim patterns, indexed by what starts them: built from
+    /// `pack`.
+    pub dispatch: &'a Dispatch,
 }
 
 impl<'a> Context<'a> {
@@ -212,7 +215,7 @@ enum Captured {
 /// Extracts every claim of a document.
 pub fn extract(ctx: &Context<'_>) -> Vec<Claim> {
     let names = Names::new(ctx.tokens.len(), ctx.mentions);
-    let dispatch = Dispatch::new(ctx.pack);
+    let dispatch = ctx.dispatch;
     let mut claims = Vec::new();
     let mut candidates: Vec<(usize, &Pattern)> = Vec::new();
     let mut captured: Vec<Captured> = Vec::new();
@@ -279,67 +282,63 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Claim> {
     claims
 }
 
+/// A pattern of the pack: the index of its rule and its index among that
+/// rule's patterns.
+type PatternRef = (u32, u32);
+
 /// The patterns worth trying at a token, by what their first element
-/// needs: a literal word, a name, a number, or anything (rare).
-struct Dispatch<'p> {
+/// needs: a literal word, a name, a number, or anything (rare). Built once
+/// per pack (it lives in the [`Lexicon`](crate::mention::Lexicon)) and
+/// shared by every document.
+#[derive(Clone, Debug, Default)]
+pub struct Dispatch {
     /// By a token's compared text: the patterns starting with that word
     /// (and the number patterns, for the first word of a hedge or
     /// "between"), and whether the word names an event. One lookup a
     /// token.
-    by_word: HashMap<&'p str, Starts<'p>>,
+    by_word: HashMap<String, Starts>,
     /// Patterns that start with a person and go on with a word, by that
     /// word ("{person}, {number},"): a name tries only those whose second
     /// word follows it.
-    person_then: HashMap<&'p str, Vec<(usize, &'p Pattern)>>,
+    person_then: HashMap<String, Vec<PatternRef>>,
     /// Patterns that start with a person and go on with anything else.
-    person: Vec<(usize, &'p Pattern)>,
-    number: Vec<(usize, &'p Pattern)>,
+    person: Vec<PatternRef>,
+    number: Vec<PatternRef>,
     /// Patterns that start with another slot, tried only where a token
     /// can fill it (a date at a date, a title at a known mention).
-    other: Vec<(Option<Slot>, usize, &'p Pattern)>,
+    other: Vec<(Option<Slot>, PatternRef)>,
 }
 
 /// What a word can start.
-#[derive(Default)]
-struct Starts<'p> {
-    patterns: Vec<(usize, &'p Pattern)>,
+#[derive(Clone, Debug, Default)]
+struct Starts {
+    patterns: Vec<PatternRef>,
     event: bool,
 }
 
-impl<'p> Dispatch<'p> {
-    fn new(pack: &'p Pack) -> Dispatch<'p> {
-        let mut d = Dispatch {
-            by_word: HashMap::default(),
-            person_then: HashMap::default(),
-            person: Vec::new(),
-            number: Vec::new(),
-            other: Vec::new(),
-        };
+impl Dispatch {
+    /// Indexes the claim patterns of `pack`.
+    pub fn new(pack: &Pack) -> Dispatch {
+        let mut d = Dispatch::default();
         for (r, rule) in pack.claims.iter().enumerate() {
-            for pattern in &rule.patterns {
+            for (p, pattern) in rule.patterns.iter().enumerate() {
+                let at = (crate::parse::narrow(r), crate::parse::narrow(p));
                 match pattern.elements.first() {
-                    Some(Element::Literal(w)) => d
-                        .by_word
-                        .entry(w.as_str())
-                        .or_default()
-                        .patterns
-                        .push((r, pattern)),
+                    Some(Element::Literal(w)) => d.by_word.entry(w.clone()).or_default().patterns.push(at),
                     Some(Element::Slot(Slot::Person)) => match pattern.elements.get(1) {
-                        Some(Element::Literal(w)) => {
-                            d.person_then.entry(w.as_str()).or_default().push((r, pattern))
-                        }
-                        _ => d.person.push((r, pattern)),
+                        Some(Element::Literal(w)) => d.person_then.entry(w.clone()).or_default().push(at),
+                        _ => d.person.push(at),
                     },
                     Some(Element::Slot(Slot::Number) | Element::SlotWithSuffix(Slot::Number, _)) => {
-                        d.number.push((r, pattern))
+                        d.number.push(at)
                     }
-                    Some(Element::Slot(slot)) => d.other.push((Some(*slot), r, pattern)),
-                    _ => d.other.push((None, r, pattern)),
+                    Some(Element::Slot(slot)) => d.other.push((Some(*slot), at)),
+                    _ => d.other.push((None, at)),
                 }
             }
             if rule.attribute == Attribute::Event {
                 for event in &rule.events {
-                    d.by_word.entry(event.as_str()).or_default().event = true;
+                    d.by_word.entry(event.clone()).or_default().event = true;
                 }
             }
         }
@@ -347,7 +346,7 @@ impl<'p> Dispatch<'p> {
         if !d.number.is_empty() {
             let hedges = HEDGES.iter().map(|(words, _)| words[0]).chain(["between"]);
             for word in hedges {
-                let starts = d.by_word.entry(word).or_default();
+                let starts = d.by_word.entry(word.to_string()).or_default();
                 starts.patterns.extend(d.number.iter().copied());
             }
         }
@@ -356,30 +355,38 @@ impl<'p> Dispatch<'p> {
 
     /// Fills `out` with the patterns that may match at token `i`; true
     /// when the token names an event.
-    fn candidates(
+    fn candidates<'p>(
         &self,
-        ctx: &Context<'_>,
+        ctx: &Context<'p>,
         names: &Names,
         i: usize,
         out: &mut Vec<(usize, &'p Pattern)>,
     ) -> bool {
         out.clear();
+        let pattern = |&(r, p): &PatternRef| {
+            let r = r as usize;
+            ctx.pack
+                .claims
+                .get(r)
+                .and_then(|rule| rule.patterns.get(p as usize))
+                .map(|pattern| (r, pattern))
+        };
         let starts = self.by_word.get(ctx.word(i));
         if let Some(starts) = starts {
-            out.extend(&starts.patterns);
+            out.extend(starts.patterns.iter().filter_map(pattern));
         }
         if let Some(name) = names.name(i) {
             let after = ctx.mentions.names[name].tokens.end;
             if let Some(list) = self.person_then.get(ctx.word(after)) {
-                out.extend(list);
+                out.extend(list.iter().filter_map(pattern));
             }
-            out.extend(&self.person);
-        }
-        if matches!(ctx.tokens[i].kind, TokenKind::Number | TokenKind::Compound) {
-            out.extend(&self.number);
+            out.extend(self.person.iter().filter_map(pattern));
         }
         let token = ctx.tokens[i];
-        for &(slot, r, pattern) in &self.other {
+        if matches!(token.kind, TokenKind::Number | TokenKind::Compound) {
+            out.extend(self.number.iter().filter_map(pattern));
+        }
+        for (slot, at) in &self.other {
             let may = match slot {
                 Some(Slot::Year) => token.kind == TokenKind::Number,
                 Some(Slot::Date) => matches!(token.kind, TokenKind::Date(_)),
@@ -389,7 +396,7 @@ impl<'p> Dispatch<'p> {
                 _ => true,
             };
             if may {
-                out.push((r, pattern));
+                out.extend(pattern(at));
             }
         }
         starts.is_some_and(|s| s.event)
@@ -800,13 +807,14 @@ fn qualified_title(ctx: &Context<'_>, title: Span) -> bool {
     let at = ctx.tokens.partition_point(|t| t.span.start < title.start);
     let before = at.saturating_sub(3)..at;
     let title_text = normalize(title.slice(ctx.text));
-    TITLE_QUALIFIERS
-        .iter()
-        .any(|q| title_text.starts_with(&format!("{q}-")))
-        || before.into_iter().any(|i| {
-            let w = ctx.word(i).trim_end_matches('-');
-            TITLE_QUALIFIERS.contains(&w)
-        })
+    TITLE_QUALIFIERS.iter().any(|q| {
+        title_text
+            .strip_prefix(q)
+            .is_some_and(|rest| rest.starts_with('-'))
+    }) || before.into_iter().any(|i| {
+        let w = ctx.word(i).trim_end_matches('-');
+        TITLE_QUALIFIERS.contains(&w)
+    })
 }
 
 /// Title claims from a title right before a name ("Foreign Minister Sergey

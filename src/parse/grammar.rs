@@ -509,10 +509,40 @@ pub(super) fn symbol(input: &str) -> IResult<&str, &str> {
     ))(input)
 }
 
+/// The most common token, read without the grammar: an ASCII word of
+/// letters and digits that no `.`, hyphen, apostrophe or non-ASCII
+/// character continues, and that names no month or weekday. It is exactly
+/// what [`lettered`] makes of such input (a `Word` of that run); for any
+/// other input it returns `None` and the grammar decides.
+pub(super) fn plain_word(input: &str) -> Option<(&str, TokenKind)> {
+    let bytes = input.as_bytes();
+    if !bytes.first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    let len = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    if bytes
+        .get(len)
+        .is_some_and(|&b| matches!(b, b'.' | b'-' | b'\'') || !b.is_ascii())
+    {
+        return None;
+    }
+    let (word, rest) = input.split_at(len);
+    if lexicon::month(word).is_some() || lexicon::weekday(word).is_some() {
+        return None;
+    }
+    Some((rest, TokenKind::Word))
+}
+
 /// One token of any kind, chosen by its first character. Fails only on
 /// empty input.
 // token := numeric | lettered | terminal | quote | symbol
 pub(super) fn token(input: &str) -> IResult<&str, TokenKind> {
+    if let Some(found) = plain_word(input) {
+        return Ok(found);
+    }
     let c = match input.chars().next() {
         Some(c) => c,
         None => return eof_error(input),

@@ -458,3 +458,39 @@ fn test_token() {
     assert_eq!(token("–x"), Ok(("x", K::Punct)));
     assert!(token("").is_err());
 }
+
+#[test]
+fn test_plain_word() {
+    assert_eq!(plain_word("Kerry said"), Some((" said", TokenKind::Word)));
+    assert_eq!(plain_word("G20,"), Some((",", TokenKind::Word)));
+    assert_eq!(plain_word("talks"), Some(("", TokenKind::Word)));
+    // Left to the grammar: months, weekdays, periods, hyphens,
+    // apostrophes, accents, digits first.
+    for input in [
+        "December 18",
+        "Tuesday,",
+        "Mr. Kerry",
+        "U.S.",
+        "cease-fire",
+        "don't",
+        "Kerry's",
+        "Côte",
+        "Kerry\u{2019}s",
+        "10-year-old",
+        "",
+        " x",
+    ] {
+        assert_eq!(plain_word(input), None, "{input:?}");
+    }
+}
+
+proptest::proptest! {
+    /// The shortcut reads every input it accepts exactly as the grammar
+    /// does.
+    #[test]
+    fn plain_word_agrees_with_the_grammar(input in "[A-Za-z][A-Za-z0-9]{0,9}([ .,'’\\-éA-Za-z0-9\u{2010}\u{ad}]{0,4})") {
+        if let Some(found) = plain_word(&input) {
+            proptest::prop_assert_eq!(Ok(found), lettered(&input));
+        }
+    }
+}

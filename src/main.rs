@@ -271,8 +271,9 @@ struct Outcome {
     file: Option<PathBuf>,
     /// The source as read.
     original: Source,
-    /// The source after fixing (the original when not fixing).
-    current: Source,
+    /// The source after fixing; `None` when not fixing, so that a check
+    /// holds one copy of each draft.
+    fixed_source: Option<Source>,
     /// Findings after disabled rules, severities and inline controls: what
     /// a baseline records.
     settled: Vec<Finding>,
@@ -281,6 +282,13 @@ struct Outcome {
     /// Fixes applied, and whether fixing settled.
     fixed: usize,
     converged: bool,
+}
+
+impl Outcome {
+    /// The source after fixing (the original when not fixing).
+    fn current(&self) -> &Source {
+        self.fixed_source.as_ref().unwrap_or(&self.original)
+    }
 }
 
 fn check(args: &CheckArgs) -> u8 {
@@ -351,7 +359,7 @@ fn check(args: &CheckArgs) -> u8 {
                 let settled = policy.settle(&fixed.source, checker.check(&fixed.source));
                 Outcome {
                     file,
-                    current: fixed.source,
+                    fixed_source: Some(fixed.source),
                     original: source,
                     settled,
                     reported: fixed.findings,
@@ -364,7 +372,7 @@ fn check(args: &CheckArgs) -> u8 {
                 let reported = policy.finish(&source, settled.clone());
                 Outcome {
                     file,
-                    current: source.clone(),
+                    fixed_source: None,
                     original: source,
                     settled,
                     reported,
@@ -383,7 +391,7 @@ fn check(args: &CheckArgs) -> u8 {
     };
 
     if let Some(path) = &args.write_baseline {
-        let files = outcomes.iter().map(|o| (&o.current, o.settled.as_slice()));
+        let files = outcomes.iter().map(|o| (o.current(), o.settled.as_slice()));
         return match Baseline::write(path, files) {
             Ok(n) => {
                 for e in &errors {
@@ -424,13 +432,13 @@ fn check(args: &CheckArgs) -> u8 {
     let mut fixed_files = 0;
     let mut stdout_taken = false;
     for outcome in outcomes {
-        let changed = outcome.current.text != outcome.original.text;
+        let changed = outcome.current().text != outcome.original.text;
         if args.fix && changed {
             let written = match &outcome.file {
                 Some(file) => fix::write_atomic(
                     file,
                     outcome.original.text.as_bytes(),
-                    outcome.current.text.as_bytes(),
+                    outcome.current().text.as_bytes(),
                 )
                 .map_err(|e| InputError {
                     path: e.path,
@@ -439,7 +447,7 @@ fn check(args: &CheckArgs) -> u8 {
                 None => {
                     // Standard input: the fixed text is the output.
                     stdout_taken = true;
-                    write_stdout(outcome.current.text.as_bytes()).map_err(|e| InputError {
+                    write_stdout(outcome.current().text.as_bytes()).map_err(|e| InputError {
                         path: outcome.original.path.clone(),
                         message: format!("cannot write the fixed text: {e}"),
                     })
@@ -463,7 +471,7 @@ fn check(args: &CheckArgs) -> u8 {
             }
         } else if args.fix && outcome.file.is_none() {
             stdout_taken = true;
-            if let Err(e) = write_stdout(outcome.current.text.as_bytes()) {
+            if let Err(e) = write_stdout(outcome.current().text.as_bytes()) {
                 run.errors.push(InputError {
                     path: outcome.original.path.clone(),
                     message: format!("cannot write the text: {e}"),
@@ -471,7 +479,7 @@ fn check(args: &CheckArgs) -> u8 {
             }
         }
         run.files.push(Checked {
-            source: outcome.current,
+            source: outcome.fixed_source.unwrap_or(outcome.original),
             findings: outcome.reported,
         });
     }
@@ -528,11 +536,11 @@ fn check(args: &CheckArgs) -> u8 {
 fn diff(outcomes: &[Outcome], errors: &[InputError], exit_zero: bool) -> u8 {
     let changes: Vec<FileChange<'_>> = outcomes
         .iter()
-        .filter(|o| o.current.text != o.original.text)
+        .filter(|o| o.current().text != o.original.text)
         .map(|o| FileChange {
             path: &o.original.path,
             before: &o.original.text,
-            after: &o.current.text,
+            after: &o.current().text,
         })
         .collect();
     let stdout = io::stdout();
@@ -548,7 +556,7 @@ fn diff(outcomes: &[Outcome], errors: &[InputError], exit_zero: bool) -> u8 {
     }
     let fixes: usize = outcomes
         .iter()
-        .filter(|o| o.current.text != o.original.text)
+        .filter(|o| o.current().text != o.original.text)
         .map(|o| o.fixed)
         .sum();
     if changes.is_empty() {

@@ -201,13 +201,14 @@ impl Names {
 
 /// What a slot captured.
 #[derive(Clone, Debug)]
-enum Captured {
+enum Captured<'a> {
     Person(usize),
     Amount(Amount, Span),
     Year(i32, Span),
     Date(DateValue, Span),
     Weekday,
-    Place(String),
+    /// The place's name, as the entity rule or the draft writes it.
+    Place(&'a str),
     Title(usize, Span),
     Event,
 }
@@ -449,13 +450,13 @@ fn is_person(ctx: &Context<'_>, name: usize) -> bool {
 
 /// Tries `pattern` at token `start`; returns the token after the match and
 /// what each slot captured.
-fn match_at(
-    ctx: &Context<'_>,
+fn match_at<'a>(
+    ctx: &Context<'a>,
     names: &Names,
     pattern: &Pattern,
     start: usize,
     end: usize,
-    captured: &mut Vec<Captured>,
+    captured: &mut Vec<Captured<'a>>,
     amounts: &mut AmountCache,
 ) -> Option<usize> {
     let mut at = start;
@@ -493,14 +494,14 @@ fn match_at(
 }
 
 /// Matches one slot at token `at`.
-fn capture(
-    ctx: &Context<'_>,
+fn capture<'a>(
+    ctx: &Context<'a>,
     names: &Names,
     slot: Slot,
     at: usize,
     end: usize,
     amounts: &mut AmountCache,
-) -> Option<(usize, Captured)> {
+) -> Option<(usize, Captured<'a>)> {
     let token = ctx.tokens[at];
     match slot {
         Slot::Person => {
@@ -535,15 +536,12 @@ fn capture(
             if let Some(k) = names.known(at) {
                 let known = &ctx.mentions.known[k];
                 if let Target::Entity { rule, .. } = known.target {
-                    return Some((
-                        known.tokens.end,
-                        Captured::Place(ctx.pack.entities[rule].name.clone()),
-                    ));
+                    return Some((known.tokens.end, Captured::Place(&ctx.pack.entities[rule].name)));
                 }
             }
             let name = names.name(at)?;
             let n = &ctx.mentions.names[name];
-            Some((n.tokens.end, Captured::Place(n.span.slice(ctx.text).to_string())))
+            Some((n.tokens.end, Captured::Place(n.span.slice(ctx.text))))
         }
         Slot::Title => {
             let k = names.known(at)?;
@@ -682,7 +680,7 @@ fn claim_of(
     ctx: &Context<'_>,
     r: usize,
     rule: &ClaimRule,
-    captured: &[Captured],
+    captured: &[Captured<'_>],
     sentence: usize,
     changing: bool,
     start: usize,
@@ -892,7 +890,7 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
     // The date and the place nearest the event word, each with its
     // distance in tokens.
     let mut date: Option<(usize, Value, Span)> = None;
-    let mut place: Option<(usize, String, Span)> = None;
+    let mut place: Option<(usize, &str, Span)> = None;
     let distance = |i: usize| i.abs_diff(event);
     // A date or place belongs to the event when it follows the event word,
     // or stands right before it ("the May 12 talks in Geneva").
@@ -956,7 +954,7 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
         rule: r,
         subject: format!("{noun} on {date_key}"),
         facet: "place",
-        value: Value::Place(place),
+        value: Value::Place(place.to_string()),
         span: place_span,
         sentence,
         changing: false,

@@ -237,37 +237,39 @@ fn push_normalized(out: &mut String, text: &str) {
     }
 }
 
-/// One sentence's tokens joined into one string the matcher runs over,
-/// with the position of each token in it. Built sentence by sentence into
-/// one reused buffer, so no match crosses a sentence and a long draft
-/// never holds a second copy of its text.
-#[derive(Default)]
+/// The draft's tokens joined into one string the matcher runs over, with
+/// the position of each token in it. Blocks are joined by a newline, which
+/// no pattern contains, so no match crosses a block.
 struct Stream {
     text: String,
     /// Where each token starts and ends in `text`, in 32 bits (saturating:
-    /// past 4 GiB a match finds no token).
+    /// past 4 GiB a match finds no token) to keep a long draft's tables
+    /// small.
     starts: Vec<u32>,
     ends: Vec<u32>,
 }
 
 impl Stream {
-    /// Makes the stream the text of `tokens`, joined by single spaces.
-    fn fill(&mut self, text: &str, tokens: &[Token]) {
-        self.text.clear();
-        self.starts.clear();
-        self.ends.clear();
+    /// `group[i]` says which sentence token `i` is in.
+    fn new(text: &str, tokens: &[Token], group: &[u32]) -> Stream {
+        let mut stream = Stream {
+            text: String::with_capacity(text.len()),
+            starts: Vec::with_capacity(tokens.len()),
+            ends: Vec::with_capacity(tokens.len()),
+        };
         for (i, token) in tokens.iter().enumerate() {
             if i > 0 {
-                self.text.push(' ');
+                let joint = if group[i] == group[i - 1] { ' ' } else { '\n' };
+                stream.text.push(joint);
             }
-            self.starts.push(narrow(self.text.len()));
-            push_normalized(&mut self.text, token.span.slice(text));
-            self.ends.push(narrow(self.text.len()));
+            stream.starts.push(narrow(stream.text.len()));
+            push_normalized(&mut stream.text, token.span.slice(text));
+            stream.ends.push(narrow(stream.text.len()));
         }
+        stream
     }
 
-    /// The tokens a match covers (counted from the stream's first), if it
-    /// starts and ends on token bounds.
+    /// The tokens a match covers, if it starts and ends on token bounds.
     fn tokens(&self, start: usize, end: usize) -> Option<Range<usize>> {
         let first = self.starts.binary_search(&u32::try_from(start).ok()?).ok()?;
         let last = self.ends.binary_search(&u32::try_from(end).ok()?).ok()?;
@@ -297,52 +299,47 @@ fn has_name_prefix(word: &str) -> bool {
 
 /// Finds every mention in a parsed document.
 pub fn find(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexicon: &Lexicon) -> Mentions {
-    let known = find_known(text, tokens, sentences, lexicon);
+    let mut sentence_of = vec![0u32; tokens.len()];
+    for (s, sentence) in sentences.iter().enumerate() {
+        for slot in &mut sentence_of[sentence.tokens.clone()] {
+            *slot = narrow(s);
+        }
+    }
+    let known = find_known(text, tokens, &sentence_of, lexicon);
     let names = find_names(text, tokens, sentences, &known);
     Mentions { known, names }
 }
 
-fn find_known(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexicon: &Lexicon) -> Vec<Known> {
+fn find_known(text: &str, tokens: &[Token], sentence_of: &[u32], lexicon: &Lexicon) -> Vec<Known> {
     let Some(automaton) = &lexicon.automaton else {
         return Vec::new();
     };
+    // Joined sentence by sentence: no match crosses a sentence.
+    let stream = Stream::new(text, tokens, sentence_of);
     // Every candidate: (first token, token count, rank, target).
     let mut candidates: Vec<(usize, usize, u8, Target)> = Vec::new();
-    let mut stream = Stream::default();
-    let separator = |b: Option<&u8>| matches!(b, None | Some(b' '));
-    for sentence in sentences {
-        let Some(sentence_tokens) = tokens.get(sentence.tokens.clone()) else {
+    let bytes = stream.text.as_bytes();
+    let separator = |b: Option<&u8>| matches!(b, None | Some(b' ' | b'\n'));
+    for m in automaton.find_overlapping_iter(&stream.text) {
+        // Most hits are inside a word ("us" in "because"): a token starts
+        // after a separator and ends before one, which costs a byte to see.
+        let (start, end) = (m.start(), m.end());
+        if !separator(start.checked_sub(1).and_then(|i| bytes.get(i))) || !separator(bytes.get(end)) {
+            continue;
+        }
+        let Some(range) = stream.tokens(start, end) else {
             continue;
         };
-        stream.fill(text, sentence_tokens);
-        let bytes = stream.text.as_bytes();
-        for m in automaton.find_overlapping_iter(&stream.text) {
-            // Most hits are inside a word ("us" in "because"): a token
-            // starts after a separator and ends before one, which costs a
-            // byte to see.
-            let (start, end) = (m.start(), m.end());
-            if !separator(start.checked_sub(1).and_then(|i| bytes.get(i))) || !separator(bytes.get(end)) {
+        let found = &stream.text[m.start()..m.end()];
+        let pattern = m.pattern().as_usize();
+        // The automaton ignores ASCII case; case-sensitive targets need
+        // the exact form.
+        let exact = found == lexicon.patterns[pattern];
+        for &target in &lexicon.targets[pattern] {
+            if target.case_sensitive() && !exact {
                 continue;
             }
-            let Some(range) = stream.tokens(start, end) else {
-                continue;
-            };
-            let found = &stream.text[start..end];
-            let pattern = m.pattern().as_usize();
-            // The automaton ignores ASCII case; case-sensitive targets
-            // need the exact form.
-            let exact = found == lexicon.patterns[pattern];
-            for &target in &lexicon.targets[pattern] {
-                if target.case_sensitive() && !exact {
-                    continue;
-                }
-                candidates.push((
-                    sentence.tokens.start + range.start,
-                    range.len(),
-                    target.rank(),
-                    target,
-                ));
-            }
+            candidates.push((range.start, range.len(), target.rank(), target));
         }
     }
     // Longest first at each position, exceptions before forms of the same

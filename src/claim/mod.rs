@@ -225,7 +225,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Claim> {
         let says = |words: &[&str]| sentence.tokens.clone().any(|i| words.contains(&ctx.word(i)));
         let mut has_event = false;
         for i in sentence.tokens.clone() {
-            has_event |= dispatch.candidates(ctx, &names, i, &mut candidates);
+            has_event |=
+                dispatch.candidates(ctx, &names, i, sentence.tokens.end, &mut amounts, &mut candidates);
             for &(r, pattern) in &candidates {
                 if match_at(
                     ctx,
@@ -304,6 +305,12 @@ pub struct Dispatch {
     person_then: HashMap<String, Vec<PatternRef>>,
     /// Patterns that start with a person and go on with anything else.
     person: Vec<PatternRef>,
+    /// Patterns that start with an amount and go on with a word, by that
+    /// word ("{number} people were killed"): an amount tries only those
+    /// whose next word follows it.
+    number_then: HashMap<String, Vec<PatternRef>>,
+    /// Patterns that start with an amount and go on with anything else, or
+    /// with a number and a suffix ("{number}-year-old").
     number: Vec<PatternRef>,
     /// Patterns that start with another slot, tried only where a token
     /// can fill it (a date at a date, a title at a known mention).
@@ -315,6 +322,8 @@ pub struct Dispatch {
 struct Starts {
     patterns: Vec<PatternRef>,
     event: bool,
+    /// The word may open an amount: a hedge ("at least 12") or "between".
+    amount: bool,
 }
 
 impl Dispatch {
@@ -330,9 +339,11 @@ impl Dispatch {
                         Some(Element::Literal(w)) => d.person_then.entry(w.clone()).or_default().push(at),
                         _ => d.person.push(at),
                     },
-                    Some(Element::Slot(Slot::Number) | Element::SlotWithSuffix(Slot::Number, _)) => {
-                        d.number.push(at)
-                    }
+                    Some(Element::Slot(Slot::Number)) => match pattern.elements.get(1) {
+                        Some(Element::Literal(w)) => d.number_then.entry(w.clone()).or_default().push(at),
+                        _ => d.number.push(at),
+                    },
+                    Some(Element::SlotWithSuffix(Slot::Number, _)) => d.number.push(at),
                     Some(Element::Slot(slot)) => d.other.push((Some(*slot), at)),
                     _ => d.other.push((None, at)),
                 }
@@ -344,11 +355,10 @@ impl Dispatch {
             }
         }
         // An amount may start with a hedge ("at least 12") or "between".
-        if !d.number.is_empty() {
+        if !d.number.is_empty() || !d.number_then.is_empty() {
             let hedges = HEDGES.iter().map(|(words, _)| words[0]).chain(["between"]);
             for word in hedges {
-                let starts = d.by_word.entry(word.to_string()).or_default();
-                starts.patterns.extend(d.number.iter().copied());
+                d.by_word.entry(word.to_string()).or_default().amount = true;
             }
         }
         d
@@ -361,6 +371,8 @@ impl Dispatch {
         ctx: &Context<'p>,
         names: &Names,
         i: usize,
+        end: usize,
+        amounts: &mut AmountCache,
         out: &mut Vec<(usize, &'p Pattern)>,
     ) -> bool {
         out.clear();
@@ -384,8 +396,13 @@ impl Dispatch {
             out.extend(self.person.iter().filter_map(pattern));
         }
         let token = ctx.tokens[i];
-        if matches!(token.kind, TokenKind::Number | TokenKind::Compound) {
+        if starts.is_some_and(|s| s.amount) || matches!(token.kind, TokenKind::Number | TokenKind::Compound) {
             out.extend(self.number.iter().filter_map(pattern));
+            if let Some((next, _, _)) = amounts.get(ctx, i, end) {
+                if let Some(list) = self.number_then.get(ctx.word(next)) {
+                    out.extend(list.iter().filter_map(pattern));
+                }
+            }
         }
         for (slot, at) in &self.other {
             let may = match slot {

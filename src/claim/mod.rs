@@ -658,8 +658,18 @@ fn amount(ctx: &Context<'_>, at: usize, end: usize) -> Option<(usize, Amount, Sp
     let mut i = at;
     let mut hedge: Option<fn(f64) -> Amount> = None;
     let mut between = false;
-    for (words, make) in HEDGES {
-        if i + words.len() < end && words.iter().enumerate().all(|(k, w)| word(i + k) == *w) {
+    let first = word(i);
+    // A number opens no hedge: only words are looked up.
+    let hedges = if first.starts_with(|c: char| c.is_ascii_digit()) {
+        &[]
+    } else {
+        HEDGES
+    };
+    for (words, make) in hedges {
+        if words[0] == first
+            && i + words.len() < end
+            && words.iter().enumerate().skip(1).all(|(k, w)| word(i + k) == *w)
+        {
             hedge = Some(*make);
             i += words.len();
             break;

@@ -230,7 +230,8 @@ pub fn normalize_phrase(phrase: &str) -> String {
 }
 
 fn push_normalized(out: &mut String, text: &str) {
-    if text.contains('’') {
+    // '’' is the only character changed, and 0xE2 opens it in UTF-8.
+    if text.as_bytes().contains(&0xE2) && text.contains('’') {
         out.extend(text.chars().map(|c| if c == '’' { '\'' } else { c }));
     } else {
         out.push_str(text);

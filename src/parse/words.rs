@@ -12,20 +12,22 @@ use super::Token;
 pub struct Words {
     /// Every token's compared text, one after the other, nothing between.
     lowered: String,
-    /// Where each token's text is in `lowered`, in 32 bits to halve the
-    /// table (a long draft has millions of tokens); past 4 GiB of text a
-    /// word reads as empty, never out of bounds.
-    bounds: Vec<(u32, u32)>,
+    /// Where each token's text starts in `lowered`, and then where the last
+    /// one ends: token `i` is `starts[i]..starts[i + 1]`. In 32 bits to
+    /// keep the table small (a long draft has millions of tokens); past
+    /// 4 GiB of text a word reads as empty, never out of bounds.
+    starts: Vec<u32>,
 }
 
 impl Words {
     /// The compared text of every token of `text`.
     pub fn new(text: &str, tokens: &[Token]) -> Words {
         let mut lowered = String::with_capacity(text.len());
-        let mut bounds = Vec::with_capacity(tokens.len());
+        let mut starts = Vec::with_capacity(tokens.len() + 1);
         for t in tokens {
             let word = t.span.slice(text);
             let start = lowered.len();
+            starts.push(narrow(start));
             if word.is_ascii() {
                 lowered.push_str(word);
                 if let Some(pushed) = lowered.get_mut(start..) {
@@ -34,9 +36,9 @@ impl Words {
             } else {
                 push_normalized(&mut lowered, word);
             }
-            bounds.push((narrow(start), narrow(lowered.len())));
         }
-        Words { lowered, bounds }
+        starts.push(narrow(lowered.len()));
+        Words { lowered, starts }
     }
 
     /// Token `i`'s compared text (`""` past the end).
@@ -50,9 +52,9 @@ impl Words {
         if range.is_empty() {
             return "";
         }
-        let (Some(&(start, _)), Some(&(_, end))) =
-            (self.bounds.get(range.start), self.bounds.get(range.end - 1))
-        else {
+        // `starts` has one entry more than there are tokens: a range past
+        // the last token finds no end.
+        let (Some(&start), Some(&end)) = (self.starts.get(range.start), self.starts.get(range.end)) else {
             return "";
         };
         self.lowered.get(start as usize..end as usize).unwrap_or("")

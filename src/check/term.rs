@@ -69,7 +69,7 @@ fn form_key(form: &str) -> u64 {
 
 /// The keys of a draft's closed words, as a table of bits that says "no"
 /// for most other keys at a few instructions a lookup: two bits a key,
-/// eight bits or more a closed word.
+/// eight bits or more a token.
 struct Filter {
     bits: Vec<u64>,
     /// 64 less the number of bits that index the table.
@@ -81,6 +81,7 @@ impl Filter {
     /// independent indices in their top bits.
     const MIX: [u64; 2] = [0x9E37_79B9_7F4A_7C15, 0xD6E8_FEB8_6659_FD93];
 
+    /// A table for up to `keys` keys.
     fn new(keys: usize) -> Filter {
         let len = keys.saturating_mul(8).next_power_of_two().max(64);
         Filter {
@@ -134,20 +135,20 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     };
 
     let words = &doc.words;
-    // Every word long enough to be two words, with the key of its lower
+    // Each word long enough to be two words, with the key of its lower
     // case. A closed word must also be all letters: that is checked only
     // for the few that share a key with another form.
-    let mut closed: Vec<(usize, u64)> = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        if token.kind == TokenKind::Word && token.span.len() >= 5 {
-            closed.push((i, form_key(words.get(i))));
-        }
-    }
-    if closed.is_empty() {
-        return;
-    }
-    let mut filter = Filter::new(closed.len());
-    for &(_, key) in &closed {
+    let long_words = || {
+        tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, token)| token.kind == TokenKind::Word && token.span.len() >= 5)
+            .map(|(i, _)| (i, form_key(words.get(i))))
+    };
+    // Sized by the tokens, of which the long words are a part: no count
+    // (or list) of them first.
+    let mut filter = Filter::new(tokens.len());
+    for (_, key) in long_words() {
         filter.insert(key);
     }
     // The hyphenated and open forms that may be a closed word of the draft
@@ -201,7 +202,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     // share a key with a candidate, in document order.
     let wanted: HashSet<u64> = candidates.iter().map(|c| c.1).collect();
     let mut closed_uses: HashMap<&str, Vec<Span>> = HashMap::default();
-    for &(i, key) in &closed {
+    for (i, key) in long_words() {
         if wanted.contains(&key) && alphabetic(text(i)) {
             closed_uses.entry(words.get(i)).or_default().push(tokens[i].span);
         }

@@ -78,11 +78,15 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             earlier_surnames.entry(doc.text(t.span)).or_insert(t.span.start);
         }
     }
-    let people: HashMap<&str, &str> = settings
-        .people
-        .iter()
-        .filter_map(|p| p.rsplit(' ').next().map(|last| (last, p.as_str())))
-        .collect();
+    // The person of the pack with this surname; the last listed, where two
+    // share it. A scan of a short list, and only for the few names that get
+    // this far, costs less than a map built for every draft.
+    let person = |surname: &str| {
+        settings
+            .people
+            .iter()
+            .rfind(|p| p.rsplit(' ').next() == Some(surname))
+    };
     // A headline names people by surname as a matter of course.
     let headline = doc.headline();
     let mut reported: HashSet<&str> = HashSet::default();
@@ -145,11 +149,12 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
                     .collect::<Vec<_>>()
                     .join(" ")
             });
-        let known = people
-            .get(word)
-            .filter(|_| title.is_some() || word.chars().count() >= 4)
-            .map(|p| p.to_string());
-        let Some(full) = later.or(known) else {
+        let known = || {
+            person(word)
+                .filter(|_| title.is_some() || word.chars().count() >= 4)
+                .cloned()
+        };
+        let Some(full) = later.or_else(known) else {
             continue;
         };
         reported.insert(word);

@@ -78,14 +78,20 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             earlier_surnames.entry(doc.text(t.span)).or_insert(t.span.start);
         }
     }
-    // The person of the pack with this surname; the last listed, where two
-    // share it. A scan of a short list, and only for the few names that get
-    // this far, costs less than a map built for every draft.
+    // The person of the pack with this surname (the last word of the full
+    // name); the last listed, where two share it. A scan of a short list,
+    // and only for the few names that get this far, costs less than a map
+    // built for every draft.
     let person = |surname: &str| {
+        let last_word = |p: &&String| {
+            p.strip_suffix(surname)
+                .is_some_and(|given| given.is_empty() || given.ends_with(' '))
+        };
         settings
             .people
             .iter()
-            .rfind(|p| p.rsplit(' ').next() == Some(surname))
+            .rfind(last_word)
+            .filter(|_| !surname.contains(' '))
     };
     // A headline names people by surname as a matter of course.
     let headline = doc.headline();

@@ -142,7 +142,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         tokens
             .iter()
             .enumerate()
-            .filter(|(_, token)| token.kind == TokenKind::Word && token.span.len() >= 5)
+            .filter(|(_, token)| matches!(token.kind, TokenKind::Word) && token.span.len() >= 5)
             .map(|(i, _)| (i, form_key(words.get(i))))
     };
     // Sized by the tokens, of which the long words are a part: no count
@@ -157,9 +157,11 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let mut candidates: Vec<(Cow<'_, str>, u64, Shape, Span)> = Vec::new();
     let mut joined = String::new();
     for sentence in &doc.sentences {
-        for i in sentence.tokens.clone() {
-            let token = tokens[i];
-            if token.kind == TokenKind::Compound {
+        let start = sentence.tokens.start;
+        let in_sentence = tokens.get(sentence.tokens.clone()).unwrap_or_default();
+        for (k, token) in in_sentence.iter().enumerate() {
+            let i = start + k;
+            if matches!(token.kind, TokenKind::Compound) {
                 joined.clear();
                 joined.extend(
                     words
@@ -172,25 +174,24 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
                     candidates.push((Cow::Owned(joined.clone()), key, Shape::Hyphenated, token.span));
                 }
             }
-            let next = i + 1;
-            if token.kind == TokenKind::Word
-                && next < sentence.tokens.end
-                && tokens[next].kind == TokenKind::Word
-            {
+            let Some(next) = in_sentence.get(k + 1) else {
+                continue;
+            };
+            if matches!(token.kind, TokenKind::Word) && matches!(next.kind, TokenKind::Word) {
                 // The lowered words of a pair lie side by side: together
                 // they read as the closed word.
-                let pair = words.joined(i..next + 1);
+                let pair = words.joined(i..i + 2);
                 let key = form_key(pair);
                 // The cheap tests first: most pairs of words are no closed
                 // word of the draft.
                 if pair.len() < 5 || !filter.may_contain(key) {
                     continue;
                 }
-                let (word, second) = (text(i), text(next));
+                let (word, second) = (doc.text(token.span), doc.text(next.span));
                 if is_function_word(word) || is_function_word(second) || is_particle(second) {
                     continue;
                 }
-                let span = Span::new(token.span.start, tokens[next].span.end);
+                let span = Span::new(token.span.start, next.span.end);
                 candidates.push((Cow::Borrowed(pair), key, Shape::Open, span));
             }
         }

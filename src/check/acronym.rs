@@ -176,11 +176,11 @@ fn same_long_form(a: &str, b: &str) -> bool {
 }
 
 /// An acronym: two to eight letters (digits after the first allowed), all
-/// capitals ("FSA", "G20").
-fn is_acronym(word: &str) -> bool {
-    // Most words fail on their first two bytes; an acronym is ASCII, so
-    // its bytes are its characters.
-    let bytes = word.as_bytes();
+/// capitals ("FSA", "G20"). Read as bytes: an acronym is ASCII, so its
+/// bytes are its characters, and a word's bytes need no check of character
+/// boundaries to slice.
+fn is_acronym(bytes: &[u8]) -> bool {
+    // Most words fail on their first two bytes.
     bytes.first().is_some_and(u8::is_ascii_uppercase)
         && bytes
             .get(1)
@@ -194,21 +194,58 @@ fn is_acronym(word: &str) -> bool {
 fn scan(doc: &Document<'_>) -> (HashMap<String, Vec<Definition>>, HashMap<String, Vec<Span>>) {
     let tokens = &doc.tokens;
     let text = |i: usize| doc.text(tokens[i].span);
+    let source = doc.source.text.as_bytes();
+    // Every acronym of the draft, by token, in one pass over the tokens
+    // that turns most away at their first byte.
+    let mut acronyms: Vec<usize> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if token.kind == TokenKind::Word
+            && source
+                .get(token.span.start..token.span.end)
+                .is_some_and(is_acronym)
+        {
+            acronyms.push(i);
+        }
+    }
     let mut definitions: HashMap<String, Vec<Definition>> = HashMap::default();
-    let mut in_definition: Vec<bool> = vec![false; tokens.len()];
-    for sentence in &doc.sentences {
-        let range = sentence.tokens.clone();
-        for i in range.clone() {
-            if tokens[i].kind != TokenKind::Word || !is_acronym(text(i)) {
+    // The acronym token of each definition: a few, not a flag a token.
+    let mut in_definition: Vec<usize> = Vec::new();
+    // The sentences from the one that holds the acronym on (both in order).
+    let mut sentences = doc.sentences.iter().peekable();
+    for &i in &acronyms {
+        while sentences.next_if(|s| s.tokens.end <= i).is_some() {}
+        let Some(range) = sentences
+            .peek()
+            .map(|s| s.tokens.clone())
+            .filter(|r| r.contains(&i))
+        else {
+            continue;
+        };
+        let acronym = text(i);
+        let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+        // "Free Syrian Army (FSA)"
+        if i >= 1 && i + 1 < range.end && text(i - 1) == "(" && text(i + 1) == ")" {
+            if let Some(start) = long_form_before(doc, range.start, i - 1, &letters) {
+                let long = Span::new(tokens[start].span.start, tokens[i - 2].span.end);
+                in_definition.push(i);
+                definitions
+                    .entry(acronym.to_string())
+                    .or_default()
+                    .push(Definition {
+                        acronym: tokens[i].span,
+                        long,
+                        long_text: words_of(doc.text(long)),
+                        whole: Span::new(long.start, tokens[i + 1].span.end),
+                    });
                 continue;
             }
-            let acronym = text(i);
-            let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-            // "Free Syrian Army (FSA)"
-            if i >= 1 && i + 1 < range.end && text(i - 1) == "(" && text(i + 1) == ")" {
-                if let Some(start) = long_form_before(doc, range.start, i - 1, &letters) {
-                    let long = Span::new(tokens[start].span.start, tokens[i - 2].span.end);
-                    in_definition[i] = true;
+        }
+        // "FSA (Free Syrian Army)"
+        if i + 2 < range.end && text(i + 1) == "(" {
+            if let Some(close) = (i + 2..range.end.min(i + 16)).find(|&j| text(j) == ")") {
+                if spells(doc, i + 2, close, &letters) {
+                    let long = Span::new(tokens[i + 2].span.start, tokens[close - 1].span.end);
+                    in_definition.push(i);
                     definitions
                         .entry(acronym.to_string())
                         .or_default()
@@ -216,27 +253,8 @@ fn scan(doc: &Document<'_>) -> (HashMap<String, Vec<Definition>>, HashMap<String
                             acronym: tokens[i].span,
                             long,
                             long_text: words_of(doc.text(long)),
-                            whole: Span::new(long.start, tokens[i + 1].span.end),
+                            whole: Span::new(tokens[i].span.start, tokens[close].span.end),
                         });
-                    continue;
-                }
-            }
-            // "FSA (Free Syrian Army)"
-            if i + 2 < range.end && text(i + 1) == "(" {
-                if let Some(close) = (i + 2..range.end.min(i + 16)).find(|&j| text(j) == ")") {
-                    if spells(doc, i + 2, close, &letters) {
-                        let long = Span::new(tokens[i + 2].span.start, tokens[close - 1].span.end);
-                        in_definition[i] = true;
-                        definitions
-                            .entry(acronym.to_string())
-                            .or_default()
-                            .push(Definition {
-                                acronym: tokens[i].span,
-                                long,
-                                long_text: words_of(doc.text(long)),
-                                whole: Span::new(tokens[i].span.start, tokens[close].span.end),
-                            });
-                    }
                 }
             }
         }
@@ -245,9 +263,10 @@ fn scan(doc: &Document<'_>) -> (HashMap<String, Vec<Definition>>, HashMap<String
     if definitions.is_empty() {
         return (definitions, uses);
     }
-    for (i, token) in tokens.iter().enumerate() {
-        if token.kind == TokenKind::Word && !in_definition[i] && definitions.contains_key(text(i)) {
-            uses.entry(text(i).to_string()).or_default().push(token.span);
+    for &i in &acronyms {
+        let word = text(i);
+        if definitions.contains_key(word) && !in_definition.contains(&i) {
+            uses.entry(word.to_string()).or_default().push(tokens[i].span);
         }
     }
     (definitions, uses)

@@ -28,9 +28,16 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     for (index, found) in by_rule {
         let rule = &pack.entities[index];
         let forms: Vec<&str> = rule.forms().collect();
+        let form_of = |form: usize| forms.get(form).copied().unwrap_or_default();
+        // One name throughout (as in most drafts) is no finding: no uses to
+        // copy out for it.
+        let first = found.first().map_or("", |&(form, _)| form_of(form));
+        if found.iter().all(|&(form, _)| form_of(form) == first) {
+            continue;
+        }
         let uses: Vec<Use> = found
             .iter()
-            .map(|&(form, k)| Use::of_known(doc, k, forms.get(form).copied().unwrap_or_default()))
+            .map(|&(form, k)| Use::of_known(doc, k, form_of(form)))
             .collect();
         let rewrite = |u: &Use, winner: &str| with_article(doc, u, winner, rule.takes_article(winner));
         let inconsistency = Inconsistency {

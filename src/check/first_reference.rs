@@ -19,6 +19,8 @@
 //! no full stop) may use surnames.  Info level; the
 //! suggestion is display-only.
 
+use std::cell::LazyCell;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::check::Document;
@@ -62,27 +64,44 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let settings = &pack.first_reference;
     let severity = settings.severity.unwrap_or(Severity::Info);
     let names = &doc.mentions.names;
-    // The first full name (two or more words) ending in each word.
-    let mut full_by_last: HashMap<&str, usize> = HashMap::default();
-    for (n, name) in names.iter().enumerate() {
-        if name.tokens.len() >= 2 {
-            let last = doc.text(doc.tokens[name.tokens.end - 1].span);
-            full_by_last.entry(last).or_insert(n);
+    // The first full name (two or more words) ending in each word. Built
+    // on first use, as the other tests turn away most names before it.
+    let full_by_last = LazyCell::new(|| {
+        let mut full_by_last: HashMap<&str, usize> = HashMap::default();
+        for (n, name) in names.iter().enumerate() {
+            if name.tokens.len() >= 2 {
+                let last = doc.text(doc.tokens[name.tokens.end - 1].span);
+                full_by_last.entry(last).or_insert(n);
+            }
         }
-    }
+        full_by_last
+    });
     // Where each word first stands in a name of two or more words, past
-    // its first word ("Kelly" in "Ruth Kelly MP").
-    let mut earlier_surnames: HashMap<&str, usize> = HashMap::default();
-    for name in names.iter().filter(|n| n.tokens.len() >= 2) {
-        for t in &doc.tokens[name.tokens.start + 1..name.tokens.end] {
-            earlier_surnames.entry(doc.text(t.span)).or_insert(t.span.start);
+    // its first word ("Kelly" in "Ruth Kelly MP"). Built on first use too.
+    let earlier_surnames = LazyCell::new(|| {
+        let mut earlier_surnames: HashMap<&str, usize> = HashMap::default();
+        for name in names.iter().filter(|n| n.tokens.len() >= 2) {
+            for t in &doc.tokens[name.tokens.start + 1..name.tokens.end] {
+                earlier_surnames.entry(doc.text(t.span)).or_insert(t.span.start);
+            }
         }
-    }
-    let people: HashMap<&str, &str> = settings
-        .people
-        .iter()
-        .filter_map(|p| p.rsplit(' ').next().map(|last| (last, p.as_str())))
-        .collect();
+        earlier_surnames
+    });
+    // The person of the pack with this surname (the last word of the full
+    // name); the last listed, where two share it. A scan of a short list,
+    // and only for the few names that get this far, costs less than a map
+    // built for every draft.
+    let person = |surname: &str| {
+        let last_word = |p: &&String| {
+            p.strip_suffix(surname)
+                .is_some_and(|given| given.is_empty() || given.ends_with(' '))
+        };
+        settings
+            .people
+            .iter()
+            .rfind(last_word)
+            .filter(|_| !surname.contains(' '))
+    };
     // A headline names people by surname as a matter of course.
     let headline = doc.headline();
     let mut reported: HashSet<&str> = HashSet::default();
@@ -145,11 +164,12 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
                     .collect::<Vec<_>>()
                     .join(" ")
             });
-        let known = people
-            .get(word)
-            .filter(|_| title.is_some() || word.chars().count() >= 4)
-            .map(|p| p.to_string());
-        let Some(full) = later.or(known) else {
+        let known = || {
+            person(word)
+                .filter(|_| title.is_some() || word.chars().count() >= 4)
+                .cloned()
+        };
+        let Some(full) = later.or_else(known) else {
             continue;
         };
         reported.insert(word);

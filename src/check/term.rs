@@ -17,6 +17,8 @@
 //! spaced form ("everyday", "maybe"). The fix keeps the casing of the text
 //! it replaces and is safe.
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::check::{quote_list, Document, Inconsistency, Use};
@@ -44,19 +46,67 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 fn is_function_word(word: &str) -> bool {
-    word.chars().count() < 2 || FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word))
+    // The listed words are ASCII, three bytes at most.
+    word.chars().count() < 2
+        || (word.len() <= 3 && FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word)))
 }
 
-/// A closed word's length and first three bytes in ASCII lower case, or
-/// the same of two words written together.
-type Shape3 = (usize, [u8; 3]);
+/// What a form's length and first and last bytes say of it, in one
+/// number: equal forms have equal keys, and a pair of words rarely has the
+/// key of a closed word it is not. Reading five bytes, not every byte,
+/// keeps the test of each pair of words in the draft cheap.
+fn form_key(form: &str) -> u64 {
+    let bytes = form.as_bytes();
+    let len = bytes.len();
+    let at = |i: usize| u64::from(bytes.get(i).copied().unwrap_or(0));
+    (len as u64) << 40
+        | at(0) << 32
+        | at(1) << 24
+        | at(2) << 16
+        | at(len.wrapping_sub(2)) << 8
+        | at(len.wrapping_sub(1))
+}
 
-fn shape_of(first: &[u8], second: &[u8]) -> Shape3 {
-    let mut head = [0u8; 3];
-    for (slot, b) in head.iter_mut().zip(first.iter().chain(second)) {
-        *slot = b.to_ascii_lowercase();
+/// The keys of a draft's closed words, as a table of bits that says "no"
+/// for most other keys at a few instructions a lookup: two bits a key,
+/// eight bits or more a token.
+struct Filter {
+    bits: Vec<u64>,
+    /// 64 less the number of bits that index the table.
+    shift: u32,
+}
+
+impl Filter {
+    /// Odd multipliers with their bits spread, which give a key two
+    /// independent indices in their top bits.
+    const MIX: [u64; 2] = [0x9E37_79B9_7F4A_7C15, 0xD6E8_FEB8_6659_FD93];
+
+    /// A table for up to `keys` keys.
+    fn new(keys: usize) -> Filter {
+        let len = keys.saturating_mul(8).next_power_of_two().max(64);
+        Filter {
+            bits: vec![0; len / 64],
+            shift: 64 - len.trailing_zeros(),
+        }
     }
-    (first.len() + second.len(), head)
+
+    /// The two bits of a key: top bits of a product, which index `bits`
+    /// (a power of two of them) and so never go past it.
+    fn probes(&self, key: u64) -> [usize; 2] {
+        Self::MIX.map(|m| (key.wrapping_mul(m) >> self.shift) as usize)
+    }
+
+    fn insert(&mut self, key: u64) {
+        for bit in self.probes(key) {
+            self.bits[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    fn may_contain(&self, key: u64) -> bool {
+        self.probes(key)
+            .iter()
+            .all(|&bit| self.bits[bit / 64] & (1 << (bit % 64)) != 0)
+    }
 }
 
 /// "TimeWarner", "JPMorgan": a capital after the first letter.
@@ -78,83 +128,91 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let is_distinct = |w: &str| settings.distinct.iter().any(|d| d.eq_ignore_ascii_case(w));
     let tokens = &doc.tokens;
     let text = |i: usize| doc.text(tokens[i].span);
+    // One pass over the bytes of an ASCII word: a byte past ASCII fails
+    // the first test.
     let alphabetic = |w: &str| {
-        if w.is_ascii() {
-            w.bytes().all(|b| b.is_ascii_alphabetic())
-        } else {
-            w.chars().all(char::is_alphabetic)
-        }
+        w.bytes().all(|b| b.is_ascii_alphabetic()) || (!w.is_ascii() && w.chars().all(char::is_alphabetic))
     };
 
     let words = &doc.words;
-    // Every closed word long enough to be two words, by its lower case
-    // (borrowed from the draft's lowered words: no copy per word).
-    let mut closed: HashMap<&str, Vec<usize>> = HashMap::default();
-    // The length and first letters of each closed word: a pair of words
-    // whose shape is not here needs no lookup.
-    let mut shapes: HashSet<Shape3> = HashSet::default();
-    for (i, token) in tokens.iter().enumerate() {
-        let word = text(i);
-        if token.kind == TokenKind::Word && word.len() >= 5 && alphabetic(word) {
-            let lower = words.get(i);
-            closed
-                .entry(lower)
-                .or_insert_with(|| {
-                    shapes.insert(shape_of(lower.as_bytes(), b""));
-                    Vec::new()
-                })
-                .push(i);
-        }
+    // Each word long enough to be two words, with the key of its lower
+    // case. A closed word must also be all letters: that is checked only
+    // for the few that share a key with another form.
+    let long_words = || {
+        tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, token)| matches!(token.kind, TokenKind::Word) && token.span.len() >= 5)
+            .map(|(i, _)| (i, form_key(words.get(i))))
+    };
+    // Sized by the tokens, of which the long words are a part: no count
+    // (or list) of them first.
+    let mut filter = Filter::new(tokens.len());
+    for (_, key) in long_words() {
+        filter.insert(key);
     }
-    if closed.is_empty() {
-        return;
-    }
-    // closed word -> (shape, span) of every other use, in document order.
-    let mut groups: HashMap<&str, Vec<(Shape, Span)>> = HashMap::default();
-    let mut key = String::new();
+    // The hyphenated and open forms that may be a closed word of the draft
+    // (the filter rejects most that are not), in document order: the closed
+    // word they would be, its key, their shape and span.
+    let mut candidates: Vec<(Cow<'_, str>, u64, Shape, Span)> = Vec::new();
+    let mut joined = String::new();
     for sentence in &doc.sentences {
-        for i in sentence.tokens.clone() {
-            let token = tokens[i];
-            if token.kind == TokenKind::Compound {
-                key.clear();
-                key.extend(
+        let start = sentence.tokens.start;
+        let in_sentence = tokens.get(sentence.tokens.clone()).unwrap_or_default();
+        for (k, token) in in_sentence.iter().enumerate() {
+            let i = start + k;
+            if matches!(token.kind, TokenKind::Compound) {
+                joined.clear();
+                joined.extend(
                     words
                         .get(i)
                         .chars()
                         .filter(|&c| c != '-' && c != '\u{2010}' && c != '\u{2011}'),
                 );
-                if let Some((&closed_word, _)) = closed.get_key_value(key.as_str()) {
-                    if alphabetic(&key) {
-                        groups
-                            .entry(closed_word)
-                            .or_default()
-                            .push((Shape::Hyphenated, token.span));
-                    }
+                let key = form_key(&joined);
+                if filter.may_contain(key) && alphabetic(&joined) {
+                    candidates.push((Cow::Owned(joined.clone()), key, Shape::Hyphenated, token.span));
                 }
             }
-            let next = i + 1;
-            if token.kind == TokenKind::Word
-                && next < sentence.tokens.end
-                && tokens[next].kind == TokenKind::Word
-            {
+            let Some(next) = in_sentence.get(k + 1) else {
+                continue;
+            };
+            if matches!(token.kind, TokenKind::Word) && matches!(next.kind, TokenKind::Word) {
                 // The lowered words of a pair lie side by side: together
                 // they read as the closed word.
-                let pair = words.joined(i..next + 1);
+                let pair = words.joined(i..i + 2);
+                let key = form_key(pair);
                 // The cheap tests first: most pairs of words are no closed
                 // word of the draft.
-                if pair.len() < 5 || !shapes.contains(&shape_of(pair.as_bytes(), b"")) {
+                if pair.len() < 5 || !filter.may_contain(key) {
                     continue;
                 }
-                let Some((&closed_word, _)) = closed.get_key_value(pair) else {
-                    continue;
-                };
-                let (word, second) = (text(i), text(next));
+                let (word, second) = (doc.text(token.span), doc.text(next.span));
                 if is_function_word(word) || is_function_word(second) || is_particle(second) {
                     continue;
                 }
-                let span = Span::new(token.span.start, tokens[next].span.end);
-                groups.entry(closed_word).or_default().push((Shape::Open, span));
+                let span = Span::new(token.span.start, next.span.end);
+                candidates.push((Cow::Borrowed(pair), key, Shape::Open, span));
             }
+        }
+    }
+    if candidates.is_empty() {
+        return;
+    }
+    // closed word -> span of each of its uses, for the closed words that
+    // share a key with a candidate, in document order.
+    let wanted: HashSet<u64> = candidates.iter().map(|c| c.1).collect();
+    let mut closed_uses: HashMap<&str, Vec<Span>> = HashMap::default();
+    for (i, key) in long_words() {
+        if wanted.contains(&key) && alphabetic(text(i)) {
+            closed_uses.entry(words.get(i)).or_default().push(tokens[i].span);
+        }
+    }
+    // closed word -> (shape, span) of every other use, in document order.
+    let mut groups: HashMap<&str, Vec<(Shape, Span)>> = HashMap::default();
+    for (form, _, shape, span) in candidates {
+        if let Some((&closed_word, _)) = closed_uses.get_key_value(form.as_ref()) {
+            groups.entry(closed_word).or_default().push((shape, span));
         }
     }
     let severity = settings.severity.unwrap_or_default();
@@ -164,8 +222,8 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         if is_distinct(key) {
             continue;
         }
-        for &i in closed.get(key).into_iter().flatten() {
-            uses.push((Shape::Closed, tokens[i].span));
+        for &span in closed_uses.get(key).into_iter().flatten() {
+            uses.push((Shape::Closed, span));
         }
         // Two capitalised words are a name ("Delta Air Lines"), compared
         // only with a closed form in camel case ("TimeWarner" beside "Time

@@ -1,5 +1,11 @@
 //! How alike two words of names are: the folding of case, accents and
 //! romanization habits that `naming.variant` compares names by.
+//!
+//! Every comparison goes through [`Folded`], a word with its plain form,
+//! fold and skeleton worked out once: the detector keeps one per distinct
+//! word of a draft, and the public functions build theirs on the spot.
+
+use std::cell::OnceCell;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -21,23 +27,21 @@ const MIN_NEAR: usize = 5;
 /// initial q written g or k ("Qaddafi"/"Gaddafi"). Both must have at
 /// least five letters.
 pub fn alike_alone(a: &str, b: &str) -> bool {
-    if letters(a).min(letters(b)) < MIN_SINGLE {
-        return false;
-    }
-    match likeness(a, b) {
-        Likeness::Folded => true,
-        // "Qaddafi" and "Gaddafi" or "Kaddafi": the Arabic q.
-        Likeness::Near => {
-            let (fa, fb) = (fold_word(a), fold_word(b));
-            let starts = |w: &str, c: char| w.to_lowercase().starts_with(c);
-            (starts(a, 'q') || starts(b, 'q')) && fa.get(1..).is_some() && fa.get(1..) == fb.get(1..)
-        }
-        _ => false,
-    }
+    Folded::new(a).alike_alone(&Folded::new(b))
 }
 
 pub(super) fn letters(word: &str) -> usize {
     word.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// Whether two words are one once lower-cased (as `str::to_lowercase`
+/// has it), without lower-casing ASCII words into new strings.
+pub(super) fn same_lower(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 /// How alike two words of names are.
@@ -58,44 +62,118 @@ pub enum Likeness {
 
 /// Compares two words of names.
 pub fn likeness(a: &str, b: &str) -> Likeness {
-    if a.to_lowercase() == b.to_lowercase() {
-        return Likeness::Same;
-    }
-    let (pa, pb) = (plain(a), plain(b));
-    if pa == pb {
-        // Accents, apostrophes or hyphens apart ("José"/"Jose").
-        return Likeness::Folded;
-    }
-    let (fa, fb) = (fold_word(a), fold_word(b));
-    let shortest = pa.chars().count().min(pb.chars().count());
-    if fa == fb {
-        if shortest < 4 {
-            return Likeness::Different;
-        }
-        // Only a doubled letter apart: a sign for long words only.
-        if shortest < MIN_DOUBLING && fold(a, false) != fold(b, false) {
-            return Likeness::Different;
-        }
-        return Likeness::Folded;
-    }
-    if near(&fa, &fb) {
-        return Likeness::Near;
-    }
-    Likeness::Different
+    Folded::new(a).likeness(&Folded::new(b))
 }
 
-/// Whether two folded words differ only in a vowel or two put for
-/// another (the consonant skeletons agree, and so do the lengths and the
-/// last letters), and are long enough for that to mean something.
-fn near(fa: &str, fb: &str) -> bool {
-    let (la, lb) = (fa.chars().count(), fb.chars().count());
-    let shortest = la.min(lb);
-    if shortest < MIN_NEAR || skeleton(fa) != skeleton(fb) || fa.chars().last() != fb.chars().last() {
-        return false;
+/// A word of a name with what comparing it needs, each worked out on first
+/// use and kept: a draft compares one word with many, and folding is most
+/// of the cost. Everything here depends only on the word lower-cased, so
+/// any spelling of a word (ignoring case) stands for all of them.
+pub(super) struct Folded<'a> {
+    /// The word as written.
+    word: &'a str,
+    /// [`plain`].
+    plain: OnceCell<String>,
+    /// [`fold_word`].
+    folded: OnceCell<String>,
+    /// [`skeleton`] of the fold.
+    skeleton: OnceCell<String>,
+}
+
+impl<'a> Folded<'a> {
+    pub(super) fn new(word: &'a str) -> Folded<'a> {
+        Folded {
+            word,
+            plain: OnceCell::new(),
+            folded: OnceCell::new(),
+            skeleton: OnceCell::new(),
+        }
     }
-    // Vowel for vowel, letter for letter.
-    let allowed = if shortest >= 7 { 2 } else { 1 };
-    la == lb && fa.chars().zip(fb.chars()).filter(|(x, y)| x != y).count() <= allowed
+
+    fn plain(&self) -> &str {
+        self.plain.get_or_init(|| plain(self.word))
+    }
+
+    /// The word folded, the key of the names it may be one with.
+    pub(super) fn folded(&self) -> &str {
+        self.folded
+            .get_or_init(|| fold_plain(self.word, self.plain(), true))
+    }
+
+    /// The fold's skeleton, the key of the names it may be near.
+    pub(super) fn skeleton(&self) -> &str {
+        self.skeleton.get_or_init(|| skeleton(self.folded()))
+    }
+
+    /// [`likeness`] of the two words.
+    pub(super) fn likeness(&self, other: &Folded<'_>) -> Likeness {
+        if same_lower(self.word, other.word) {
+            return Likeness::Same;
+        }
+        let (pa, pb) = (self.plain(), other.plain());
+        if pa == pb {
+            // Accents, apostrophes or hyphens apart ("José"/"Jose").
+            return Likeness::Folded;
+        }
+        let shortest = pa.chars().count().min(pb.chars().count());
+        if self.folded() == other.folded() {
+            if shortest < 4 {
+                return Likeness::Different;
+            }
+            // Only a doubled letter apart: a sign for long words only.
+            if shortest < MIN_DOUBLING && fold(self.word, false) != fold(other.word, false) {
+                return Likeness::Different;
+            }
+            return Likeness::Folded;
+        }
+        if self.near(other) {
+            return Likeness::Near;
+        }
+        Likeness::Different
+    }
+
+    /// Whether the two folds differ only in a vowel or two put for
+    /// another (the consonant skeletons agree, and so do the lengths and
+    /// the last letters), and are long enough for that to mean something.
+    fn near(&self, other: &Folded<'_>) -> bool {
+        let (fa, fb) = (self.folded(), other.folded());
+        let (la, lb) = (fa.chars().count(), fb.chars().count());
+        let shortest = la.min(lb);
+        if shortest < MIN_NEAR
+            || self.skeleton() != other.skeleton()
+            || fa.chars().last() != fb.chars().last()
+        {
+            return false;
+        }
+        // Vowel for vowel, letter for letter.
+        let allowed = if shortest >= 7 { 2 } else { 1 };
+        la == lb && fa.chars().zip(fb.chars()).filter(|(x, y)| x != y).count() <= allowed
+    }
+
+    /// [`alike_alone`] of the two words.
+    pub(super) fn alike_alone(&self, other: &Folded<'_>) -> bool {
+        if letters(self.word).min(letters(other.word)) < MIN_SINGLE {
+            return false;
+        }
+        match self.likeness(other) {
+            Likeness::Folded => true,
+            // "Qaddafi" and "Gaddafi" or "Kaddafi": the Arabic q.
+            Likeness::Near => {
+                let (fa, fb) = (self.folded(), other.folded());
+                // The first letter lower-cased, as `to_lowercase` would
+                // begin the word.
+                let starts_q = |w: &str| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.to_lowercase().next() == Some('q'))
+                };
+                (starts_q(self.word) || starts_q(other.word))
+                    && fa.get(1..).is_some()
+                    && fa.get(1..) == fb.get(1..)
+            }
+            _ => false,
+        }
+    }
 }
 
 /// A folded word without its vowels (but its first letter), with g and k
@@ -111,18 +189,28 @@ pub fn skeleton(folded: &str) -> String {
     out
 }
 
-/// A word lower-cased, without accents, apostrophes or hyphens. Letters that decompose into no base letter are spelt out
-/// (`ł` as `l`, `ß` as `ss`); a caron goes like any accent (`š` is `s`,
-/// as in "Milosevic").
+/// A word lower-cased, without accents, apostrophes or hyphens. Letters
+/// that decompose into no base letter are spelt out (`ł` as `l`, `ß` as
+/// `ss`); a caron goes like any accent (`š` is `s`, as in "Milosevic").
 pub fn plain(word: &str) -> String {
     if word.is_ascii() {
-        // Most names: no accent to take off, so no decomposition either.
-        return word
-            .bytes()
-            .filter(u8::is_ascii_alphabetic)
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
+        plain_ascii(word)
+    } else {
+        plain_unicode(word)
     }
+}
+
+/// [`plain`] of most names: no accent to take off, so no decomposition
+/// either. Gives what [`plain_unicode`] gives for ASCII words.
+fn plain_ascii(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for b in word.bytes().filter(u8::is_ascii_alphabetic) {
+        out.push(char::from(b.to_ascii_lowercase()));
+    }
+    out
+}
+
+fn plain_unicode(word: &str) -> String {
     let lower = word.to_lowercase();
     let mut spelt = String::with_capacity(lower.len());
     for c in lower.chars() {
@@ -145,61 +233,84 @@ pub fn plain(word: &str) -> String {
         .collect()
 }
 
-/// Spellings of one sound, longest first, each made the same.
-const HABITS: &[(&str, &str)] = &[
-    ("shch", "sh"),
-    ("tsch", "ch"),
-    ("sch", "sh"),
-    ("chr", "kr"),
-    ("tch", "ch"),
-    ("dzh", "j"),
-    ("kh", "h"),
-    ("dh", "d"),
-    ("th", "t"),
-    ("ph", "f"),
-    ("gh", "g"),
-    ("ck", "k"),
-    ("ou", "u"),
-    ("oo", "u"),
-    ("ee", "i"),
-    ("iy", "i"),
-    ("ij", "i"),
-    ("ay", "ei"),
-    ("ai", "ei"),
-    ("ey", "ei"),
-    ("q", "k"),
-    ("x", "ks"),
-    ("w", "v"),
-];
+/// Spellings of one sound that begin with `first`, longest first, each
+/// made the same: the habits a letter may open, found by a match rather
+/// than by trying every habit at every letter.
+fn habits(first: char) -> &'static [(&'static str, &'static str)] {
+    match first {
+        's' => &[("shch", "sh"), ("sch", "sh")],
+        't' => &[("tsch", "ch"), ("tch", "ch"), ("th", "t")],
+        'c' => &[("chr", "kr"), ("ck", "k")],
+        'd' => &[("dzh", "j"), ("dh", "d")],
+        'k' => &[("kh", "h")],
+        'p' => &[("ph", "f")],
+        'g' => &[("gh", "g")],
+        'o' => &[("ou", "u"), ("oo", "u")],
+        'e' => &[("ee", "i"), ("ey", "ei")],
+        'i' => &[("iy", "i"), ("ij", "i")],
+        'a' => &[("ay", "ei"), ("ai", "ei")],
+        'q' => &[("q", "k")],
+        'x' => &[("x", "ks")],
+        'w' => &[("w", "v")],
+        _ => &[],
+    }
+}
 
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
 /// One word reduced to what its romanizations share: [`plain`], then the
-/// habits of [`letter_habits`] and [`HABITS`] (but an initial "ai" or
-/// "ay" is not "ei": "Aiki" and "Eiki" are two names), `c` as `k` (but before e,
-/// i, y, h), `y` as `i`, a final `f` as `v` ("Smirnoff"), an initial `ye`
-/// as `e` ("Yevgeny"), and doubled letters once.
+/// habits of [`letter_habits`] and [`habits`] (but an initial "ai" or
+/// "ay" is not "ei": "Aiki" and "Eiki" are two names), `c` as `k` (but
+/// before e, i, y, h), `y` as `i`, a final `f` as `v` ("Smirnoff"), an
+/// initial `ye` as `e` ("Yevgeny"), and doubled letters once.
 pub fn fold_word(word: &str) -> String {
     fold(word, true)
 }
 
 fn fold(word: &str, collapse: bool) -> String {
-    let plain = plain(word);
-    let plain = match plain.strip_prefix("el") {
-        // "el-Sisi" and "al-Sisi" (the hyphen is gone by now).
-        Some(rest) if word.to_lowercase().starts_with("el-") => format!("al{rest}"),
-        _ => plain,
-    };
-    // "Yevgeny" and "Evgeny".
-    let body = if plain.starts_with("ye") {
-        &plain[1..]
+    fold_plain(word, &plain(word), collapse)
+}
+
+/// Letters a word may have for [`fold_plain`] to keep them on the stack;
+/// longer words (hardly names) take a buffer on the heap.
+const STACK_LETTERS: usize = 48;
+
+/// [`fold`] of `word`, whose [`plain`] form is `plain`.
+fn fold_plain(word: &str, plain: &str, collapse: bool) -> String {
+    let count = plain.chars().count();
+    // The letters, with room for the "h" of a final "vic".
+    let mut stack = ['\0'; STACK_LETTERS];
+    let mut heap = Vec::new();
+    let room: &mut [char] = if count < STACK_LETTERS {
+        &mut stack[..=count]
     } else {
-        &plain
+        heap.resize(count + 1, '\0');
+        &mut heap
     };
-    let chars = letter_habits(body);
-    let mut out = String::with_capacity(plain.len());
+    for (slot, c) in room.iter_mut().zip(plain.chars()) {
+        *slot = c;
+    }
+    // "el-Sisi" and "al-Sisi" (the hyphen is gone by now).
+    if let ['e', 'l', ..] = room[..count] {
+        if word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .take(3)
+            .eq("el-".chars())
+        {
+            room[0] = 'a';
+        }
+    }
+    // "Yevgeny" and "Evgeny".
+    let (room, count) = match room[..count] {
+        ['y', 'e', ..] => (&mut room[1..], count - 1),
+        _ => (room, count),
+    };
+    let count = letter_habits(room, count);
+    let letters = &room[..count];
+    let mut out = String::with_capacity(count + 2);
     // Doubled letters are made one as they are written out.
     let push = |out: &mut String, c: char| {
         if !(collapse && out.ends_with(c)) {
@@ -207,21 +318,18 @@ fn fold(word: &str, collapse: bool) -> String {
         }
     };
     let mut i = 0;
-    'outer: while i < chars.len() {
-        let c = chars[i];
-        for (from, to) in HABITS {
-            // An initial "Ai" is not "Ei" ("Aiki", "Eiki").
-            if u32::from(from.as_bytes()[0]) != u32::from(c) || (i == 0 && c == 'a') {
-                continue;
-            }
-            let n = from.len();
-            if i + n <= chars.len() && chars[i..i + n].iter().copied().eq(from.chars()) {
-                to.chars().for_each(|t| push(&mut out, t));
-                i += n;
-                continue 'outer;
-            }
+    while let Some(&c) = letters.get(i) {
+        // An initial "Ai" is not "Ei" ("Aiki", "Eiki").
+        let opened = if i == 0 && c == 'a' { &[][..] } else { habits(c) };
+        let rest = &letters[i..];
+        if let Some((from, to)) = opened.iter().find(|(from, _)| {
+            rest.len() >= from.len() && rest.iter().copied().zip(from.chars()).all(|(x, y)| x == y)
+        }) {
+            to.chars().for_each(|t| push(&mut out, t));
+            i += from.len();
+            continue;
         }
-        let next = chars.get(i + 1).copied();
+        let next = letters.get(i + 1).copied();
         let folded = match c {
             'c' if !matches!(next, Some('e' | 'i' | 'y' | 'h')) => 'k',
             'y' => 'i',
@@ -238,7 +346,9 @@ fn fold(word: &str, collapse: bool) -> String {
     out
 }
 
-/// The habits that hang on single letters, before the others:
+/// The habits that hang on single letters, before the others, applied in
+/// place to the first `count` letters of `room` (which has room for one
+/// more); returns how many letters there are now:
 ///
 /// - `j` or `y` between `e` or `i` and a vowel is silent ("Andrejev",
 ///   "Andreyev", "Mariya");
@@ -252,29 +362,41 @@ fn fold(word: &str, collapse: bool) -> String {
 /// - a final `h` after `a` is silent in words of six letters or more
 ///   ("Hamzah", "Fatimah"; not "Sabah");
 /// - a final `vic` is `vich` ("Milosevic", from "Milošević").
-fn letter_habits(body: &str) -> Vec<char> {
-    let chars: Vec<char> = body.chars().collect();
-    let mut out: Vec<char> = Vec::with_capacity(chars.len() + 1);
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        let next = chars.get(i + 1).copied();
-        match c {
+fn letter_habits(room: &mut [char], count: usize) -> usize {
+    let count = count.min(room.len());
+    // Letters are only ever dropped or replaced one for one, so each is
+    // written at or before where it was read; `prev` keeps the letter as
+    // it was.
+    let mut kept = 0;
+    let mut prev = None;
+    for i in 0..count {
+        let c = room[i];
+        let next = room[..count].get(i + 1).copied();
+        let written = match c {
             // "Andrejev", "Andreyev" and "Andreev".
-            'j' | 'y' if matches!(prev, Some('e' | 'i')) && next.is_some_and(is_vowel) => {}
-            'j' if prev.is_some_and(is_vowel) && next != Some('i') => out.push('i'),
+            'j' | 'y' if matches!(prev, Some('e' | 'i')) && next.is_some_and(is_vowel) => None,
+            'j' if prev.is_some_and(is_vowel) && next != Some('i') => Some('i'),
             // "Anja" and "Anya".
-            'j' if i > 0 && prev != Some('d') && matches!(next, Some('a' | 'e' | 'o' | 'u')) => out.push('y'),
-            'h' if next.is_none() && i >= 5 && prev == Some('a') => {}
-            _ => out.push(c),
+            'j' if i > 0 && prev != Some('d') && matches!(next, Some('a' | 'e' | 'o' | 'u')) => Some('y'),
+            'h' if next.is_none() && i >= 5 && prev == Some('a') => None,
+            _ => Some(c),
+        };
+        if let Some(w) = written {
+            room[kept] = w;
+            kept += 1;
+        }
+        prev = Some(c);
+    }
+    if room[..kept].ends_with(&['f', 'f']) {
+        kept -= 1;
+    }
+    if room[..kept].ends_with(&['v', 'i', 'c']) {
+        if let Some(slot) = room.get_mut(kept) {
+            *slot = 'h';
+            kept += 1;
         }
     }
-    if out.ends_with(&['f', 'f']) {
-        out.pop();
-    }
-    if out.ends_with(&['v', 'i', 'c']) {
-        out.push('h');
-    }
-    out
+    kept
 }
 
 #[cfg(test)]

@@ -99,10 +99,11 @@ struct Names<'a> {
 
 impl<'a> Names<'a> {
     fn collect(doc: &Document<'a>) -> Names<'a> {
+        let words: usize = doc.mentions.names.iter().map(|name| name.tokens.len()).sum();
         let mut names = Names {
             seen: Vec::with_capacity(doc.mentions.names.len()),
-            words: Vec::new(),
-            words_of: Vec::new(),
+            words: Vec::with_capacity(words),
+            words_of: Vec::with_capacity(words),
             distinct: Vec::new(),
         };
         let mut number: HashMap<Caseless<'a>, usize> = HashMap::default();
@@ -193,17 +194,16 @@ fn bucket_key(write: impl FnOnce(&mut FxHasher)) -> u64 {
     hasher.finish()
 }
 
-/// Every pair of members of a bucket, buckets in key order so the result
-/// does not depend on the map's order: only names that share a folded key
-/// are ever compared.
-fn bucket_pairs(buckets: &HashMap<u64, Vec<usize>>) -> Vec<(usize, usize)> {
-    let mut keys: Vec<&u64> = buckets.keys().collect();
-    keys.sort();
+/// Every pair of names filed under one key, as (key, name) entries: only
+/// names that share a folded key are ever compared. Sorting the entries
+/// puts each bucket together, its names in order, with no list allocated
+/// per bucket, and makes the result independent of any map's order.
+fn bucket_pairs(mut filed: Vec<(u64, usize)>) -> Vec<(usize, usize)> {
+    filed.sort_unstable();
     let mut pairs = Vec::new();
-    for key in keys {
-        let members = &buckets[key];
-        for (x, &a) in members.iter().enumerate() {
-            pairs.extend(members[x + 1..].iter().map(|&b| (a, b)));
+    for bucket in filed.chunk_by(|x, y| x.0 == y.0) {
+        for (x, &(_, a)) in bucket.iter().enumerate() {
+            pairs.extend(bucket[x + 1..].iter().map(|&(_, b)| (a, b)));
         }
     }
     pairs
@@ -257,7 +257,7 @@ fn full_name_groups(names: &Names<'_>, reported: &mut HashSet<(usize, usize)>) -
     }
     // Buckets: the whole folded name, and for each word position the
     // folded name with that word reduced to its skeleton.
-    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::default();
+    let mut buckets: Vec<(u64, usize)> = Vec::with_capacity(forms.len() * 3);
     for (f, seen) in forms.iter().enumerate() {
         let words = names.numbers(seen);
         let whole = bucket_key(|h| {
@@ -265,7 +265,7 @@ fn full_name_groups(names: &Names<'_>, reported: &mut HashSet<(usize, usize)>) -
             h.write_usize(words.len());
             words.iter().for_each(|&w| names.word(w).folded().hash(h));
         });
-        buckets.entry(whole).or_default().push(f);
+        buckets.push((whole, f));
         for i in 0..words.len() {
             let key = bucket_key(|h| {
                 i.hash(h);
@@ -274,11 +274,11 @@ fn full_name_groups(names: &Names<'_>, reported: &mut HashSet<(usize, usize)>) -
                     if j == i { word.skeleton() } else { word.folded() }.hash(h);
                 }
             });
-            buckets.entry(key).or_default().push(f);
+            buckets.push((key, f));
         }
     }
     let mut sets = Sets::new(forms.len());
-    for (a, b) in bucket_pairs(&buckets) {
+    for (a, b) in bucket_pairs(buckets) {
         if let Some(pairs) = same_name(names, names.numbers(forms[a]), names.numbers(forms[b])) {
             sets.join(a, b);
             reported.extend(pairs);
@@ -394,7 +394,7 @@ fn single_word_groups(names: &Names<'_>, reported: &HashSet<(usize, usize)>) -> 
         forms[f].evident |= w.evident;
         of_word.push(f);
     }
-    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::default();
+    let mut buckets: Vec<(u64, usize)> = Vec::with_capacity(forms.len() * 2);
     for (f, form) in forms.iter().enumerate() {
         if !form.evident || letters(form.spelling) < MIN_SINGLE {
             continue;
@@ -405,11 +405,11 @@ fn single_word_groups(names: &Names<'_>, reported: &HashSet<(usize, usize)>) -> 
                 tag.hash(h);
                 key.hash(h);
             });
-            buckets.entry(key).or_default().push(f);
+            buckets.push((key, f));
         }
     }
     let mut sets = Sets::new(forms.len());
-    for (a, b) in bucket_pairs(&buckets) {
+    for (a, b) in bucket_pairs(buckets) {
         let (na, nb) = (forms[a].number, forms[b].number);
         // One of them must be a one-word mention: two full names are the
         // full-name pass's business.

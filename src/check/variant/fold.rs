@@ -96,8 +96,7 @@ impl<'a> Folded<'a> {
 
     /// The word folded, the key of the names it may be one with.
     pub(super) fn folded(&self) -> &str {
-        self.folded
-            .get_or_init(|| fold_plain(self.word, self.plain(), true))
+        self.folded.get_or_init(|| fold_word(self.word))
     }
 
     /// The fold's skeleton, the key of the names it may be near.
@@ -194,20 +193,21 @@ pub fn skeleton(folded: &str) -> String {
 /// `ss`); a caron goes like any accent (`š` is `s`, as in "Milosevic").
 pub fn plain(word: &str) -> String {
     if word.is_ascii() {
-        plain_ascii(word)
+        let mut out = String::with_capacity(word.len());
+        out.extend(plain_ascii(word));
+        out
     } else {
         plain_unicode(word)
     }
 }
 
-/// [`plain`] of most names: no accent to take off, so no decomposition
-/// either. Gives what [`plain_unicode`] gives for ASCII words.
-fn plain_ascii(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for b in word.bytes().filter(u8::is_ascii_alphabetic) {
-        out.push(char::from(b.to_ascii_lowercase()));
-    }
-    out
+/// The letters of [`plain`] of most names, one by one: no accent to take
+/// off, so no decomposition either. Gives what [`plain_unicode`] gives for
+/// ASCII words.
+fn plain_ascii(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.bytes()
+        .filter(u8::is_ascii_alphabetic)
+        .map(|b| char::from(b.to_ascii_lowercase()))
 }
 
 fn plain_unicode(word: &str) -> String {
@@ -270,27 +270,34 @@ pub fn fold_word(word: &str) -> String {
 }
 
 fn fold(word: &str, collapse: bool) -> String {
-    fold_plain(word, &plain(word), collapse)
+    if word.is_ascii() {
+        fold_letters(word, plain_ascii(word), word.len(), collapse)
+    } else {
+        let plain = plain_unicode(word);
+        fold_letters(word, plain.chars(), plain.len(), collapse)
+    }
 }
 
-/// Letters a word may have for [`fold_plain`] to keep them on the stack;
-/// longer words (hardly names) take a buffer on the heap.
+/// Letters a word may have for [`fold_letters`] to keep them on the
+/// stack; longer words (hardly names) take a buffer on the heap.
 const STACK_LETTERS: usize = 48;
 
-/// [`fold`] of `word`, whose [`plain`] form is `plain`.
-fn fold_plain(word: &str, plain: &str, collapse: bool) -> String {
-    let count = plain.chars().count();
+/// [`fold`] of `word`, whose [`plain`] form is `plain`, of at most `most`
+/// letters.
+fn fold_letters(word: &str, plain: impl Iterator<Item = char>, most: usize, collapse: bool) -> String {
     // The letters, with room for the "h" of a final "vic".
     let mut stack = ['\0'; STACK_LETTERS];
     let mut heap = Vec::new();
-    let room: &mut [char] = if count < STACK_LETTERS {
-        &mut stack[..=count]
+    let room: &mut [char] = if most < STACK_LETTERS {
+        &mut stack[..=most]
     } else {
-        heap.resize(count + 1, '\0');
+        heap.resize(most + 1, '\0');
         &mut heap
     };
-    for (slot, c) in room.iter_mut().zip(plain.chars()) {
+    let mut count = 0;
+    for (slot, c) in room.iter_mut().zip(plain) {
         *slot = c;
+        count += 1;
     }
     // "el-Sisi" and "al-Sisi" (the hyphen is gone by now).
     if let ['e', 'l', ..] = room[..count] {

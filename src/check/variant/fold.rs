@@ -487,6 +487,148 @@ mod tests {
         assert!(!alike_alone("Yusuf", "Yousef"));
     }
 
+    /// Words that try the corners of the fold: habits at the edges, marks,
+    /// letters that spell out, case that lower-cases oddly, no letters.
+    const TRICKY: &[&str] = &[
+        "",
+        "-",
+        "'",
+        "’",
+        "q",
+        "Q",
+        "x",
+        "ff",
+        "vic",
+        "ye",
+        "YE",
+        "el",
+        "el-",
+        "El-Sisi",
+        "EL-SISI",
+        "elsisi",
+        "O'Brien",
+        "al-Assad",
+        "Sergej",
+        "Yevgeny",
+        "Smirnoff",
+        "Milosevic",
+        "Tchaikovsky",
+        "Shchukin",
+        "Aiki",
+        "Ayyad",
+        "Fatimah",
+        "Sabah",
+        "Kajiyama",
+        "Djamel",
+        "Ljubov",
+        "Andrejev",
+        "Chris",
+        "Dzhokhar",
+        "Ck",
+        "G20",
+        "McDonald",
+        "Milošević",
+        "José",
+        "Nikolaï",
+        "Łukasz",
+        "Straße",
+        "ẞ",
+        "Þór",
+        "Øyvind",
+        "Æsir",
+        "ĦAMRUN",
+        "ODYSSEAS",
+        "ΟΔΥΣΣΕΑΣ",
+        "\u{212A}ATE",
+        "İstanbul",
+        "Ǆemal",
+        "ﬁona",
+        "ℌelen",
+        "Ye\u{301}vgeny",
+        "Дмитрий",
+        "محمد",
+        "李",
+        "e\u{301}l-Sisi",
+    ];
+
+    #[test]
+    fn the_ascii_path_gives_what_the_unicode_path_gives() {
+        for word in TRICKY {
+            let upper = word.to_uppercase();
+            for word in [*word, &upper] {
+                if word.is_ascii() {
+                    assert_eq!(
+                        plain_ascii(word).collect::<String>(),
+                        plain_unicode(word),
+                        "{word}"
+                    );
+                    let unicode = fold_letters(word, plain_unicode(word).chars(), word.len(), true);
+                    assert_eq!(fold_word(word), unicode, "{word}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_words_fold_on_the_heap_as_short_ones_on_the_stack() {
+        let long = "Sergej".repeat(10);
+        assert!(long.len() > STACK_LETTERS);
+        assert_eq!(fold_word(&long), fold_word("Sergej").repeat(10));
+        assert_eq!(
+            fold_word(&format!("{long}vic")),
+            format!("{}vich", fold_word("Sergej").repeat(10))
+        );
+    }
+
+    /// The detector compares each word (ignoring case) once, whichever of
+    /// its spellings it met first.
+    #[track_caller]
+    fn compares_as_any_spelling(a: &str, a_again: &str, b: &str) {
+        if a.to_lowercase() != a_again.to_lowercase() {
+            return;
+        }
+        assert_eq!(fold_word(a), fold_word(a_again), "{a} / {a_again}");
+        assert_eq!(plain(a), plain(a_again), "{a} / {a_again}");
+        assert_eq!(likeness(a, b), likeness(a_again, b), "{a} / {a_again} / {b}");
+        assert_eq!(
+            alike_alone(a, b),
+            alike_alone(a_again, b),
+            "{a} / {a_again} / {b}"
+        );
+    }
+
+    #[test]
+    fn any_spelling_of_a_word_compares_alike() {
+        for a in TRICKY {
+            for b in TRICKY {
+                compares_as_any_spelling(a, &a.to_uppercase(), b);
+                compares_as_any_spelling(a, &a.to_lowercase(), b);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_words_fold_alike_on_both_paths(word in "[a-zA-Z'-]{0,60}") {
+            proptest::prop_assert_eq!(plain_ascii(&word).collect::<String>(), plain_unicode(&word));
+            let unicode = fold_letters(&word, plain_unicode(&word).chars(), word.len(), true);
+            proptest::prop_assert_eq!(fold_word(&word), unicode);
+        }
+
+        #[test]
+        fn words_compare_as_their_lower_case(
+            a in "[a-zA-ZéÉšŠïłŁßİΣσςДд\u{212A}\u{301}'’-]{0,12}",
+            b in "[a-zA-ZéšïłßΣσςд'-]{0,12}",
+        ) {
+            let flipped: String = a
+                .chars()
+                .map(|c| if c.is_ascii_lowercase() { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
+                .collect();
+            compares_as_any_spelling(&a, &flipped, &b);
+            compares_as_any_spelling(&a, &a.to_lowercase(), &b);
+        }
+    }
+
     #[test]
     fn different_names_stay_apart() {
         apart("Maria", "Marina");

@@ -104,9 +104,10 @@ impl<'a> Names<'a> {
             seen: Vec::with_capacity(doc.mentions.names.len()),
             words: Vec::with_capacity(words),
             words_of: Vec::with_capacity(words),
-            distinct: Vec::new(),
+            distinct: Vec::with_capacity(words),
         };
-        let mut number: HashMap<Caseless<'a>, usize> = HashMap::default();
+        let mut number: HashMap<Caseless<'a>, usize> =
+            HashMap::with_capacity_and_hasher(words, Default::default());
         for name in &doc.mentions.names {
             let first = names.words.len();
             for token in doc.tokens.get(name.tokens.clone()).unwrap_or(&[]) {
@@ -245,9 +246,10 @@ impl Sets {
 fn full_name_groups(names: &Names<'_>, reported: &mut HashSet<(usize, usize)>) -> Vec<Vec<Use>> {
     // Distinct spellings, in order of first use, and the spelling of each
     // mention of two or more words.
-    let mut forms: Vec<&Seen<'_>> = Vec::new();
-    let mut index: HashMap<&[usize], usize> = HashMap::default();
-    let mut form_of: Vec<usize> = Vec::new();
+    let mut forms: Vec<&Seen<'_>> = Vec::with_capacity(names.seen.len());
+    let mut index: HashMap<&[usize], usize> =
+        HashMap::with_capacity_and_hasher(names.seen.len(), Default::default());
+    let mut form_of: Vec<usize> = Vec::with_capacity(names.seen.len());
     for seen in names.seen.iter().filter(|s| s.words.len() >= 2) {
         let f = *index.entry(names.numbers(seen)).or_insert_with(|| {
             forms.push(seen);
@@ -347,7 +349,7 @@ fn single_word_groups(names: &Names<'_>, reported: &HashSet<(usize, usize)>) -> 
         alone: bool,
         evident: bool,
     }
-    let mut words: Vec<Word<'_>> = Vec::new();
+    let mut words: Vec<Word<'_>> = Vec::with_capacity(names.seen.len());
     for seen in &names.seen {
         let (Some(&(last, span)), Some(&number)) = (names.words(seen).last(), names.numbers(seen).last())
         else {
@@ -377,11 +379,12 @@ fn single_word_groups(names: &Names<'_>, reported: &HashSet<(usize, usize)>) -> 
         alone: bool,
         evident: bool,
     }
-    let mut forms: Vec<Form<'_>> = Vec::new();
-    let mut index: HashMap<usize, usize> = HashMap::default();
+    let mut forms: Vec<Form<'_>> = Vec::with_capacity(words.len());
+    // The form of each distinct word, by its number.
+    let mut index: Vec<Option<usize>> = vec![None; names.distinct.len()];
     let mut of_word: Vec<usize> = Vec::with_capacity(words.len());
     for w in &words {
-        let f = *index.entry(w.number).or_insert_with(|| {
+        let f = *index[w.number].get_or_insert_with(|| {
             forms.push(Form {
                 spelling: w.text,
                 number: w.number,

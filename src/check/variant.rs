@@ -21,8 +21,9 @@
 //! full name) are compared too, when each is evidently a name (written
 //! capitalised inside a sentence, or the last word of a full name) and at
 //! least five letters long. Names are bucketed by their folded key, so the
-//! detector is linear in the number of names. The fix is unsafe: it rests
-//! on the guess that the two spellings name one person.
+//! detector is linear in the number of names, and each word is folded once
+//! however often the draft writes it. The fix is unsafe: it rests on the
+//! guess that the two spellings name one person.
 
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
@@ -32,7 +33,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher};
 mod fold;
 
 pub use fold::{alike_alone, fold_word, likeness, plain, skeleton, Likeness};
-use fold::{letters, same_lower, Folded, MIN_SINGLE};
+use fold::{letters, same_lower, FoldedWord, MIN_SINGLE};
 
 use crate::check::{quote_list, Document, Inconsistency, Use};
 use crate::finding::{Applicability, Finding, Span};
@@ -94,7 +95,7 @@ struct Names<'a> {
     /// The number of each of `words`: its index in `distinct`.
     words_of: Vec<usize>,
     /// Each distinct word, as first written, ready to be compared.
-    distinct: Vec<Folded<'a>>,
+    distinct: Vec<FoldedWord<'a>>,
 }
 
 impl<'a> Names<'a> {
@@ -113,7 +114,7 @@ impl<'a> Names<'a> {
             for token in doc.tokens.get(name.tokens.clone()).unwrap_or(&[]) {
                 let text = doc.text(token.span);
                 let n = *number.entry(Caseless(text)).or_insert_with(|| {
-                    names.distinct.push(Folded::new(text));
+                    names.distinct.push(FoldedWord::new(text));
                     names.distinct.len() - 1
                 });
                 names.words.push((text, token.span));
@@ -142,7 +143,7 @@ impl<'a> Names<'a> {
     }
 
     /// Distinct word `n`, ready to be compared.
-    fn word(&self, n: usize) -> &Folded<'a> {
+    fn word(&self, n: usize) -> &FoldedWord<'a> {
         &self.distinct[n]
     }
 

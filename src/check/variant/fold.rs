@@ -1,9 +1,10 @@
 //! How alike two words of names are: the folding of case, accents and
 //! romanization habits that `naming.variant` compares names by.
 //!
-//! Every comparison goes through [`Folded`], a word with its plain form,
-//! fold and skeleton worked out once: the detector keeps one per distinct
-//! word of a draft, and the public functions build theirs on the spot.
+//! Every comparison goes through [`FoldedWord`], a word with its plain
+//! form, fold and skeleton each worked out when first needed and kept: the
+//! detector keeps one per distinct word of a draft, and the public
+//! functions build theirs on the spot.
 
 use std::cell::OnceCell;
 
@@ -27,7 +28,7 @@ const MIN_NEAR: usize = 5;
 /// initial q written g or k ("Qaddafi"/"Gaddafi"). Both must have at
 /// least five letters.
 pub fn alike_alone(a: &str, b: &str) -> bool {
-    Folded::new(a).alike_alone(&Folded::new(b))
+    FoldedWord::new(a).alike_alone(&FoldedWord::new(b))
 }
 
 pub(super) fn letters(word: &str) -> usize {
@@ -37,6 +38,10 @@ pub(super) fn letters(word: &str) -> usize {
 /// Whether two words are one once lower-cased (as `str::to_lowercase`
 /// has it), without lower-casing ASCII words into new strings.
 pub(super) fn same_lower(a: &str, b: &str) -> bool {
+    // Most words met again are spelt as before.
+    if a == b {
+        return true;
+    }
     if a.is_ascii() && b.is_ascii() {
         a.eq_ignore_ascii_case(b)
     } else {
@@ -62,14 +67,14 @@ pub enum Likeness {
 
 /// Compares two words of names.
 pub fn likeness(a: &str, b: &str) -> Likeness {
-    Folded::new(a).likeness(&Folded::new(b))
+    FoldedWord::new(a).likeness(&FoldedWord::new(b))
 }
 
 /// A word of a name with what comparing it needs, each worked out on first
 /// use and kept: a draft compares one word with many, and folding is most
 /// of the cost. Everything here depends only on the word lower-cased, so
 /// any spelling of a word (ignoring case) stands for all of them.
-pub(super) struct Folded<'a> {
+pub(super) struct FoldedWord<'a> {
     /// The word as written.
     word: &'a str,
     /// [`plain`].
@@ -80,9 +85,9 @@ pub(super) struct Folded<'a> {
     skeleton: OnceCell<String>,
 }
 
-impl<'a> Folded<'a> {
-    pub(super) fn new(word: &'a str) -> Folded<'a> {
-        Folded {
+impl<'a> FoldedWord<'a> {
+    pub(super) fn new(word: &'a str) -> FoldedWord<'a> {
+        FoldedWord {
             word,
             plain: OnceCell::new(),
             folded: OnceCell::new(),
@@ -105,7 +110,7 @@ impl<'a> Folded<'a> {
     }
 
     /// [`likeness`] of the two words.
-    pub(super) fn likeness(&self, other: &Folded<'_>) -> Likeness {
+    pub(super) fn likeness(&self, other: &FoldedWord<'_>) -> Likeness {
         if same_lower(self.word, other.word) {
             return Likeness::Same;
         }
@@ -134,7 +139,7 @@ impl<'a> Folded<'a> {
     /// Whether the two folds differ only in a vowel or two put for
     /// another (the consonant skeletons agree, and so do the lengths and
     /// the last letters), and are long enough for that to mean something.
-    fn near(&self, other: &Folded<'_>) -> bool {
+    fn near(&self, other: &FoldedWord<'_>) -> bool {
         let (fa, fb) = (self.folded(), other.folded());
         let (la, lb) = (fa.chars().count(), fb.chars().count());
         let shortest = la.min(lb);
@@ -150,7 +155,7 @@ impl<'a> Folded<'a> {
     }
 
     /// [`alike_alone`] of the two words.
-    pub(super) fn alike_alone(&self, other: &Folded<'_>) -> bool {
+    pub(super) fn alike_alone(&self, other: &FoldedWord<'_>) -> bool {
         if letters(self.word).min(letters(other.word)) < MIN_SINGLE {
             return false;
         }

@@ -22,22 +22,24 @@ pub struct Words {
 impl Words {
     /// The compared text of every token of `text`.
     pub fn new(text: &str, tokens: &[Token]) -> Words {
-        let mut lowered = String::with_capacity(text.len());
+        // Bytes, so that an ASCII word is lowered as it is copied; what is
+        // pushed is ASCII or whole strings, so it stays UTF-8.
+        let mut lowered: Vec<u8> = Vec::with_capacity(text.len());
         let mut starts = Vec::with_capacity(tokens.len() + 1);
+        let mut other = String::new();
         for t in tokens {
             let word = t.span.slice(text);
-            let start = lowered.len();
-            starts.push(narrow(start));
+            starts.push(narrow(lowered.len()));
             if word.is_ascii() {
-                lowered.push_str(word);
-                if let Some(pushed) = lowered.get_mut(start..) {
-                    pushed.make_ascii_lowercase();
-                }
+                lowered.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
             } else {
-                push_normalized(&mut lowered, word);
+                other.clear();
+                push_normalized(&mut other, word);
+                lowered.extend_from_slice(other.as_bytes());
             }
         }
         starts.push(narrow(lowered.len()));
+        let lowered = String::from_utf8(lowered).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Words { lowered, starts }
     }
 

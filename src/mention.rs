@@ -380,13 +380,20 @@ fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known
         None => false,
     };
     let is_name_word = |i: usize| {
-        let token = tokens[i];
-        let word = token.span.slice(text);
-        matches!(
+        let token = &tokens[i];
+        if !matches!(
             token.kind,
             TokenKind::Word | TokenKind::Compound | TokenKind::Initial
-        ) && (parse::is_capitalized(word) || has_name_prefix(word))
-            && !breaks(i)
+        ) {
+            return false;
+        }
+        let word = token.span.slice(text);
+        // Most words start with an ASCII letter: its case is one test.
+        let capital = match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => parse::is_capitalized(word),
+        };
+        (capital || has_name_prefix(word)) && !breaks(i)
     };
     let is_joiner =
         |i: usize| tokens[i].kind == TokenKind::Word && NAME_JOINERS.contains(&tokens[i].span.slice(text));

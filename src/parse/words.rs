@@ -39,7 +39,8 @@ impl Words {
             }
         }
         starts.push(narrow(lowered.len()));
-        let lowered = String::from_utf8(lowered).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let lowered =
+            String::from_utf8(lowered).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Words { lowered, starts }
     }
 

@@ -105,10 +105,11 @@ impl<'a> Names<'a> {
             seen: Vec::with_capacity(doc.mentions.names.len()),
             words: Vec::with_capacity(words),
             words_of: Vec::with_capacity(words),
-            distinct: Vec::with_capacity(words),
+            // Distinct words are far fewer than words, and each holds its
+            // folds: grown as found, not sized for every word.
+            distinct: Vec::new(),
         };
-        let mut number: HashMap<Caseless<'a>, usize> =
-            HashMap::with_capacity_and_hasher(words, Default::default());
+        let mut number: HashMap<Caseless<'a>, usize> = HashMap::default();
         for name in &doc.mentions.names {
             let first = names.words.len();
             for token in doc.tokens.get(name.tokens.clone()).unwrap_or(&[]) {

@@ -224,7 +224,7 @@ pub fn normalize_phrase(phrase: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        push_normalized(&mut out, token.span.slice(phrase));
+        push_normalized(&mut out, token.span().slice(phrase));
     }
     out
 }
@@ -264,7 +264,7 @@ impl Stream {
                 stream.text.push(joint);
             }
             stream.starts.push(narrow(stream.text.len()));
-            push_normalized(&mut stream.text, token.span.slice(text));
+            push_normalized(&mut stream.text, token.span().slice(text));
             stream.ends.push(narrow(stream.text.len()));
         }
         stream
@@ -353,7 +353,7 @@ fn find_known(text: &str, tokens: &[Token], sentence_of: &[u32], lexicon: &Lexic
             continue;
         }
         covered_to = first + len;
-        let span = Span::new(tokens[first].span.start, tokens[first + len - 1].span.end);
+        let span = Span::new(tokens[first].span().start, tokens[first + len - 1].span().end);
         known.push(Known {
             span,
             tokens: first..first + len,
@@ -387,7 +387,7 @@ fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known
         ) {
             return false;
         }
-        let word = token.span.slice(text);
+        let word = token.span().slice(text);
         // Most words start with an ASCII letter: its case is one test.
         let capital = match word.as_bytes().first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -396,7 +396,7 @@ fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known
         (capital || has_name_prefix(word)) && !breaks(i)
     };
     let is_joiner =
-        |i: usize| tokens[i].kind == TokenKind::Word && NAME_JOINERS.contains(&tokens[i].span.slice(text));
+        |i: usize| tokens[i].kind == TokenKind::Word && NAME_JOINERS.contains(&tokens[i].span().slice(text));
     let mut names: Vec<Name> = Vec::new();
     for sentence in sentences {
         let mut i = sentence.tokens.start;
@@ -433,7 +433,7 @@ fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known
                 .and_then(cover)
                 .filter(|&k| matches!(known[k].target, Target::Title { .. }));
             names.push(Name {
-                span: Span::new(tokens[start].span.start, tokens[end - 1].span.end),
+                span: Span::new(tokens[start].span().start, tokens[end - 1].span().end),
                 tokens: start..end,
                 sentence_initial: start == sentence.tokens.start,
                 title,
@@ -451,7 +451,7 @@ fn link_surnames(text: &str, tokens: &[Token], names: &mut [Name]) {
     let mut full_by_last: HashMap<&str, usize> = HashMap::default();
     for (n, name) in names.iter_mut().enumerate() {
         let range = name.tokens.clone();
-        let last = tokens[range.end - 1].span.slice(text);
+        let last = tokens[range.end - 1].span().slice(text);
         if range.len() >= 2 {
             full_by_last.insert(last, n);
         } else if let Some(&full) = full_by_last.get(last) {

@@ -59,7 +59,7 @@ proptest! {
             let source = Source::new("any", text.clone(), format);
             let parsed = claimlint::parse::parse(&source.text, &source.blocks);
             for token in &parsed.tokens {
-                prop_assert!(on_boundaries(&source.text, token.span));
+                prop_assert!(on_boundaries(&source.text, token.span()));
             }
         }
     }

@@ -11,7 +11,7 @@ fuzz_target!(|text: &str| {
         let source = Source::new("fuzz", text, format);
         let parsed = claimlint::parse::parse(&source.text, &source.blocks);
         for token in &parsed.tokens {
-            assert!(source.text.get(token.span.start..token.span.end).is_some());
+            assert!(source.text.get(token.span().start..token.span().end).is_some());
         }
     }
 });

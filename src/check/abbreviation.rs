@@ -32,7 +32,7 @@ fn ends_a_name(doc: &Document<'_>, first: usize) -> bool {
     };
     let plain_opener = name.sentence_initial && name.tokens.len() == 1 && {
         let token = doc.tokens[name.tokens.start];
-        let word = doc.text(token.span);
+        let word = doc.text(token.span());
         token.kind == TokenKind::Word && !word.chars().skip(1).any(char::is_uppercase)
     };
     !plain_opener

@@ -193,7 +193,7 @@ fn is_acronym(bytes: &[u8]) -> bool {
 /// Every definition of each acronym, in order, and every other use.
 fn scan(doc: &Document<'_>) -> (HashMap<String, Vec<Definition>>, HashMap<String, Vec<Span>>) {
     let tokens = &doc.tokens;
-    let text = |i: usize| doc.text(tokens[i].span);
+    let text = |i: usize| doc.text(tokens[i].span());
     let source = doc.source.text.as_bytes();
     // Every acronym of the draft, by token, in one pass over the tokens
     // that turns most away at their first byte.
@@ -201,7 +201,7 @@ fn scan(doc: &Document<'_>) -> (HashMap<String, Vec<Definition>>, HashMap<String
     for (i, token) in tokens.iter().enumerate() {
         if token.kind == TokenKind::Word
             && source
-                .get(token.span.start..token.span.end)
+                .get(token.span().start..token.span().end)
                 .is_some_and(is_acronym)
         {
             acronyms.push(i);
@@ -226,16 +226,16 @@ fn scan(doc: &Document<'_>) -> (HashMap<String, Vec<Definition>>, HashMap<String
         // "Free Syrian Army (FSA)"
         if i >= 1 && i + 1 < range.end && text(i - 1) == "(" && text(i + 1) == ")" {
             if let Some(start) = long_form_before(doc, range.start, i - 1, &letters) {
-                let long = Span::new(tokens[start].span.start, tokens[i - 2].span.end);
+                let long = Span::new(tokens[start].span().start, tokens[i - 2].span().end);
                 in_definition.push(i);
                 definitions
                     .entry(acronym.to_string())
                     .or_default()
                     .push(Definition {
-                        acronym: tokens[i].span,
+                        acronym: tokens[i].span(),
                         long,
                         long_text: words_of(doc.text(long)),
-                        whole: Span::new(long.start, tokens[i + 1].span.end),
+                        whole: Span::new(long.start, tokens[i + 1].span().end),
                     });
                 continue;
             }
@@ -244,16 +244,16 @@ fn scan(doc: &Document<'_>) -> (HashMap<String, Vec<Definition>>, HashMap<String
         if i + 2 < range.end && text(i + 1) == "(" {
             if let Some(close) = (i + 2..range.end.min(i + 16)).find(|&j| text(j) == ")") {
                 if spells(doc, i + 2, close, &letters) {
-                    let long = Span::new(tokens[i + 2].span.start, tokens[close - 1].span.end);
+                    let long = Span::new(tokens[i + 2].span().start, tokens[close - 1].span().end);
                     in_definition.push(i);
                     definitions
                         .entry(acronym.to_string())
                         .or_default()
                         .push(Definition {
-                            acronym: tokens[i].span,
+                            acronym: tokens[i].span(),
                             long,
                             long_text: words_of(doc.text(long)),
-                            whole: Span::new(tokens[i].span.start, tokens[close].span.end),
+                            whole: Span::new(tokens[i].span().start, tokens[close].span().end),
                         });
                 }
             }
@@ -266,7 +266,7 @@ fn scan(doc: &Document<'_>) -> (HashMap<String, Vec<Definition>>, HashMap<String
     for &i in &acronyms {
         let word = text(i);
         if definitions.contains_key(word) && !in_definition.contains(&i) {
-            uses.entry(word.to_string()).or_default().push(tokens[i].span);
+            uses.entry(word.to_string()).or_default().push(tokens[i].span());
         }
     }
     (definitions, uses)
@@ -289,7 +289,7 @@ fn long_form_before(
     while j > sentence_start && need > 0 {
         j -= 1;
         let token = doc.tokens[j];
-        let word = doc.text(token.span);
+        let word = doc.text(token.span());
         if need < letters.len() && SMALL.contains(&word) {
             continue;
         }
@@ -334,18 +334,18 @@ fn spells(doc: &Document<'_>, from: usize, to: usize, letters: &[char]) -> bool 
 fn long_forms_after(doc: &Document<'_>, def: &Definition) -> Vec<Span> {
     let words: Vec<&str> = def.long_text.split(' ').collect();
     let tokens = &doc.tokens;
-    let after = tokens.partition_point(|t| t.span.start < def.whole.end);
+    let after = tokens.partition_point(|t| t.span().start < def.whole.end);
     let mut found = Vec::new();
     let mut i = after;
     while i + words.len() <= tokens.len() {
         let matches = words
             .iter()
             .enumerate()
-            .all(|(k, w)| doc.text(tokens[i + k].span) == *w);
+            .all(|(k, w)| doc.text(tokens[i + k].span()) == *w);
         if matches {
             found.push(Span::new(
-                tokens[i].span.start,
-                tokens[i + words.len() - 1].span.end,
+                tokens[i].span().start,
+                tokens[i + words.len() - 1].span().end,
             ));
             i += words.len();
         } else {

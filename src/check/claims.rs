@@ -238,7 +238,7 @@ fn weekdays(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         return;
     };
     let tokens = &doc.tokens;
-    let punct = |i: usize, p: &[&str]| tokens.get(i).is_some_and(|t| p.contains(&doc.text(t.span)));
+    let punct = |i: usize, p: &[&str]| tokens.get(i).is_some_and(|t| p.contains(&doc.text(t.span())));
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
         for i in range.clone() {
@@ -281,7 +281,7 @@ fn weekday_finding(
     date_token: usize,
     date: Date,
 ) -> Finding {
-    let span = doc.tokens[weekday].span;
+    let span = doc.tokens[weekday].span();
     let written = doc.text(span);
     let actual = weekday_name(weekday_of(date));
     // Keep the form: "Tue." stays abbreviated, "TUESDAY" stays in capitals.
@@ -312,7 +312,7 @@ fn weekday_finding(
             })
         ),
         span,
-        related: vec![doc.tokens[date_token].span],
+        related: vec![doc.tokens[date_token].span()],
         fix: Fix::new(Applicability::Unsafe, vec![Edit { span, replacement }]),
     }
 }

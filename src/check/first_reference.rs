@@ -70,7 +70,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         let mut full_by_last: HashMap<&str, usize> = HashMap::default();
         for (n, name) in names.iter().enumerate() {
             if name.tokens.len() >= 2 {
-                let last = doc.text(doc.tokens[name.tokens.end - 1].span);
+                let last = doc.text(doc.tokens[name.tokens.end - 1].span());
                 full_by_last.entry(last).or_insert(n);
             }
         }
@@ -82,7 +82,9 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         let mut earlier_surnames: HashMap<&str, usize> = HashMap::default();
         for name in names.iter().filter(|n| n.tokens.len() >= 2) {
             for t in &doc.tokens[name.tokens.start + 1..name.tokens.end] {
-                earlier_surnames.entry(doc.text(t.span)).or_insert(t.span.start);
+                earlier_surnames
+                    .entry(doc.text(t.span()))
+                    .or_insert(t.span().start);
             }
         }
         earlier_surnames
@@ -113,7 +115,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             continue;
         }
         let token = doc.tokens[name.tokens.start];
-        let word = doc.text(token.span);
+        let word = doc.text(token.span());
         if reported.contains(word) || word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             continue;
         }
@@ -129,7 +131,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         let spoken = doc
             .tokens
             .get(name.tokens.end)
-            .is_some_and(|t| SPEECH.contains(&doc.text(t.span)));
+            .is_some_and(|t| SPEECH.contains(&doc.text(t.span())));
         // The surname must evidently be a person's: a title before it or
         // (for a name the pack knows) a verb of speech after it. "Police
         // said" and "Continental said" are not people.
@@ -147,7 +149,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             continue;
         }
         // "Bank of America", "Lord Roberts of Conwy": part of a longer name.
-        let after_of = name.tokens.start > 0 && doc.text(doc.tokens[name.tokens.start - 1].span) == "of";
+        let after_of = name.tokens.start > 0 && doc.text(doc.tokens[name.tokens.start - 1].span()) == "of";
         // "Ruth Kelly MP ... Ms Kelly": an earlier name holds the surname.
         if after_of || earlier_surnames.get(word).is_some_and(|&at| at < name.span.start) {
             continue;
@@ -174,8 +176,8 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         };
         reported.insert(word);
         let replaced = match title {
-            Some(k) if honorific => Span::new(k.span.start, token.span.end),
-            _ => token.span,
+            Some(k) if honorific => Span::new(k.span.start, token.span().end),
+            _ => token.span(),
         };
         findings.push(Finding {
             rule: CODE,
@@ -184,7 +186,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             message: format!(
                 "\"{word}\" is named by surname before any full name; on first reference write \"{full}\""
             ),
-            span: token.span,
+            span: token.span(),
             related: Vec::new(),
             fix: Fix::new(
                 Applicability::DisplayOnly,
@@ -317,11 +319,11 @@ fn looks_like_full_name(doc: &Document<'_>, name: &crate::mention::Name) -> bool
     let tokens = &doc.tokens[name.tokens.clone()];
     (2..=3).contains(&tokens.len())
         && tokens.iter().all(|t| {
-            let w = doc.text(t.span);
+            let w = doc.text(t.span());
             matches!(t.kind, TokenKind::Word | TokenKind::Compound | TokenKind::Initial)
                 && w.chars().any(char::is_lowercase)
         })
-        && !NOT_GIVEN_NAMES.contains(&doc.text(tokens[0].span))
+        && !NOT_GIVEN_NAMES.contains(&doc.text(tokens[0].span()))
 }
 
 #[cfg(test)]

@@ -127,7 +127,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let is_particle = |w: &str| settings.particles.iter().any(|p| p.eq_ignore_ascii_case(w));
     let is_distinct = |w: &str| settings.distinct.iter().any(|d| d.eq_ignore_ascii_case(w));
     let tokens = &doc.tokens;
-    let text = |i: usize| doc.text(tokens[i].span);
+    let text = |i: usize| doc.text(tokens[i].span());
     // One pass over the bytes of an ASCII word: a byte past ASCII fails
     // the first test.
     let alphabetic = |w: &str| {
@@ -142,7 +142,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         tokens
             .iter()
             .enumerate()
-            .filter(|(_, token)| matches!(token.kind, TokenKind::Word) && token.span.len() >= 5)
+            .filter(|(_, token)| matches!(token.kind, TokenKind::Word) && token.span().len() >= 5)
             .map(|(i, _)| (i, form_key(words.get(i))))
     };
     // Sized by the tokens, of which the long words are a part: no count
@@ -171,7 +171,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
                 );
                 let key = form_key(&joined);
                 if filter.may_contain(key) && alphabetic(&joined) {
-                    candidates.push((Cow::Owned(joined.clone()), key, Shape::Hyphenated, token.span));
+                    candidates.push((Cow::Owned(joined.clone()), key, Shape::Hyphenated, token.span()));
                 }
             }
             let Some(next) = in_sentence.get(k + 1) else {
@@ -187,11 +187,11 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
                 if pair.len() < 5 || !filter.may_contain(key) {
                     continue;
                 }
-                let (word, second) = (doc.text(token.span), doc.text(next.span));
+                let (word, second) = (doc.text(token.span()), doc.text(next.span()));
                 if is_function_word(word) || is_function_word(second) || is_particle(second) {
                     continue;
                 }
-                let span = Span::new(token.span.start, next.span.end);
+                let span = Span::new(token.span().start, next.span().end);
                 candidates.push((Cow::Borrowed(pair), key, Shape::Open, span));
             }
         }
@@ -205,7 +205,10 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let mut closed_uses: HashMap<&str, Vec<Span>> = HashMap::default();
     for (i, key) in long_words() {
         if wanted.contains(&key) && alphabetic(text(i)) {
-            closed_uses.entry(words.get(i)).or_default().push(tokens[i].span);
+            closed_uses
+                .entry(words.get(i))
+                .or_default()
+                .push(tokens[i].span());
         }
     }
     // closed word -> (shape, span) of every other use, in document order.

@@ -113,12 +113,12 @@ impl<'a> Names<'a> {
         for name in &doc.mentions.names {
             let first = names.words.len();
             for token in doc.tokens.get(name.tokens.clone()).unwrap_or(&[]) {
-                let text = doc.text(token.span);
+                let text = doc.text(token.span());
                 let n = *number.entry(Caseless(text)).or_insert_with(|| {
                     names.distinct.push(FoldedWord::new(text));
                     names.distinct.len() - 1
                 });
-                names.words.push((text, token.span));
+                names.words.push((text, token.span()));
                 names.words_of.push(n);
             }
             names.seen.push(Seen {

@@ -496,7 +496,7 @@ fn match_at<'a>(
                     return None;
                 }
                 let value: f64 = head.parse().ok()?;
-                let span = Span::new(token.span.start, token.span.start + head.len());
+                let span = Span::new(token.span().start, token.span().start + head.len());
                 captured.push(Captured::Amount(Amount { lo: value, hi: value }, span));
                 at += 1;
             }
@@ -533,16 +533,16 @@ fn capture<'a>(
             .get(ctx, at, end)
             .map(|(next, a, span)| (next, Captured::Amount(a, span))),
         Slot::Year => {
-            let text = token.span.slice(ctx.text);
+            let text = token.span().slice(ctx.text);
             let year: i32 = (token.kind == TokenKind::Number && text.len() == 4)
                 .then(|| text.parse().ok())
                 .flatten()?;
             (1800..=2100)
                 .contains(&year)
-                .then_some((at + 1, Captured::Year(year, token.span)))
+                .then_some((at + 1, Captured::Year(year, token.span())))
         }
         Slot::Date => match token.kind {
-            TokenKind::Date(d) => Some((at + 1, Captured::Date(d, token.span))),
+            TokenKind::Date(d) => Some((at + 1, Captured::Date(d, token.span()))),
             _ => None,
         },
         Slot::Weekday => match token.kind {
@@ -648,7 +648,7 @@ fn amount(ctx: &Context<'_>, at: usize, end: usize) -> Option<(usize, Amount, Sp
         if t.kind != TokenKind::Number {
             return None;
         }
-        let text = t.span.slice(ctx.text);
+        let text = t.span().slice(ctx.text);
         if text.contains(',') {
             text.replace(',', "").parse().ok()
         } else {
@@ -680,7 +680,7 @@ fn amount(ctx: &Context<'_>, at: usize, end: usize) -> Option<(usize, Amount, Sp
         i += 1;
     }
     let first = number(i)?;
-    let mut span = Span::new(ctx.tokens[at].span.start, ctx.tokens[i].span.end);
+    let mut span = Span::new(ctx.tokens[at].span().start, ctx.tokens[i].span().end);
     let mut amount = match hedge {
         Some(make) => make(first),
         None => Amount { lo: first, hi: first },
@@ -695,7 +695,7 @@ fn amount(ctx: &Context<'_>, at: usize, end: usize) -> Option<(usize, Amount, Sp
                 lo: first.min(second),
                 hi: first.max(second),
             };
-            span = Span::new(span.start, ctx.tokens[i + 1].span.end);
+            span = Span::new(span.start, ctx.tokens[i + 1].span().end);
             i += 2;
         }
     }
@@ -781,12 +781,12 @@ fn anchor(ctx: &Context<'_>, rule: &ClaimRule, sentence: usize, start: usize) ->
         .clone()
         .map(|i| ctx.tokens[i])
         .find(|t| {
-            let text = t.span.slice(ctx.text);
+            let text = t.span().slice(ctx.text);
             t.kind == TokenKind::Number
                 && text.len() == 4
                 && text.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y))
         })
-        .map(|t| format!(", {}", t.span.slice(ctx.text)))
+        .map(|t| format!(", {}", t.span().slice(ctx.text)))
         .unwrap_or_default();
     let place = range
         .clone()
@@ -829,7 +829,7 @@ fn is_proper(ctx: &Context<'_>, name: &crate::mention::Name) -> bool {
 /// True when a word before the title makes it a past, future or other
 /// office ("former Foreign Minister", "then-Secretary", "now").
 fn qualified_title(ctx: &Context<'_>, title: Span) -> bool {
-    let at = ctx.tokens.partition_point(|t| t.span.start < title.start);
+    let at = ctx.tokens.partition_point(|t| t.span().start < title.start);
     let before = at.saturating_sub(3)..at;
     let title_text = normalize(title.slice(ctx.text));
     TITLE_QUALIFIERS.iter().any(|q| {
@@ -926,7 +926,7 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
         let closer = |best: Option<usize>| best.is_none_or(|d| distance(i) < d);
         match token.kind {
             TokenKind::Date(d) if d.day.is_some() && closer(date.as_ref().map(|x| x.0)) => {
-                date = Some((distance(i), Value::Date(d), token.span));
+                date = Some((distance(i), Value::Date(d), token.span()));
             }
             // "on Tuesday", unless a date follows ("Tuesday, May 4").
             TokenKind::Weekday(w)
@@ -936,7 +936,7 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
                     && !(i + 1 < range.end && matches!(ctx.tokens[i + 1].kind, TokenKind::Date(_)))
                     && closer(date.as_ref().map(|x| x.0)) =>
             {
-                date = Some((distance(i), Value::Weekday(w), token.span));
+                date = Some((distance(i), Value::Weekday(w), token.span()));
             }
             _ => {}
         }
@@ -949,7 +949,7 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
                 range.end,
                 &mut AmountCache::default(),
             ) {
-                let span = ctx.tokens[i + 1].span;
+                let span = ctx.tokens[i + 1].span();
                 let end = names
                     .name(i + 1)
                     .map_or(span.end, |n| ctx.mentions.names[n].span.end);

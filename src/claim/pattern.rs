@@ -159,7 +159,7 @@ fn literal_tokens(text: &str) -> Vec<String> {
     parsed
         .tokens
         .iter()
-        .map(|t| normalize(t.span.slice(text)))
+        .map(|t| normalize(t.span().slice(text)))
         .collect()
 }
 

@@ -50,7 +50,7 @@ fn push(out: &mut Vec<Sentence>, tokens: &[Token], range: Range<usize>) {
         return;
     }
     out.push(Sentence {
-        span: Span::new(first.span.start, last.span.end),
+        span: Span::new(first.span().start, last.span().end),
         tokens: range,
     });
 }
@@ -79,7 +79,7 @@ fn boundary(text: &str, token: Token) -> Option<Boundary> {
 fn after_closers(text: &str, tokens: &[Token], from: usize) -> usize {
     let mut j = from;
     while let (Some(prev), Some(next)) = (j.checked_sub(1).and_then(|p| tokens.get(p)), tokens.get(j)) {
-        if next.span.start != prev.span.end || !is_closer(text, *next) {
+        if next.span().start != prev.span().end || !is_closer(text, *next) {
             break;
         }
         j += 1;
@@ -103,7 +103,7 @@ fn ends_sentence(boundary: Boundary, text: &str, tokens: &[Token], end: usize) -
         // The block ends here.
         return true;
     };
-    if next.span.start <= last.span.end {
+    if next.span().start <= last.span().end {
         return false;
     }
     let next_text = next.text(text);

@@ -318,7 +318,7 @@ fn check_invariants(text: &str, blocks: &[Block]) {
     let pieces: Vec<Span> = blocks.iter().flat_map(|b| b.pieces.iter().copied()).collect();
     let mut covered = 0;
     for token in &parsed.tokens {
-        let span = token.span;
+        let span = token.span();
         assert!(span.start < span.end, "empty token {span:?} in {text:?}");
         assert!(
             text.get(span.start..span.end).is_some(),
@@ -331,7 +331,7 @@ fn check_invariants(text: &str, blocks: &[Block]) {
         assert!(!token.text(text).starts_with(char::is_whitespace));
     }
     for pair in parsed.tokens.windows(2) {
-        assert!(pair[0].span.end <= pair[1].span.start);
+        assert!(pair[0].span().end <= pair[1].span().start);
     }
     for sentence in &parsed.sentences {
         assert_eq!(sentence.tokens.start, covered);
@@ -339,7 +339,7 @@ fn check_invariants(text: &str, blocks: &[Block]) {
         covered = sentence.tokens.end;
         let first = parsed.tokens[sentence.tokens.start];
         let last = parsed.tokens[sentence.tokens.end - 1];
-        assert_eq!(sentence.span, Span::new(first.span.start, last.span.end));
+        assert_eq!(sentence.span, Span::new(first.span().start, last.span().end));
     }
     assert_eq!(covered, parsed.tokens.len());
 }

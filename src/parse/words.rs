@@ -28,7 +28,7 @@ impl Words {
         let mut starts = Vec::with_capacity(tokens.len() + 1);
         let mut other = String::new();
         for t in tokens {
-            let word = t.span.slice(text);
+            let word = t.span().slice(text);
             starts.push(narrow(lowered.len()));
             if word.is_ascii() {
                 lowered.extend(word.bytes().map(|b| b.to_ascii_lowercase()));

@@ -380,12 +380,18 @@ impl<'u> Inconsistency<'u> {
 
 /// `"A" and "B"`, `"A", "B" and "C"`.
 pub fn quote_list(items: &[&str]) -> String {
-    let quoted: Vec<String> = items.iter().map(|i| format!("\"{i}\"")).collect();
-    match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    let mut out = String::with_capacity(items.iter().map(|i| i.len() + 6).sum());
+    for (n, item) in items.iter().enumerate() {
+        if n + 1 == items.len() && n > 0 {
+            out.push_str(" and ");
+        } else if n > 0 {
+            out.push_str(", ");
+        }
+        out.push('"');
+        out.push_str(item);
+        out.push('"');
     }
+    out
 }
 
 /// `two`, `three`... for small counts in messages.
@@ -452,7 +458,9 @@ mod tests {
 
     #[test]
     fn quote_list_joins_with_and() {
+        assert_eq!(quote_list(&[]), "");
         assert_eq!(quote_list(&["US"]), "\"US\"");
+        assert_eq!(quote_list(&["US", "USA"]), "\"US\" and \"USA\"");
         assert_eq!(quote_list(&["US", "U.S.", "USA"]), "\"US\", \"U.S.\" and \"USA\"");
     }
 }

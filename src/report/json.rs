@@ -51,8 +51,7 @@ pub fn write(run: &Run, out: &mut dyn io::Write) -> io::Result<()> {
             errors: run.errors.len(),
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    writeln!(out)
+    super::write_json_line(out, &report, true)
 }
 
 /// The whole document.

@@ -27,8 +27,7 @@ pub fn write(run: &Run, out: &mut dyn io::Write) -> io::Result<()> {
                 path: &checked.source.path,
                 finding: JsonFinding::new(&checked.source, finding),
             };
-            serde_json::to_writer(&mut *out, &line)?;
-            writeln!(out)?;
+            super::write_json_line(out, &line, false)?;
         }
     }
     for error in &run.errors {
@@ -36,8 +35,7 @@ pub fn write(run: &Run, out: &mut dyn io::Write) -> io::Result<()> {
             path: &error.path,
             error: &error.message,
         };
-        serde_json::to_writer(&mut *out, &line)?;
-        writeln!(out)?;
+        super::write_json_line(out, &line, false)?;
     }
     Ok(())
 }

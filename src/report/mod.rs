@@ -69,3 +69,16 @@ pub fn write(run: &Run, format: OutputFormat, color: bool, out: &mut dyn io::Wri
         OutputFormat::Html => html::write(run, out),
     }
 }
+
+/// Writes `value` as JSON and a newline, built in memory and written at
+/// once: serde writes JSON in many small pieces, each a call through
+/// `dyn Write` otherwise.
+fn write_json_line(out: &mut dyn io::Write, value: &impl serde::Serialize, pretty: bool) -> io::Result<()> {
+    let mut json = if pretty {
+        serde_json::to_vec_pretty(value)?
+    } else {
+        serde_json::to_vec(value)?
+    };
+    json.push(b'\n');
+    out.write_all(&json)
+}

@@ -91,8 +91,7 @@ pub fn write(run: &Run, out: &mut dyn io::Write) -> io::Result<()> {
             results,
         }],
     };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+    super::write_json_line(out, &log, true)
 }
 
 #[derive(Serialize)]

@@ -223,20 +223,23 @@ fn scan(doc: &Document<'_>) -> (HashMap<String, Vec<Definition>>, HashMap<String
         };
         let acronym = text(i);
         let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+        let mut define = |long: Span, whole: Span| {
+            in_definition.push(i);
+            definitions
+                .entry(acronym.to_string())
+                .or_default()
+                .push(Definition {
+                    acronym: tokens[i].span(),
+                    long,
+                    long_text: words_of(doc.text(long)),
+                    whole,
+                });
+        };
         // "Free Syrian Army (FSA)"
         if i >= 1 && i + 1 < range.end && text(i - 1) == "(" && text(i + 1) == ")" {
             if let Some(start) = long_form_before(doc, range.start, i - 1, &letters) {
                 let long = Span::new(tokens[start].span().start, tokens[i - 2].span().end);
-                in_definition.push(i);
-                definitions
-                    .entry(acronym.to_string())
-                    .or_default()
-                    .push(Definition {
-                        acronym: tokens[i].span(),
-                        long,
-                        long_text: words_of(doc.text(long)),
-                        whole: Span::new(long.start, tokens[i + 1].span().end),
-                    });
+                define(long, Span::new(long.start, tokens[i + 1].span().end));
                 continue;
             }
         }
@@ -245,16 +248,7 @@ fn scan(doc: &Document<'_>) -> (HashMap<String, Vec<Definition>>, HashMap<String
             if let Some(close) = (i + 2..range.end.min(i + 16)).find(|&j| text(j) == ")") {
                 if spells(doc, i + 2, close, &letters) {
                     let long = Span::new(tokens[i + 2].span().start, tokens[close - 1].span().end);
-                    in_definition.push(i);
-                    definitions
-                        .entry(acronym.to_string())
-                        .or_default()
-                        .push(Definition {
-                            acronym: tokens[i].span(),
-                            long,
-                            long_text: words_of(doc.text(long)),
-                            whole: Span::new(tokens[i].span().start, tokens[close].span().end),
-                        });
+                    define(long, Span::new(tokens[i].span().start, tokens[close].span().end));
                 }
             }
         }

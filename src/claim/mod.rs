@@ -335,14 +335,12 @@ impl Dispatch {
                 let at = (crate::parse::narrow(r), crate::parse::narrow(p));
                 match pattern.elements.first() {
                     Some(Element::Literal(w)) => d.by_word.entry(w.clone()).or_default().patterns.push(at),
-                    Some(Element::Slot(Slot::Person)) => match pattern.elements.get(1) {
-                        Some(Element::Literal(w)) => d.person_then.entry(w.clone()).or_default().push(at),
-                        _ => d.person.push(at),
-                    },
-                    Some(Element::Slot(Slot::Number)) => match pattern.elements.get(1) {
-                        Some(Element::Literal(w)) => d.number_then.entry(w.clone()).or_default().push(at),
-                        _ => d.number.push(at),
-                    },
+                    Some(Element::Slot(Slot::Person)) => {
+                        by_next_word(pattern, at, &mut d.person_then, &mut d.person)
+                    }
+                    Some(Element::Slot(Slot::Number)) => {
+                        by_next_word(pattern, at, &mut d.number_then, &mut d.number)
+                    }
                     Some(Element::SlotWithSuffix(Slot::Number, _)) => d.number.push(at),
                     Some(Element::Slot(slot)) => d.other.push((Some(*slot), at)),
                     _ => d.other.push((None, at)),
@@ -418,6 +416,20 @@ impl Dispatch {
             }
         }
         starts.is_some_and(|s| s.event)
+    }
+}
+
+/// Files a pattern that opens with a slot under the word that follows the
+/// slot, when a word does, else with the `rest`.
+fn by_next_word(
+    pattern: &Pattern,
+    at: PatternRef,
+    then: &mut HashMap<String, Vec<PatternRef>>,
+    rest: &mut Vec<PatternRef>,
+) {
+    match pattern.elements.get(1) {
+        Some(Element::Literal(w)) => then.entry(w.clone()).or_default().push(at),
+        _ => rest.push(at),
     }
 }
 

@@ -352,6 +352,7 @@ fn check(args: &CheckArgs) -> u8 {
             Err(e) => errors.push(e),
         }
     }
+    checker.prepare(sources.iter().map(|(_, source)| source.text.len()).sum());
     let work = |(file, source): (Option<PathBuf>, Source)| -> Outcome {
         match mode {
             Some(mode) => {

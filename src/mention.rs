@@ -3,10 +3,13 @@
 //! capitalised phrases left over are names, split from the titles before
 //! them and linked to the full name a later surname continues.
 
-use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap as HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::finding::Span;
 use crate::parse::{self, narrow, Token, TokenKind};
@@ -113,16 +116,57 @@ type MakeTarget = fn(usize, usize) -> Target;
 
 /// The compiled matcher for every surface form of a pack, and the index of
 /// its claim patterns. Built once per run and shared by every document.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Lexicon {
-    /// `None` when the pack has no surface form at all.
-    automaton: Option<AhoCorasick>,
+    /// The patterns as a contiguous NFA, which is quick to build; built
+    /// for the first draft that needs it. `None` inside when the pack has
+    /// no surface form at all.
+    nfa: OnceLock<Option<AhoCorasick>>,
+    /// The same patterns as a DFA, built once the run has checked
+    /// [`DFA_AFTER`] bytes: it searches faster but costs twice as long to
+    /// build as a short draft takes to check.
+    dfa: OnceLock<Option<AhoCorasick>>,
+    /// How many bytes of drafts have been searched so far.
+    searched: AtomicUsize,
     /// The normalised patterns, in the automaton's order.
     patterns: Vec<String>,
     /// For each pattern, the targets it stands for.
     targets: Vec<Vec<Target>>,
     /// The pack's claim patterns, indexed for the claim extractor.
     claims: crate::claim::Dispatch,
+}
+
+/// The bytes of drafts after which the DFA pays for its building: on news
+/// text the NFA's search costs about 30 more instructions a byte, and the
+/// DFA about 60 million to build for the built-in pack.
+const DFA_AFTER: usize = 2 << 20;
+
+impl Clone for Lexicon {
+    fn clone(&self) -> Lexicon {
+        Lexicon {
+            nfa: self.nfa.clone(),
+            dfa: self.dfa.clone(),
+            searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
+            patterns: self.patterns.clone(),
+            targets: self.targets.clone(),
+            claims: self.claims.clone(),
+        }
+    }
+}
+
+/// Builds the matcher of `patterns` as an automaton of `kind`. Building
+/// fails only past aho-corasick's size limits, far beyond any rule pack;
+/// a pack that large matches nothing rather than panicking.
+fn build_matcher(patterns: &[String], kind: AhoCorasickKind) -> Option<AhoCorasick> {
+    let build = |kind| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .kind(kind)
+            .build(patterns)
+            .ok()
+    };
+    build(Some(kind)).or_else(|| build(None))
 }
 
 impl Lexicon {
@@ -177,29 +221,51 @@ impl Lexicon {
                 add(exception, Target::Exception);
             }
         }
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            // A DFA when it fits (built once per run, it is the fastest
-            // automaton for the overlapping search every draft goes
-            // through), else whatever automaton aho-corasick picks. Building
-            // fails only past its size limits, far beyond any rule pack; a
-            // pack that large matches nothing rather than panicking.
-            let build = |kind| {
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .ascii_case_insensitive(true)
-                    .kind(kind)
-                    .build(&patterns)
-                    .ok()
-            };
-            build(Some(aho_corasick::AhoCorasickKind::DFA)).or_else(|| build(None))
-        };
         Lexicon {
-            automaton,
+            nfa: OnceLock::new(),
+            dfa: OnceLock::new(),
+            searched: AtomicUsize::new(0),
             patterns,
             targets,
             claims: crate::claim::Dispatch::new(pack),
+        }
+    }
+
+    /// The matcher for a draft of `len` bytes: the NFA until the run has
+    /// searched [`DFA_AFTER`] bytes, then the DFA. Both find the same
+    /// matches; only the cost differs.
+    fn matcher(&self, len: usize) -> Option<&AhoCorasick> {
+        if self.patterns.is_empty() {
+            return None;
+        }
+        if let Some(Some(dfa)) = self.dfa.get() {
+            return Some(dfa);
+        }
+        let searched = self
+            .searched
+            .fetch_add(len, Ordering::Relaxed)
+            .saturating_add(len);
+        if searched >= DFA_AFTER {
+            if let Some(dfa) = self.dfa() {
+                return Some(dfa);
+            }
+        }
+        self.nfa
+            .get_or_init(|| build_matcher(&self.patterns, AhoCorasickKind::ContiguousNFA))
+            .as_ref()
+    }
+
+    fn dfa(&self) -> Option<&AhoCorasick> {
+        self.dfa
+            .get_or_init(|| build_matcher(&self.patterns, AhoCorasickKind::DFA))
+            .as_ref()
+    }
+
+    /// Says that `bytes` of drafts are about to be checked: when that is
+    /// enough to pay for the DFA, it is built now rather than halfway.
+    pub fn prepare(&self, bytes: usize) {
+        if bytes >= DFA_AFTER && !self.patterns.is_empty() {
+            self.dfa();
         }
     }
 
@@ -238,39 +304,36 @@ fn push_normalized(out: &mut String, text: &str) {
     }
 }
 
-/// The draft's tokens joined into one string the matcher runs over, with
-/// the position of each token in it. Blocks are joined by a newline, which
-/// no pattern contains, so no match crosses a block.
+/// One sentence's tokens joined by spaces into the string the matcher runs
+/// over, with the position of each token in it. Built sentence by
+/// sentence into one reused buffer, so no match crosses a sentence and a
+/// long draft costs no table of its own size.
+#[derive(Default)]
 struct Stream {
     text: String,
-    /// Where each token starts and ends in `text`, in 32 bits (saturating:
-    /// past 4 GiB a match finds no token) to keep a long draft's tables
-    /// small.
+    /// Where each token starts and ends in `text`.
     starts: Vec<u32>,
     ends: Vec<u32>,
 }
 
 impl Stream {
-    /// `group[i]` says which sentence token `i` is in.
-    fn new(text: &str, tokens: &[Token], group: &[u32]) -> Stream {
-        let mut stream = Stream {
-            text: String::with_capacity(text.len()),
-            starts: Vec::with_capacity(tokens.len()),
-            ends: Vec::with_capacity(tokens.len()),
-        };
+    /// Refills the stream with `tokens`.
+    fn fill(&mut self, text: &str, tokens: &[Token]) {
+        self.text.clear();
+        self.starts.clear();
+        self.ends.clear();
         for (i, token) in tokens.iter().enumerate() {
             if i > 0 {
-                let joint = if group[i] == group[i - 1] { ' ' } else { '\n' };
-                stream.text.push(joint);
+                self.text.push(' ');
             }
-            stream.starts.push(narrow(stream.text.len()));
-            push_normalized(&mut stream.text, token.span().slice(text));
-            stream.ends.push(narrow(stream.text.len()));
+            self.starts.push(narrow(self.text.len()));
+            push_normalized(&mut self.text, token.span().slice(text));
+            self.ends.push(narrow(self.text.len()));
         }
-        stream
     }
 
-    /// The tokens a match covers, if it starts and ends on token bounds.
+    /// The tokens a match covers, if it starts and ends on token bounds,
+    /// counted from the stream's first token.
     fn tokens(&self, start: usize, end: usize) -> Option<Range<usize>> {
         let first = self.starts.binary_search(&u32::try_from(start).ok()?).ok()?;
         let last = self.ends.binary_search(&u32::try_from(end).ok()?).ok()?;
@@ -300,65 +363,66 @@ fn has_name_prefix(word: &str) -> bool {
 
 /// Finds every mention in a parsed document.
 pub fn find(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexicon: &Lexicon) -> Mentions {
-    let mut sentence_of = vec![0u32; tokens.len()];
-    for (s, sentence) in sentences.iter().enumerate() {
-        for slot in &mut sentence_of[sentence.tokens.clone()] {
-            *slot = narrow(s);
-        }
-    }
-    let known = find_known(text, tokens, &sentence_of, lexicon);
+    let known = find_known(text, tokens, sentences, lexicon);
     let names = find_names(text, tokens, sentences, &known);
     Mentions { known, names }
 }
 
-fn find_known(text: &str, tokens: &[Token], sentence_of: &[u32], lexicon: &Lexicon) -> Vec<Known> {
-    let Some(automaton) = &lexicon.automaton else {
+fn find_known(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexicon: &Lexicon) -> Vec<Known> {
+    let Some(automaton) = lexicon.matcher(text.len()) else {
         return Vec::new();
     };
-    // Joined sentence by sentence: no match crosses a sentence.
-    let stream = Stream::new(text, tokens, sentence_of);
-    // Every candidate: (first token, token count, rank, target).
+    let mut known = Vec::new();
+    let mut stream = Stream::default();
+    // Every candidate of one sentence: (first token, token count, rank, target).
     let mut candidates: Vec<(usize, usize, u8, Target)> = Vec::new();
-    let bytes = stream.text.as_bytes();
-    let separator = |b: Option<&u8>| matches!(b, None | Some(b' ' | b'\n'));
-    for m in automaton.find_overlapping_iter(&stream.text) {
-        // Most hits are inside a word ("us" in "because"): a token starts
-        // after a separator and ends before one, which costs a byte to see.
-        let (start, end) = (m.start(), m.end());
-        if !separator(start.checked_sub(1).and_then(|i| bytes.get(i))) || !separator(bytes.get(end)) {
-            continue;
-        }
-        let Some(range) = stream.tokens(start, end) else {
+    for sentence in sentences {
+        let Some(sentence_tokens) = tokens.get(sentence.tokens.clone()) else {
             continue;
         };
-        let found = &stream.text[m.start()..m.end()];
-        let pattern = m.pattern().as_usize();
-        // The automaton ignores ASCII case; case-sensitive targets need
-        // the exact form.
-        let exact = found == lexicon.patterns[pattern];
-        for &target in &lexicon.targets[pattern] {
-            if target.case_sensitive() && !exact {
+        let offset = sentence.tokens.start;
+        stream.fill(text, sentence_tokens);
+        candidates.clear();
+        let bytes = stream.text.as_bytes();
+        let separator = |b: Option<&u8>| matches!(b, None | Some(b' '));
+        for m in automaton.find_overlapping_iter(&stream.text) {
+            // Most hits are inside a word ("us" in "because"): a token starts
+            // after a separator and ends before one, which costs a byte to see.
+            let (start, end) = (m.start(), m.end());
+            if !separator(start.checked_sub(1).and_then(|i| bytes.get(i))) || !separator(bytes.get(end)) {
                 continue;
             }
-            candidates.push((range.start, range.len(), target.rank(), target));
+            let Some(range) = stream.tokens(start, end) else {
+                continue;
+            };
+            let found = &stream.text[start..end];
+            let pattern = m.pattern().as_usize();
+            // The automaton ignores ASCII case; case-sensitive targets need
+            // the exact form.
+            let exact = found == lexicon.patterns[pattern];
+            for &target in &lexicon.targets[pattern] {
+                if target.case_sensitive() && !exact {
+                    continue;
+                }
+                candidates.push((offset + range.start, range.len(), target.rank(), target));
+            }
         }
-    }
-    // Longest first at each position, exceptions before forms of the same
-    // length; then keep the leftmost non-overlapping ones.
-    candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-    let mut known = Vec::new();
-    let mut covered_to = 0usize;
-    for (first, len, _, target) in candidates {
-        if first < covered_to {
-            continue;
+        // Longest first at each position, exceptions before forms of the same
+        // length; then keep the leftmost non-overlapping ones.
+        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let mut covered_to = 0usize;
+        for &(first, len, _, target) in &candidates {
+            if first < covered_to {
+                continue;
+            }
+            covered_to = first + len;
+            let span = Span::new(tokens[first].span().start, tokens[first + len - 1].span().end);
+            known.push(Known {
+                span,
+                tokens: first..first + len,
+                target,
+            });
         }
-        covered_to = first + len;
-        let span = Span::new(tokens[first].span().start, tokens[first + len - 1].span().end);
-        known.push(Known {
-            span,
-            tokens: first..first + len,
-            target,
-        });
     }
     known
 }

@@ -101,7 +101,9 @@ fn conflict(doc: &Document<'_>, pack: &Pack, a: &Value, b: &Value) -> bool {
             x != y && !one_contains_other(&pack.titles[*x].name, &pack.titles[*y].name)
         }
         (Value::Date(x), Value::Date(y)) => {
-            x.month != y.month || x.day != y.day || matches!((x.year, y.year), (Some(p), Some(q)) if p != q)
+            x.month() != y.month()
+                || x.day() != y.day()
+                || matches!((x.year(), y.year()), (Some(p), Some(q)) if p != q)
         }
         (Value::Date(d), Value::Weekday(w)) | (Value::Weekday(w), Value::Date(d)) => {
             complete(*d, doc.story_date).is_some_and(|date| weekday_of(date) != *w)

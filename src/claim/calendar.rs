@@ -28,11 +28,10 @@ pub fn story_date(source: &Source, tokens: &[Token], given: Option<Date>) -> Opt
         return Some((d, DateOrigin::FrontMatter));
     }
     tokens.iter().find_map(|t| match t.kind {
-        TokenKind::Date(DateValue {
-            year: Some(y),
-            month: Some(m),
-            day: Some(d),
-        }) => civil(y, m, d).map(|date| (date, DateOrigin::Text)),
+        TokenKind::Date(date) => {
+            let (y, m, d) = date.full()?;
+            civil(y, m, d).map(|date| (date, DateOrigin::Text))
+        }
         _ => None,
     })
 }
@@ -79,8 +78,8 @@ pub fn weekday_of(date: Date) -> Weekday {
 /// The full date a written date stands for, taking a missing year from
 /// the story's date.
 pub fn complete(date: DateValue, story: Option<Date>) -> Option<Date> {
-    let year = date.year.or_else(|| story.map(|s| i32::from(s.year())))?;
-    civil(year, date.month?, date.day?)
+    let year = date.year().or_else(|| story.map(|s| i32::from(s.year())))?;
+    civil(year, date.month()?, date.day()?)
 }
 
 /// A weekday's English name.
@@ -121,8 +120,8 @@ pub fn month_name(month: i8) -> &'static str {
 
 /// "December 15, 2015" or "December 15".
 pub fn describe(date: DateValue) -> String {
-    let month = date.month.map_or("?", |m| month_name(m as i8));
-    match (date.day, date.year) {
+    let month = date.month().map_or("?", |m| month_name(m as i8));
+    match (date.day(), date.year()) {
         (Some(d), Some(y)) => format!("{month} {d}, {y}"),
         (Some(d), None) => format!("{month} {d}"),
         (None, Some(y)) => format!("{month} {y}"),

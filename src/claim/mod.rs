@@ -753,7 +753,7 @@ fn claim_of(
         Attribute::Birth => {
             let (year, span) = captured.iter().find_map(|c| match c {
                 Captured::Year(y, s) => Some((*y, *s)),
-                Captured::Date(d, s) => d.year.map(|y| (y, *s)),
+                Captured::Date(d, s) => d.year().map(|y| (y, *s)),
                 _ => None,
             })?;
             Some(claim(person?, "birth", Value::Year(year), span))
@@ -937,7 +937,7 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
         let token = ctx.tokens[i];
         let closer = |best: Option<usize>| best.is_none_or(|d| distance(i) < d);
         match token.kind {
-            TokenKind::Date(d) if d.day.is_some() && closer(date.as_ref().map(|x| x.0)) => {
+            TokenKind::Date(d) if d.day().is_some() && closer(date.as_ref().map(|x| x.0)) => {
                 date = Some((distance(i), Value::Date(d), token.span()));
             }
             // "on Tuesday", unless a date follows ("Tuesday, May 4").
@@ -976,7 +976,7 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
     };
     let noun = word(event);
     let date_key = match &date {
-        Value::Date(d) => calendar::describe(DateValue { year: None, ..*d }),
+        Value::Date(d) => calendar::describe(d.without_year()),
         Value::Weekday(w) => calendar::weekday_name(*w).to_string(),
         _ => String::new(),
     };

@@ -393,8 +393,7 @@ pub(super) fn iso_date(input: &str) -> IResult<&str, DateValue> {
             not(satisfy(is_word_char)),
         ),
         |(y, m, d): (&str, &str, &str)| {
-            DateValue::new(y.parse().ok(), m.parse().ok(), d.parse().ok())
-                .filter(|v| v.year.is_some() && v.month.is_some() && v.day.is_some())
+            DateValue::new(y.parse().ok(), m.parse().ok(), d.parse().ok()).filter(|v| v.full().is_some())
         },
     )(input)
 }

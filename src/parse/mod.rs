@@ -190,21 +190,24 @@ impl TokenKind {
 }
 
 /// A calendar date as written: any part may be missing, but what is there
-/// is valid (month `1..=12`, day within the month).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// is valid (month `1..=12`, day within the month, a four-digit year).
+///
+/// It is packed into three bytes, so that a token that holds one stays
+/// twelve bytes: the token table is the largest a long draft builds.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DateValue {
-    /// The year, when written.
-    pub year: Option<i32>,
-    /// The month, `1..=12`, when written.
-    pub month: Option<u8>,
-    /// The day of the month, when written.
-    pub day: Option<u8>,
+    /// Little-endian: the year in the low 14 bits ([`NO_YEAR`] when
+    /// absent), then the month in 4 bits and the day in 5 (0 when absent).
+    packed: [u8; 3],
 }
 
+/// The packed year of a date written without one.
+const NO_YEAR: u32 = 0x3FFF;
+
 impl DateValue {
-    /// A date, or `None` when the month is not `1..=12` or the day does not
+    /// A date, or `None` when the month is not `1..=12`, the day does not
     /// exist in that month (February 29 exists unless the year is known and
-    /// not a leap year).
+    /// not a leap year) or the year is not `0..=9999`.
     pub fn new(year: Option<i32>, month: Option<u8>, day: Option<u8>) -> Option<DateValue> {
         if let Some(m) = month {
             if !(1..=12).contains(&m) {
@@ -217,7 +220,59 @@ impl DateValue {
                 return None;
             }
         }
-        Some(DateValue { year, month, day })
+        let year = match year {
+            Some(y) => u32::try_from(y).ok().filter(|&y| y <= 9999)?,
+            None => NO_YEAR,
+        };
+        Some(DateValue::from_bits(
+            year | u32::from(month.unwrap_or(0)) << 14 | u32::from(day.unwrap_or(0)) << 18,
+        ))
+    }
+
+    fn from_bits(bits: u32) -> DateValue {
+        let [a, b, c, _] = bits.to_le_bytes();
+        DateValue { packed: [a, b, c] }
+    }
+
+    fn bits(self) -> u32 {
+        let [a, b, c] = self.packed;
+        u32::from_le_bytes([a, b, c, 0])
+    }
+
+    /// The year, when written.
+    pub fn year(self) -> Option<i32> {
+        let year = self.bits() & NO_YEAR;
+        (year != NO_YEAR).then_some(year as i32)
+    }
+
+    /// The month, `1..=12`, when written.
+    pub fn month(self) -> Option<u8> {
+        Some((self.bits() >> 14 & 0xF) as u8).filter(|&m| m != 0)
+    }
+
+    /// The day of the month, when written.
+    pub fn day(self) -> Option<u8> {
+        Some((self.bits() >> 18 & 0x1F) as u8).filter(|&d| d != 0)
+    }
+
+    /// Year, month and day, when all three are written.
+    pub fn full(self) -> Option<(i32, u8, u8)> {
+        Some((self.year()?, self.month()?, self.day()?))
+    }
+
+    /// The same date with its year left out ("December 18").
+    pub fn without_year(self) -> DateValue {
+        DateValue::from_bits(self.bits() | NO_YEAR)
+    }
+}
+
+impl std::fmt::Debug for DateValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DateValue")
+            .field("year", &self.year())
+            .field("month", &self.month())
+            .field("day", &self.day())
+            .finish()
     }
 }
 

@@ -30,11 +30,7 @@ fn sentences(text: &str) -> Vec<&str> {
 }
 
 fn date(year: Option<i32>, month: u8, day: Option<u8>) -> TokenKind {
-    K::Date(DateValue {
-        year,
-        month: Some(month),
-        day,
-    })
+    K::Date(DateValue::new(year, Some(month), day).expect("a valid date"))
 }
 
 #[test]
@@ -448,4 +444,21 @@ fn an_article_parses_sanely() {
     // One sentence a line, except the line with "… Putin and Lavrov. Syrian
     // opposition groups …", which has two.
     assert_eq!(parsed.sentences.len(), source.blocks.len() + 1);
+}
+
+#[test]
+fn a_date_packs_into_a_twelve_byte_token() {
+    assert_eq!(std::mem::size_of::<Token>(), 12);
+    let date = DateValue::new(Some(9999), Some(12), Some(31)).expect("a valid date");
+    assert_eq!(date.full(), Some((9999, 12, 31)));
+    assert_eq!(date.without_year().full(), None);
+    assert_eq!(date.without_year().month(), Some(12));
+    let bare = DateValue::new(None, Some(2), None).expect("a month alone");
+    assert_eq!((bare.year(), bare.month(), bare.day()), (None, Some(2), None));
+    assert_eq!(
+        DateValue::new(Some(0), None, None).and_then(DateValue::year),
+        Some(0)
+    );
+    assert_eq!(DateValue::new(Some(10_000), Some(1), Some(1)), None);
+    assert_eq!(DateValue::new(Some(-1), Some(1), Some(1)), None);
 }

@@ -4,11 +4,7 @@
 use super::*;
 
 fn date(year: Option<i32>, month: u8, day: Option<u8>) -> DateValue {
-    DateValue {
-        year,
-        month: Some(month),
-        day,
-    }
+    DateValue::new(year, Some(month), day).expect("a valid date")
 }
 
 #[test]

@@ -81,9 +81,18 @@ impl Filter {
     /// independent indices in their top bits.
     const MIX: [u64; 2] = [0x9E37_79B9_7F4A_7C15, 0xD6E8_FEB8_6659_FD93];
 
+    /// At most 512 KiB of bits: a long draft repeats its words, so its
+    /// distinct keys stay few while its tokens grow, and a table that
+    /// outgrows the processor's cache costs a miss a lookup. A table too
+    /// small for a draft only says "maybe" more often.
+    const MAX_BITS: usize = 1 << 22;
+
     /// A table for up to `keys` keys.
     fn new(keys: usize) -> Filter {
-        let len = keys.saturating_mul(8).next_power_of_two().max(64);
+        let len = keys
+            .saturating_mul(8)
+            .next_power_of_two()
+            .clamp(64, Filter::MAX_BITS);
         Filter {
             bits: vec![0; len / 64],
             shift: 64 - len.trailing_zeros(),

@@ -156,19 +156,22 @@ const EVENT_QUALIFIERS: &[&str] = &[
 ];
 
 /// Which mention starts at each token.
-struct Names {
+struct Names<'a> {
     /// For each token, the index of the name that starts there, or
     /// [`Names::NONE`]. Four bytes a token: a long draft has millions.
     starting_at: Vec<u32>,
     /// For each token, the index of the known mention that starts there,
     /// or [`Names::NONE`].
     known_at: Vec<u32>,
+    /// The one-word names written somewhere other than at the start of a
+    /// sentence, gathered the first time a count needs one.
+    proper: std::cell::OnceCell<rustc_hash::FxHashSet<&'a str>>,
 }
 
-impl Names {
+impl<'a> Names<'a> {
     const NONE: u32 = u32::MAX;
 
-    fn new(tokens: usize, mentions: &Mentions) -> Names {
+    fn new(tokens: usize, mentions: &Mentions) -> Names<'a> {
         let mut starting_at = vec![Names::NONE; tokens];
         for (i, n) in mentions.names.iter().enumerate() {
             starting_at[n.tokens.start] = crate::parse::narrow(i);
@@ -180,6 +183,7 @@ impl Names {
         Names {
             starting_at,
             known_at,
+            proper: std::cell::OnceCell::new(),
         }
     }
 
@@ -248,7 +252,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Claim> {
                     Attribute::Age => says(AGE_CHANGE_WORDS),
                     _ => false,
                 };
-                claims.extend(claim_of(ctx, r, rule, &captured, s, changing, i));
+                claims.extend(claim_of(ctx, &names, r, rule, &captured, s, changing, i));
             }
         }
         if has_event {
@@ -715,8 +719,10 @@ fn amount(ctx: &Context<'_>, at: usize, end: usize) -> Option<(usize, Amount, Sp
 }
 
 /// The claim a pattern match makes.
-fn claim_of(
-    ctx: &Context<'_>,
+#[allow(clippy::too_many_arguments)]
+fn claim_of<'a>(
+    ctx: &Context<'a>,
+    names: &Names<'a>,
     r: usize,
     rule: &ClaimRule,
     captured: &[Captured<'_>],
@@ -773,7 +779,7 @@ fn claim_of(
                 Captured::Amount(a, s) => Some((*a, *s)),
                 _ => None,
             })?;
-            let anchor = anchor(ctx, rule, sentence, start);
+            let anchor = anchor(ctx, names, rule, sentence, start);
             let subject = format!("{} ({anchor})", rule.name.as_deref().unwrap_or("count"));
             Some(claim(subject, "count", Value::Amount(a), span))
         }
@@ -785,7 +791,13 @@ fn claim_of(
 /// subjects: the incident word of the sentence ("blast", "earthquake"), else
 /// the name right before the count ("Mitch killed 10,000"), else the place
 /// ("in Baghdad"); empty when the sentence names none of them.
-fn anchor(ctx: &Context<'_>, rule: &ClaimRule, sentence: usize, start: usize) -> String {
+fn anchor<'a>(
+    ctx: &Context<'a>,
+    names: &Names<'a>,
+    rule: &ClaimRule,
+    sentence: usize,
+    start: usize,
+) -> String {
     let range = ctx.sentences[sentence].tokens.clone();
     let word = |i: usize| ctx.word(i);
     // A year in the sentence ("in 1998") dates the incident.
@@ -803,8 +815,8 @@ fn anchor(ctx: &Context<'_>, rule: &ClaimRule, sentence: usize, start: usize) ->
     let place = range
         .clone()
         .filter(|&i| word(i) == "in")
-        .find_map(|i| ctx.mentions.names.iter().find(|n| n.tokens.start == i + 1))
-        .map(|n| format!(" in {}", n.span.slice(ctx.text)))
+        .find_map(|i| names.name(i + 1))
+        .map(|n| format!(" in {}", ctx.mentions.names[n].span.slice(ctx.text)))
         .unwrap_or_default();
     if let Some(noun) = range
         .clone()
@@ -813,11 +825,11 @@ fn anchor(ctx: &Context<'_>, rule: &ClaimRule, sentence: usize, start: usize) ->
     {
         return format!("{noun}{place}{year}");
     }
-    let names = &ctx.mentions.names;
-    let at = names.partition_point(|n| n.tokens.end < start);
-    if let Some(n) = names
+    let all = &ctx.mentions.names;
+    let at = all.partition_point(|n| n.tokens.end < start);
+    if let Some(n) = all
         .get(at)
-        .filter(|n| n.tokens.end == start && is_proper(ctx, n))
+        .filter(|n| n.tokens.end == start && is_proper(ctx, names, n))
     {
         return format!("{}{place}{year}", n.span.slice(ctx.text));
     }
@@ -827,15 +839,19 @@ fn anchor(ctx: &Context<'_>, rule: &ClaimRule, sentence: usize, start: usize) ->
 /// A name that is a name, not just the capital that opens a sentence
 /// ("Later"): two words, a surname continuing a full name, or the same
 /// word capitalised somewhere else than at the start of a sentence.
-fn is_proper(ctx: &Context<'_>, name: &crate::mention::Name) -> bool {
+fn is_proper<'a>(ctx: &Context<'a>, names: &Names<'a>, name: &crate::mention::Name) -> bool {
     if !name.sentence_initial || name.tokens.len() >= 2 || name.continues.is_some() {
         return true;
     }
-    let text = name.span.slice(ctx.text);
-    ctx.mentions
-        .names
-        .iter()
-        .any(|n| !n.sentence_initial && n.tokens.len() == 1 && n.span.slice(ctx.text) == text)
+    let proper = names.proper.get_or_init(|| {
+        ctx.mentions
+            .names
+            .iter()
+            .filter(|n| !n.sentence_initial && n.tokens.len() == 1)
+            .map(|n| n.span.slice(ctx.text))
+            .collect()
+    });
+    proper.contains(name.span.slice(ctx.text))
 }
 
 /// True when a word before the title makes it a past, future or other

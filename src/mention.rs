@@ -666,4 +666,34 @@ titles:
             ["Ursula von der Leyen", "Bashar al-Assad", "Free Syrian Army"]
         );
     }
+
+    #[test]
+    fn the_dfa_finds_what_the_nfa_finds_and_takes_over_once_the_text_pays_for_it() {
+        let pack = Pack::builtin().unwrap();
+        let text = "Russian Federation jets hit ISIS. The U.S. and the USA said Kiev, \
+                    not Kyiv, hosted Secretary of State John Kerry and Foreign Minister \
+                    Sergey Lavrov in the Russian Federation.";
+        let source = Source::new("t.txt", text, Format::Text);
+        let parsed = parse::parse(&source.text, &source.blocks);
+        let find_with = |lexicon: &Lexicon| find(&source.text, &parsed.tokens, &parsed.sentences, lexicon);
+
+        let short_run = Lexicon::new(&pack);
+        let by_nfa = find_with(&short_run);
+        assert!(short_run.dfa.get().is_none(), "a short run builds no DFA");
+        assert!(by_nfa.known.len() >= 8, "{:?}", by_nfa.known);
+
+        let long_run = Lexicon::new(&pack);
+        long_run.prepare(DFA_AFTER);
+        assert!(matches!(long_run.dfa.get(), Some(Some(_))));
+        assert_eq!(find_with(&long_run), by_nfa);
+        assert!(long_run.nfa.get().is_none(), "a long run builds no NFA");
+
+        // Without being told, a run switches once it has searched enough.
+        let growing = Lexicon::new(&pack);
+        assert!(growing.matcher(DFA_AFTER - 1).is_some());
+        assert!(growing.dfa.get().is_none());
+        assert!(growing.matcher(1).is_some());
+        assert!(matches!(growing.dfa.get(), Some(Some(_))));
+        assert_eq!(find_with(&growing), by_nfa);
+    }
 }

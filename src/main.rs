@@ -260,10 +260,39 @@ impl PackArgs {
 }
 
 /// One input: the file to write fixes to (none for standard input) and
-/// the source read, or why it could not be read.
+/// its source.
 struct Input {
     file: Option<PathBuf>,
-    source: Result<Source, InputError>,
+    source: Pending,
+}
+
+/// A source read already (standard input, or an error met while walking
+/// a directory), or a file read when its turn to be checked comes, so
+/// that a run over many files holds only the drafts in hand.
+enum Pending {
+    Read(Result<Source, InputError>),
+    File(PathBuf),
+}
+
+impl Input {
+    /// The size of the draft, as far as it is known before reading it.
+    fn size(&self) -> usize {
+        match &self.source {
+            Pending::Read(Ok(source)) => source.text.len(),
+            Pending::Read(Err(_)) => 0,
+            Pending::File(path) => {
+                std::fs::metadata(path).map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX))
+            }
+        }
+    }
+
+    /// Reads the draft if it was not read yet.
+    fn read(self) -> (Option<PathBuf>, Result<Source, InputError>) {
+        match self.source {
+            Pending::Read(source) => (self.file, source),
+            Pending::File(path) => (self.file, Source::read(&path)),
+        }
+    }
 }
 
 /// What checking one input produced.
@@ -273,7 +302,7 @@ struct Outcome {
     original: Source,
     /// The source after fixing; `None` when not fixing, so that a check
     /// holds one copy of each draft.
-    fixed_source: Option<Source>,
+    fixed_source: Option<Box<Source>>,
     /// Findings after disabled rules, severities and inline controls: what
     /// a baseline records.
     settled: Vec<Finding>,
@@ -287,7 +316,7 @@ struct Outcome {
 impl Outcome {
     /// The source after fixing (the original when not fixing).
     fn current(&self) -> &Source {
-        self.fixed_source.as_ref().unwrap_or(&self.original)
+        self.fixed_source.as_deref().unwrap_or(&self.original)
     }
 }
 
@@ -344,23 +373,20 @@ fn check(args: &CheckArgs) -> u8 {
     });
 
     let inputs = inputs(&args.paths, args.stdin_format, &filter);
-    let mut errors = Vec::new();
-    let mut sources = Vec::new();
-    for input in inputs {
-        match input.source {
-            Ok(source) => sources.push((input.file, source)),
-            Err(e) => errors.push(e),
-        }
-    }
-    checker.prepare(sources.iter().map(|(_, source)| source.text.len()).sum());
-    let work = |(file, source): (Option<PathBuf>, Source)| -> Outcome {
-        match mode {
+    checker.prepare(inputs.iter().map(Input::size).sum());
+    // A clean file is reported by its path alone, except in the HTML
+    // report, which shows every draft.
+    let keep_clean_text = matches!(args.format, FormatArg::Html);
+    let work = |input: Input| -> Result<Outcome, InputError> {
+        let (file, source) = input.read();
+        let source = source?;
+        Ok(match mode {
             Some(mode) => {
                 let fixed = fix::fix(&source, mode, |s| policy.report(s, checker.check(s)));
                 let settled = policy.settle(&fixed.source, checker.check(&fixed.source));
                 Outcome {
                     file,
-                    fixed_source: Some(fixed.source),
+                    fixed_source: Some(Box::new(fixed.source)),
                     original: source,
                     settled,
                     reported: fixed.findings,
@@ -371,25 +397,37 @@ fn check(args: &CheckArgs) -> u8 {
             None => {
                 let settled = policy.settle(&source, checker.check(&source));
                 let reported = policy.finish(&source, settled.clone());
+                let original = if settled.is_empty() && reported.is_empty() && !keep_clean_text {
+                    Source::new(source.path, "", source.format)
+                } else {
+                    source
+                };
                 Outcome {
                     file,
                     fixed_source: None,
-                    original: source,
+                    original,
                     settled,
                     reported,
                     fixed: 0,
                     converged: true,
                 }
             }
-        }
+        })
     };
-    let outcomes: Vec<Outcome> = match args.threads {
+    let results: Vec<Result<Outcome, InputError>> = match args.threads {
         Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build() {
-            Ok(pool) => pool.install(|| sources.into_par_iter().map(work).collect()),
+            Ok(pool) => pool.install(|| inputs.into_par_iter().map(work).collect()),
             Err(e) => return fail(format!("cannot start {n} threads: {e}")),
         },
-        None => sources.into_par_iter().map(work).collect(),
+        None => inputs.into_par_iter().map(work).collect(),
     };
+    let mut errors = Vec::new();
+    // Collected in place, in the results' own memory: a run over many
+    // files holds one table of outcomes, not two.
+    let outcomes: Vec<Outcome> = results
+        .into_iter()
+        .filter_map(|result| result.map_err(|e| errors.push(e)).ok())
+        .collect();
 
     if let Some(path) = &args.write_baseline {
         let files = outcomes.iter().map(|o| (o.current(), o.settled.as_slice()));
@@ -480,7 +518,7 @@ fn check(args: &CheckArgs) -> u8 {
             }
         }
         run.files.push(Checked {
-            source: outcome.fixed_source.unwrap_or(outcome.original),
+            source: outcome.fixed_source.map_or(outcome.original, |fixed| *fixed),
             findings: outcome.reported,
         });
     }
@@ -611,21 +649,24 @@ fn inputs(paths: &[PathBuf], stdin_format: StdinFormat, filter: &FileFilter) -> 
                     message: e.to_string(),
                 }),
             };
-            out.push(Input { file: None, source });
+            out.push(Input {
+                file: None,
+                source: Pending::Read(source),
+            });
         } else if path.is_dir() {
             let (found, errors) = walk(path, filter);
             out.extend(errors.into_iter().map(|e| Input {
                 file: None,
-                source: Err(e),
+                source: Pending::Read(Err(e)),
             }));
             out.extend(found.into_iter().map(|file| Input {
-                source: Source::read(&file),
+                source: Pending::File(file.clone()),
                 file: Some(file),
             }));
         } else {
             out.push(Input {
                 file: Some(path.clone()),
-                source: Source::read(path),
+                source: Pending::File(path.clone()),
             });
         }
     }

@@ -49,6 +49,9 @@ fn a_clean_draft_exits_0_and_a_missing_one_is_listed() {
     let (status, page) = html(&[clean.to_str().unwrap()]);
     assert_eq!(status, Some(0));
     assert!(page.contains("\"findings\": []"));
+    // The page shows a clean draft too, though other reports keep only
+    // its path.
+    assert!(page.contains("The talks went well."));
     let missing = dir.path().join("missing.txt");
     let (status, page) = html(&[missing.to_str().unwrap()]);
     assert_eq!(status, Some(2));

@@ -259,38 +259,40 @@ impl PackArgs {
     }
 }
 
-/// One input: the file to write fixes to (none for standard input) and
-/// its source.
-struct Input {
-    file: Option<PathBuf>,
-    source: Pending,
-}
-
-/// A source read already (standard input, or an error met while walking
-/// a directory), or a file read when its turn to be checked comes, so
-/// that a run over many files holds only the drafts in hand.
-enum Pending {
-    Read(Result<Source, InputError>),
+/// One input: a source read already (standard input, or an error met
+/// while walking a directory), or a file read when its turn to be checked
+/// comes, so that a run over many files holds only the drafts in hand.
+enum Input {
+    Read {
+        /// The file to write fixes to (none for standard input).
+        file: Option<PathBuf>,
+        source: Result<Source, InputError>,
+    },
     File(PathBuf),
 }
 
 impl Input {
     /// The size of the draft, as far as it is known before reading it.
     fn size(&self) -> usize {
-        match &self.source {
-            Pending::Read(Ok(source)) => source.text.len(),
-            Pending::Read(Err(_)) => 0,
-            Pending::File(path) => {
+        match self {
+            Input::Read {
+                source: Ok(source), ..
+            } => source.text.len(),
+            Input::Read { source: Err(_), .. } => 0,
+            Input::File(path) => {
                 std::fs::metadata(path).map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX))
             }
         }
     }
 
-    /// Reads the draft if it was not read yet.
+    /// The file to write fixes to, and the source, read if it was not yet.
     fn read(self) -> (Option<PathBuf>, Result<Source, InputError>) {
-        match self.source {
-            Pending::Read(source) => (self.file, source),
-            Pending::File(path) => (self.file, Source::read(&path)),
+        match self {
+            Input::Read { file, source } => (file, source),
+            Input::File(path) => {
+                let source = Source::read(&path);
+                (Some(path), source)
+            }
         }
     }
 }
@@ -414,13 +416,24 @@ fn check(args: &CheckArgs) -> u8 {
             }
         })
     };
-    let results: Vec<Result<Outcome, InputError>> = match args.threads {
+    let pool = match args.threads {
         Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build() {
-            Ok(pool) => pool.install(|| inputs.into_par_iter().map(work).collect()),
+            Ok(pool) => Some(pool),
             Err(e) => return fail(format!("cannot start {n} threads: {e}")),
         },
-        None => inputs.into_par_iter().map(work).collect(),
+        None => None,
     };
+    let check_all = |inputs: Vec<Input>| -> Vec<Result<Outcome, InputError>> {
+        match &pool {
+            Some(pool) => pool.install(|| inputs.into_par_iter().map(work).collect()),
+            None => inputs.into_par_iter().map(work).collect(),
+        }
+    };
+    let format = output_format(args.format);
+    if mode.is_none() && args.write_baseline.is_none() && report::Stream::streams(format) {
+        return check_streaming(inputs, check_all, format, color(args.color), args.exit_zero);
+    }
+    let results = check_all(inputs);
     let mut errors = Vec::new();
     // Collected in place, in the results' own memory: a run over many
     // files holds one table of outcomes, not two.
@@ -544,29 +557,105 @@ fn check(args: &CheckArgs) -> u8 {
         }
         return status;
     }
-    let format = match args.format {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let written = report::write(&run, format, color(args.color), &mut out).and_then(|()| out.flush());
+    match written {
+        // A closed pipe (`claimlint check ... | head`) is not an error.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => fail(format!("cannot write the report: {e}")),
+        _ => status,
+    }
+}
+
+fn output_format(format: FormatArg) -> OutputFormat {
+    match format {
         FormatArg::Pretty => OutputFormat::Pretty,
         FormatArg::Json => OutputFormat::Json,
         FormatArg::JsonLines => OutputFormat::JsonLines,
         FormatArg::Sarif => OutputFormat::Sarif,
         FormatArg::Github => OutputFormat::Github,
         FormatArg::Html => OutputFormat::Html,
-    };
-    let color = match args.color {
+    }
+}
+
+fn color(color: ColorArg) -> bool {
+    match color {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => {
             io::stdout().is_terminal()
                 && anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
         }
-    };
+    }
+}
+
+/// Drafts checked at once when the report is written as the run goes:
+/// enough to keep every thread busy, few enough that the run holds little.
+const STREAM_CHUNK: usize = 256;
+
+/// Checks `inputs` a chunk at a time and reports each file as soon as its
+/// turn comes, so that memory does not grow with the number of files.
+/// For a plain check (no fixing, no baseline to write) in a format that
+/// streams ([`report::Stream`]).
+fn check_streaming(
+    inputs: Vec<Input>,
+    check_all: impl Fn(Vec<Input>) -> Vec<Result<Outcome, InputError>>,
+    format: OutputFormat,
+    color: bool,
+    exit_zero: bool,
+) -> u8 {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let written = report::write(&run, format, color, &mut out).and_then(|()| out.flush());
-    match written {
-        // A closed pipe (`claimlint check ... | head`) is not an error.
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => fail(format!("cannot write the report: {e}")),
-        _ => status,
+    let mut errors = Vec::new();
+    let mut findings = 0;
+    // A closed pipe (`claimlint check ... | head`) is not an error: the
+    // check goes on for its exit status, with nothing more written.
+    let mut stream = match report::Stream::start(format, color, &mut out) {
+        Ok(stream) => stream,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => None,
+        Err(e) => return fail(format!("cannot write the report: {e}")),
+    };
+    let mut inputs = inputs.into_iter();
+    loop {
+        let chunk: Vec<Input> = inputs.by_ref().take(STREAM_CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        for result in check_all(chunk) {
+            let outcome = match result {
+                Ok(outcome) => outcome,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            findings += outcome.reported.len();
+            let Some(open) = &mut stream else { continue };
+            let checked = Checked {
+                source: outcome.original,
+                findings: outcome.reported,
+            };
+            match open.file(&checked) {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => stream = None,
+                Err(e) => return fail(format!("cannot write the report: {e}")),
+                Ok(()) => {}
+            }
+        }
+    }
+    if let Some(open) = stream {
+        match open.finish(&errors).and_then(|_| out.flush()) {
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                return fail(format!("cannot write the report: {e}"))
+            }
+            _ => {}
+        }
+    }
+    if !errors.is_empty() {
+        ERROR
+    } else if findings > 0 && !exit_zero {
+        FOUND
+    } else {
+        CLEAN
     }
 }
 
@@ -649,25 +738,16 @@ fn inputs(paths: &[PathBuf], stdin_format: StdinFormat, filter: &FileFilter) -> 
                     message: e.to_string(),
                 }),
             };
-            out.push(Input {
-                file: None,
-                source: Pending::Read(source),
-            });
+            out.push(Input::Read { file: None, source });
         } else if path.is_dir() {
             let (found, errors) = walk(path, filter);
-            out.extend(errors.into_iter().map(|e| Input {
+            out.extend(errors.into_iter().map(|e| Input::Read {
                 file: None,
-                source: Pending::Read(Err(e)),
+                source: Err(e),
             }));
-            out.extend(found.into_iter().map(|file| Input {
-                source: Pending::File(file.clone()),
-                file: Some(file),
-            }));
+            out.extend(found.into_iter().map(Input::File));
         } else {
-            out.push(Input {
-                file: Some(path.clone()),
-                source: Pending::File(path.clone()),
-            });
+            out.push(Input::File(path.clone()));
         }
     }
     out

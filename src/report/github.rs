@@ -15,27 +15,39 @@
 
 use std::io;
 
-use super::Run;
+use super::{Checked, Run};
 use crate::finding::Severity;
+use crate::source::InputError;
 
 /// Writes one workflow command per finding, then one per unreadable file.
 pub fn write(run: &Run, out: &mut dyn io::Write) -> io::Result<()> {
     for checked in &run.files {
-        let source = &checked.source;
-        for finding in &checked.findings {
-            let (line, col) = source.line_col(finding.span.start);
-            let (end_line, end_column) = source.line_col(finding.span.end.max(finding.span.start));
-            writeln!(
-                out,
-                "::{} file={},line={line},col={col},endLine={end_line},endColumn={end_column},title={}::{}",
-                command(finding.severity),
-                property(&source.path),
-                property(finding.rule),
-                data(&finding.message),
-            )?;
-        }
+        write_file(checked, out)?;
     }
-    for error in &run.errors {
+    write_end(&run.errors, out)
+}
+
+/// Writes one workflow command per finding of one file.
+pub(super) fn write_file(checked: &Checked, out: &mut dyn io::Write) -> io::Result<()> {
+    let source = &checked.source;
+    for finding in &checked.findings {
+        let (line, col) = source.line_col(finding.span.start);
+        let (end_line, end_column) = source.line_col(finding.span.end.max(finding.span.start));
+        writeln!(
+            out,
+            "::{} file={},line={line},col={col},endLine={end_line},endColumn={end_column},title={}::{}",
+            command(finding.severity),
+            property(&source.path),
+            property(finding.rule),
+            data(&finding.message),
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes one `::error` command per file that could not be read.
+pub(super) fn write_end(errors: &[InputError], out: &mut dyn io::Write) -> io::Result<()> {
+    for error in errors {
         writeln!(
             out,
             "::error file={},title=claimlint::{}",

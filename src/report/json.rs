@@ -9,9 +9,9 @@ use std::io;
 
 use serde::Serialize;
 
-use super::Run;
+use super::{Checked, Run, Totals};
 use crate::finding::{Edit, Finding, Fix, Span};
-use crate::source::Source;
+use crate::source::{InputError, Source};
 
 /// The schema version written in every report.
 const VERSION: u32 = 1;
@@ -23,44 +23,68 @@ const VERSION: u32 = 1;
 /// computed from the source and stay sensible for a span that is out of
 /// range (`text` is then `""`).
 pub fn write(run: &Run, out: &mut dyn io::Write) -> io::Result<()> {
-    let report = Report {
-        version: VERSION,
-        files: run
-            .files
-            .iter()
-            .map(|checked| File {
-                path: &checked.source.path,
-                findings: checked
-                    .findings
-                    .iter()
-                    .map(|finding| JsonFinding::new(&checked.source, finding))
-                    .collect(),
-            })
-            .collect(),
-        errors: run
-            .errors
-            .iter()
-            .map(|error| Error {
-                path: &error.path,
-                message: &error.message,
-            })
-            .collect(),
-        summary: Summary {
-            files: run.files.len(),
-            findings: run.finding_count(),
-            errors: run.errors.len(),
-        },
-    };
-    super::write_json_line(out, &report, true)
+    write_start(out)?;
+    for (index, checked) in run.files.iter().enumerate() {
+        write_file(index, checked, out)?;
+    }
+    write_end(&run.errors, Totals::of(run), out)
 }
 
-/// The whole document.
-#[derive(Serialize)]
-struct Report<'a> {
-    version: u32,
-    files: Vec<File<'a>>,
-    errors: Vec<Error<'a>>,
-    summary: Summary,
+/// Writes the document up to its first file: the document is written a
+/// file at a time, exactly as `serde_json` pretty-prints it whole.
+pub(super) fn write_start(out: &mut dyn io::Write) -> io::Result<()> {
+    write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": [")
+}
+
+/// Writes file number `index` (from 0) of the `files` array.
+pub(super) fn write_file(index: usize, checked: &Checked, out: &mut dyn io::Write) -> io::Result<()> {
+    let file = File {
+        path: &checked.source.path,
+        findings: checked
+            .findings
+            .iter()
+            .map(|finding| JsonFinding::new(&checked.source, finding))
+            .collect(),
+    };
+    out.write_all(if index == 0 { b"\n    " } else { b",\n    " })?;
+    out.write_all(&indented(&file, 4)?)
+}
+
+/// Closes the `files` array and writes the errors and the summary.
+pub(super) fn write_end(errors: &[InputError], totals: Totals, out: &mut dyn io::Write) -> io::Result<()> {
+    let errors: Vec<Error<'_>> = errors
+        .iter()
+        .map(|error| Error {
+            path: &error.path,
+            message: &error.message,
+        })
+        .collect();
+    let summary = Summary {
+        files: totals.files,
+        findings: totals.findings,
+        errors: totals.errors,
+    };
+    out.write_all(if totals.files == 0 { b"],\n" } else { b"\n  ],\n" })?;
+    out.write_all(b"  \"errors\": ")?;
+    out.write_all(&indented(&errors, 2)?)?;
+    out.write_all(b",\n  \"summary\": ")?;
+    out.write_all(&indented(&summary, 2)?)?;
+    out.write_all(b"\n}\n")
+}
+
+/// `value` pretty-printed, its lines after the first indented by `indent`
+/// spaces (a JSON string holds no raw line break, so every one is between
+/// tokens).
+fn indented(value: &impl Serialize, indent: usize) -> io::Result<Vec<u8>> {
+    let json = serde_json::to_vec_pretty(value)?;
+    let mut out = Vec::with_capacity(json.len() + json.len() / 8);
+    for &byte in &json {
+        out.push(byte);
+        if byte == b'\n' {
+            out.resize(out.len() + indent, b' ');
+        }
+    }
+    Ok(out)
 }
 
 /// One file that was checked.

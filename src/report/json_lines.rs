@@ -17,20 +17,32 @@ use std::io;
 use serde::Serialize;
 
 use super::json::JsonFinding;
-use super::Run;
+use super::{Checked, Run};
+use crate::source::InputError;
 
 /// Writes one line per finding, then one per file that could not be read.
 pub fn write(run: &Run, out: &mut dyn io::Write) -> io::Result<()> {
     for checked in &run.files {
-        for finding in &checked.findings {
-            let line = FindingLine {
-                path: &checked.source.path,
-                finding: JsonFinding::new(&checked.source, finding),
-            };
-            super::write_json_line(out, &line, false)?;
-        }
+        write_file(checked, out)?;
     }
-    for error in &run.errors {
+    write_end(&run.errors, out)
+}
+
+/// Writes one line per finding of one file.
+pub(super) fn write_file(checked: &Checked, out: &mut dyn io::Write) -> io::Result<()> {
+    for finding in &checked.findings {
+        let line = FindingLine {
+            path: &checked.source.path,
+            finding: JsonFinding::new(&checked.source, finding),
+        };
+        super::write_json_line(out, &line, false)?;
+    }
+    Ok(())
+}
+
+/// Writes one line per file that could not be read.
+pub(super) fn write_end(errors: &[InputError], out: &mut dyn io::Write) -> io::Result<()> {
+    for error in errors {
         let line = ErrorLine {
             path: &error.path,
             error: &error.message,

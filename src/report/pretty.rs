@@ -48,9 +48,9 @@ use std::io;
 use anstyle::{AnsiColor, Color, Style};
 use similar::{ChangeTag, TextDiff};
 
-use super::Run;
+use super::{Checked, Run, Totals};
 use crate::finding::{Finding, Severity, Span};
-use crate::source::Source;
+use crate::source::{InputError, Source};
 
 /// The most characters of one line shown at once.
 pub const WIDTH: usize = 100;
@@ -75,14 +75,31 @@ const SNAP: usize = 12;
 /// - followed, when `K > 0`, by `; 1 file could not be read.` or
 ///   `; K files could not be read.` in place of the full stop.
 pub fn write(run: &Run, color: bool, out: &mut dyn io::Write) -> io::Result<()> {
-    let palette = Palette { color };
     for checked in &run.files {
-        for finding in &checked.findings {
-            write_finding(&checked.source, finding, &palette, out)?;
-            writeln!(out)?;
-        }
+        write_file(checked, color, out)?;
     }
-    for error in &run.errors {
+    write_end(&run.errors, Totals::of(run), color, out)
+}
+
+/// Writes every finding of one file.
+pub(super) fn write_file(checked: &Checked, color: bool, out: &mut dyn io::Write) -> io::Result<()> {
+    let palette = Palette { color };
+    for finding in &checked.findings {
+        write_finding(&checked.source, finding, &palette, out)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Writes the files that could not be read, then the summary line.
+pub(super) fn write_end(
+    errors: &[InputError],
+    totals: Totals,
+    color: bool,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let palette = Palette { color };
+    for error in errors {
         writeln!(
             out,
             "{}{}",
@@ -93,21 +110,20 @@ pub fn write(run: &Run, color: bool, out: &mut dyn io::Write) -> io::Result<()> 
             ),
         )?;
     }
-    if !run.errors.is_empty() {
+    if !errors.is_empty() {
         writeln!(out)?;
     }
-    writeln!(out, "{}", palette.paint(palette.bold(), summary(run)))
+    writeln!(out, "{}", palette.paint(palette.bold(), summary(totals)))
 }
 
 /// The last line of the report; its wording is documented on [`write()`].
-fn summary(run: &Run) -> String {
-    let files = count(run.files.len(), "file", "files");
-    let findings = run.finding_count();
-    let mut line = match findings {
+fn summary(totals: Totals) -> String {
+    let files = count(totals.files, "file", "files");
+    let mut line = match totals.findings {
         0 => format!("No findings in {files}"),
         n => format!("Found {} in {files}", count(n, "finding", "findings")),
     };
-    match run.errors.len() {
+    match totals.errors {
         0 => {}
         k => line.push_str(&format!("; {} could not be read", count(k, "file", "files"))),
     }
@@ -1127,15 +1143,15 @@ Lavrov’s ministry said later that 21 fighters were killed.
     #[test]
     fn summary_wording() {
         let mut run = Run::default();
-        assert_eq!(summary(&run), "No findings in 0 files.");
+        assert_eq!(summary(Totals::of(&run)), "No findings in 0 files.");
         run = sample_run();
         assert_eq!(
-            summary(&run),
+            summary(Totals::of(&run)),
             "Found 3 findings in 2 files; 1 file could not be read."
         );
         run.files.truncate(1);
         run.files[0].findings.truncate(1);
         run.errors.clear();
-        assert_eq!(summary(&run), "Found 1 finding in 1 file.");
+        assert_eq!(summary(Totals::of(&run)), "Found 1 finding in 1 file.");
     }
 }

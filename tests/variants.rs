@@ -91,3 +91,40 @@ fn an_initial_j_is_not_y() {
 fn kenji_is_not_kenny() {
     different_people("Kenji Watanabe and Kenny Watanabe are cousins.");
 }
+
+#[test]
+fn a_caron_c_keeps_its_ch() {
+    one_name(
+        "Dragan Savić led the talks. Officials close to Dragan Savich denied it.",
+        "\"Dragan Savić\" and \"Dragan Savich\" look like one name spelt two ways",
+    );
+    different_people("The coach Zoran Bilić praised the Czech striker Zoran Bilik after the match.");
+}
+
+#[test]
+fn a_macron_marks_japanese_j_and_y_as_two_sounds() {
+    one_name(
+        "Yūko Tanaka won the seat. Yuuko Tanaka thanked her voters.",
+        "\"Yūko Tanaka\" and \"Yuuko Tanaka\" look like one name spelt two ways",
+    );
+    different_people("Hiroshi Ichijō chairs the board; his rival Hiroshi Ichiyō chairs the other.");
+}
+
+#[test]
+fn the_japanese_syllables_ji_and_yo_are_not_silent() {
+    different_people("Eijiro Sato and his uncle Eiro Sato run the shop.");
+    different_people("Tomiyo Kato met Tomio Kato, her brother, in Osaka.");
+}
+
+#[test]
+fn a_final_ec_is_not_ek() {
+    different_people("Jan Adamec, the mayor, and Jan Adamek, a councillor, disagreed.");
+}
+
+#[test]
+fn j_or_y_before_a_still_folds() {
+    one_name(
+        "Mariya Ivanova won gold. Coaches of Maria Ivanova cheered.",
+        "\"Mariya Ivanova\" and \"Maria Ivanova\" look like one name spelt two ways",
+    );
+}

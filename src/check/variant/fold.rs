@@ -14,12 +14,13 @@ use unicode_normalization::UnicodeNormalization;
 /// Shortest word (in letters) that a one-word name must have to be
 /// compared: shorter names collide too often ("Kale"/"Kalle").
 pub(super) const MIN_SINGLE: usize = 5;
-/// Shortest word whose only difference may be a doubled letter
-/// ("Hasan"/"Hassan", "Asad"/"Assad", "Jana"/"Janna"). The Wikidata pairs
-/// (`examples/fold_pairs.rs`) show doubled letters in four- and
-/// five-letter words are one name far more often than two
-/// ("Ayad"/"Ayyad"); shorter words are left apart ("Ana"/"Anna").
-const MIN_DOUBLING: usize = 4;
+/// Shortest word (in letters) that may fold with another at all. A
+/// doubled letter is a habit from here on ("Hasan"/"Hassan",
+/// "Jana"/"Janna"): the Wikidata pairs (`examples/fold_pairs.rs`) show
+/// doubled letters in four- and five-letter words are one name far more
+/// often than two ("Ayad"/"Ayyad"); shorter words are left apart
+/// ("Ana"/"Anna", "Ali"/"Aly").
+const MIN_FOLDED: usize = 4;
 /// Shortest word the vowel-only comparison applies to.
 const MIN_NEAR: usize = 5;
 
@@ -121,11 +122,7 @@ impl<'a> FoldedWord<'a> {
         }
         let shortest = pa.chars().count().min(pb.chars().count());
         if self.folded() == other.folded() {
-            if shortest < 4 {
-                return Likeness::Different;
-            }
-            // Only a doubled letter apart: a sign for long words only.
-            if shortest < MIN_DOUBLING && fold(self.word, false) != fold(other.word, false) {
+            if shortest < MIN_FOLDED || !self.marks_agree(other) {
                 return Likeness::Different;
             }
             return Likeness::Folded;
@@ -134,6 +131,18 @@ impl<'a> FoldedWord<'a> {
             return Likeness::Near;
         }
         Likeness::Different
+    }
+
+    /// Whether two words that fold alike still fold alike once the marks
+    /// either carries narrow the fold (see [`Marks`]): "Ichijō" and
+    /// "Ichiyō", "Erić" and "Erick" fold alike but are two names. Marks
+    /// only ever part words the key joins, so the key stays the bucket.
+    fn marks_agree(&self, other: &FoldedWord<'_>) -> bool {
+        if self.word.is_ascii() && other.word.is_ascii() {
+            return true;
+        }
+        let marks = Marks::of(self.word).or(Marks::of(other.word));
+        marks == Marks::default() || fold(self.word, marks) == fold(other.word, marks)
     }
 
     /// Whether the two folds differ only in a vowel or two put for
@@ -202,7 +211,7 @@ pub fn plain(word: &str) -> String {
         out.extend(plain_ascii(word));
         out
     } else {
-        plain_unicode(word)
+        plain_unicode(word, false)
     }
 }
 
@@ -215,11 +224,14 @@ fn plain_ascii(word: &str) -> impl Iterator<Item = char> + '_ {
         .map(|b| char::from(b.to_ascii_lowercase()))
 }
 
-fn plain_unicode(word: &str) -> String {
+/// [`plain`] of any word; with `caron_c`, `č` and `ć` are spelt "ch"
+/// (for [`Marks::caron_c`]).
+fn plain_unicode(word: &str, caron_c: bool) -> String {
     let lower = word.to_lowercase();
     let mut spelt = String::with_capacity(lower.len());
     for c in lower.chars() {
         match c {
+            'č' | 'ć' if caron_c => spelt.push_str("ch"),
             'ł' => spelt.push('l'),
             'ø' => spelt.push('o'),
             'ß' => spelt.push_str("ss"),
@@ -252,7 +264,6 @@ fn habits(first: char) -> &'static [(&'static str, &'static str)] {
         'g' => &[("gh", "g")],
         'o' => &[("ou", "u"), ("oo", "u")],
         'e' => &[("ee", "i"), ("ey", "ei")],
-        'i' => &[("iy", "i"), ("ij", "i")],
         'a' => &[("ay", "ei"), ("ai", "ei")],
         'q' => &[("q", "k")],
         'x' => &[("x", "ks")],
@@ -265,21 +276,67 @@ fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
+/// What the accents of a word tell of its language, which the key fold
+/// (made of [`plain`] letters) cannot see. Two words the key joins are
+/// compared again by a fold that heeds the marks of either
+/// ([`FoldedWord::marks_agree`]); with no marks that fold is the key.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Marks {
+    /// A long o or u written with a macron ("Ichijō", "Yūko"), in a word
+    /// with no other Latvian letter ("Jūlija", "Valentīna"): Hepburn
+    /// romanization of Japanese, where j and y are two sounds
+    /// ("Ichijō"/"Ichiyō", "Kojō"/"Kōyō"), so neither is a habit.
+    japanese: bool,
+    /// A `č` or `ć` ("Erić", "Vučković"): the Slavic ch, spelt out as
+    /// "ch" rather than made a k ("Erić" is not "Erick", "Anić" not
+    /// "Anik"), as the final "vic" already is ("Milošević").
+    caron_c: bool,
+}
+
+impl Marks {
+    fn of(word: &str) -> Marks {
+        if word.is_ascii() {
+            return Marks::default();
+        }
+        let mut marks = Marks::default();
+        let mut latvian = false;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            match c {
+                'č' | 'ć' => marks.caron_c = true,
+                'ō' | 'ū' => marks.japanese = true,
+                // Latvian, which writes "Valentīna" and "Jūlija".
+                'ā' | 'ē' | 'ī' | 'ģ' | 'ķ' | 'ļ' | 'ņ' => latvian = true,
+                _ => {}
+            }
+        }
+        marks.japanese &= !latvian;
+        marks
+    }
+
+    fn or(self, other: Marks) -> Marks {
+        Marks {
+            japanese: self.japanese || other.japanese,
+            caron_c: self.caron_c || other.caron_c,
+        }
+    }
+}
+
 /// One word reduced to what its romanizations share: [`plain`], then the
 /// habits of [`letter_habits`] and [`habits`] (but an initial "ai" or
 /// "ay" is not "ei": "Aiki" and "Eiki" are two names), `c` as `k` (but
 /// before e, i, y, h), `y` as `i`, a final `f` as `v` ("Smirnoff"), an
 /// initial `ye` as `e` ("Yevgeny"), and doubled letters once.
 pub fn fold_word(word: &str) -> String {
-    fold(word, true)
+    fold(word, Marks::default())
 }
 
-fn fold(word: &str, collapse: bool) -> String {
+/// [`fold_word`], narrowed by `marks`.
+fn fold(word: &str, marks: Marks) -> String {
     if word.is_ascii() {
-        fold_letters(word, plain_ascii(word), word.len(), collapse)
+        fold_letters(word, plain_ascii(word), word.len(), marks)
     } else {
-        let plain = plain_unicode(word);
-        fold_letters(word, plain.chars(), plain.len(), collapse)
+        let plain = plain_unicode(word, marks.caron_c);
+        fold_letters(word, plain.chars(), plain.len(), marks)
     }
 }
 
@@ -289,7 +346,7 @@ const STACK_LETTERS: usize = 48;
 
 /// [`fold`] of `word`, whose [`plain`] form is `plain`, of at most `most`
 /// letters.
-fn fold_letters(word: &str, plain: impl Iterator<Item = char>, most: usize, collapse: bool) -> String {
+fn fold_letters(word: &str, plain: impl Iterator<Item = char>, most: usize, marks: Marks) -> String {
     // The letters, with room for the "h" of a final "vic".
     let mut stack = ['\0'; STACK_LETTERS];
     let mut heap = Vec::new();
@@ -320,12 +377,12 @@ fn fold_letters(word: &str, plain: impl Iterator<Item = char>, most: usize, coll
         ['y', 'e', ..] => (&mut room[1..], count - 1),
         _ => (room, count),
     };
-    let count = letter_habits(room, count);
+    let count = letter_habits(room, count, marks.japanese);
     let letters = &room[..count];
     let mut out = String::with_capacity(count + 2);
     // Doubled letters are made one as they are written out.
     let push = |out: &mut String, c: char| {
-        if !(collapse && out.ends_with(c)) {
+        if !out.ends_with(c) {
             out.push(c);
         }
     };
@@ -335,16 +392,22 @@ fn fold_letters(word: &str, plain: impl Iterator<Item = char>, most: usize, coll
         let opened = if i == 0 && c == 'a' { &[][..] } else { habits(c) };
         let rest = &letters[i..];
         if let Some((from, to)) = opened.iter().find(|(from, _)| {
-            rest.len() >= from.len() && rest.iter().copied().zip(from.chars()).all(|(x, y)| x == y)
+            rest.len() >= from.len()
+                && rest.iter().copied().zip(from.chars()).all(|(x, y)| x == y)
+                && !(marks.japanese && from.contains(['j', 'y']))
         }) {
             to.chars().for_each(|t| push(&mut out, t));
             i += from.len();
             continue;
         }
         let next = letters.get(i + 1).copied();
+        let last = i + 1 == letters.len();
         let folded = match c {
+            // "Adamec" is not "Adamek": the Czech and Slovene ts of a
+            // final "ec" ("Alec" is too short to tell).
+            'c' if last && i >= 4 && letters[i - 1] == 'e' => c,
             'c' if !matches!(next, Some('e' | 'i' | 'y' | 'h')) => 'k',
-            'y' => 'i',
+            'y' if !marks.japanese => 'i',
             _ => c,
         };
         push(&mut out, folded);
@@ -362,8 +425,12 @@ fn fold_letters(word: &str, plain: impl Iterator<Item = char>, most: usize, coll
 /// place to the first `count` letters of `room` (which has room for one
 /// more); returns how many letters there are now:
 ///
-/// - `j` or `y` between `e` or `i` and a vowel is silent ("Andrejev",
-///   "Andreyev", "Mariya");
+/// - `j` or `y` between `e` or `i` and `a`, `e` or `u` is silent
+///   ("Andrejev", "Andreyev", "Mariya"); before `i` or `o` it is the
+///   consonant of the Japanese syllables ji and yo, written `j`
+///   ("Eijiro" is not "Eiro", "Ichiji" not "Ichi", "Tomiyo" not
+///   "Tomio"): in the Wikidata pairs these are Japanese names far more
+///   often than Slavic ones;
 /// - `j` after another vowel is `i` ("Sergej", "Stojan"), but not before
 ///   `i` (Japanese "Kajiyama");
 /// - `j` after a consonant but `d` and before a, e, o or u is `y`
@@ -374,7 +441,9 @@ fn fold_letters(word: &str, plain: impl Iterator<Item = char>, most: usize, coll
 /// - a final `h` after `a` is silent in words of six letters or more
 ///   ("Hamzah", "Fatimah"; not "Sabah");
 /// - a final `vic` is `vich` ("Milosevic", from "Milošević").
-fn letter_habits(room: &mut [char], count: usize) -> usize {
+///
+/// With `japanese` ([`Marks::japanese`]), `j` and `y` are left as they are.
+fn letter_habits(room: &mut [char], count: usize, japanese: bool) -> usize {
     let count = count.min(room.len());
     // Letters are only ever dropped or replaced one for one, so each is
     // written at or before where it was read; `prev` keeps the letter as
@@ -385,8 +454,14 @@ fn letter_habits(room: &mut [char], count: usize) -> usize {
         let c = room[i];
         let next = room[..count].get(i + 1).copied();
         let written = match c {
-            // "Andrejev", "Andreyev" and "Andreev".
-            'j' | 'y' if matches!(prev, Some('e' | 'i')) && next.is_some_and(is_vowel) => None,
+            'j' | 'y' if japanese => Some(c),
+            // "Andrejev", "Andreyev" and "Andreev"; "Mariya" and "Maria".
+            'j' | 'y' if matches!(prev, Some('e' | 'i')) && matches!(next, Some('a' | 'e' | 'u' | 'y')) => {
+                None
+            }
+            // "Eijiro" and "Eiro", "Tomiyo" and "Tomio": the Japanese
+            // syllables ji and yo.
+            'j' | 'y' if matches!(prev, Some('e' | 'i')) && matches!(next, Some('i' | 'o')) => Some('j'),
             'j' if prev.is_some_and(is_vowel) && next != Some('i') => Some('i'),
             // "Anja" and "Anya".
             'j' if i > 0 && prev != Some('d') && matches!(next, Some('a' | 'e' | 'o' | 'u')) => Some('y'),
@@ -472,6 +547,12 @@ mod tests {
         alike("Milosevic", "Milošević");
         alike("Fatimah", "Fatima");
         alike("Stojan", "Stoyan");
+        alike("Mariya", "Maria");
+        alike("Yūko", "Yuuko");
+        alike("Savić", "Savich");
+        alike("Milošević", "Milosevich");
+        alike("Vitālijs", "Vitalijs");
+        alike("Alec", "Alek");
         assert_eq!(likeness("LAVROV", "Lavrov"), Likeness::Same);
     }
 
@@ -533,6 +614,13 @@ mod tests {
         "G20",
         "McDonald",
         "Milošević",
+        "Ichijō",
+        "ICHIJŌ",
+        "Yūko",
+        "Erić",
+        "ĆOSIĆ",
+        "Valentīna",
+        "Adamec",
         "José",
         "Nikolaï",
         "Łukasz",
@@ -564,10 +652,15 @@ mod tests {
                 if word.is_ascii() {
                     assert_eq!(
                         plain_ascii(word).collect::<String>(),
-                        plain_unicode(word),
+                        plain_unicode(word, false),
                         "{word}"
                     );
-                    let unicode = fold_letters(word, plain_unicode(word).chars(), word.len(), true);
+                    let unicode = fold_letters(
+                        word,
+                        plain_unicode(word, false).chars(),
+                        word.len(),
+                        Marks::default(),
+                    );
                     assert_eq!(fold_word(word), unicode, "{word}");
                 }
             }
@@ -615,8 +708,8 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn ascii_words_fold_alike_on_both_paths(word in "[a-zA-Z'-]{0,60}") {
-            proptest::prop_assert_eq!(plain_ascii(&word).collect::<String>(), plain_unicode(&word));
-            let unicode = fold_letters(&word, plain_unicode(&word).chars(), word.len(), true);
+            proptest::prop_assert_eq!(plain_ascii(&word).collect::<String>(), plain_unicode(&word, false));
+            let unicode = fold_letters(&word, plain_unicode(&word, false).chars(), word.len(), Marks::default());
             proptest::prop_assert_eq!(fold_word(&word), unicode);
         }
 
@@ -649,5 +742,33 @@ mod tests {
         apart("Sergeyev", "Sergeyeva");
         apart("John", "Jon");
         apart("Ivanov", "Ivanova");
+    }
+
+    #[test]
+    fn marks_part_what_the_fold_joins() {
+        // A macron: Japanese, whose j and y are two sounds.
+        apart("Ichijō", "Ichiyō");
+        apart("Kojō", "Kōyō");
+        apart("Raikō", "Rajko");
+        // A caron or acute c: the Slavic ch.
+        apart("Erić", "Erick");
+        apart("Bilić", "Bilik");
+        assert_eq!(fold_word("Bilić"), fold_word("Bilik"));
+    }
+
+    #[test]
+    fn japanese_syllables_ji_and_yo_stay() {
+        apart("Eijiro", "Eiro");
+        apart("Ichiji", "Ichi");
+        apart("Kuniji", "Kunii");
+        apart("Tomiyo", "Tomio");
+        apart("Yukiyo", "Yukio");
+        alike("Tomiyo", "Tomijo");
+    }
+
+    #[test]
+    fn a_final_ec_is_ts() {
+        apart("Adamec", "Adamek");
+        apart("Martinec", "Martinek");
     }
 }

@@ -591,7 +591,9 @@ fn color(color: ColorArg) -> bool {
 
 /// Drafts checked at once when the report is written as the run goes:
 /// enough to keep every thread busy, few enough that the run holds little.
+/// A chunk ends at this many drafts or once it holds this many bytes.
 const STREAM_CHUNK: usize = 256;
+const STREAM_CHUNK_BYTES: usize = 8 << 20;
 
 /// Checks `inputs` a chunk at a time and reports each file as soon as its
 /// turn comes, so that memory does not grow with the number of files.
@@ -615,11 +617,14 @@ fn check_streaming(
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => None,
         Err(e) => return fail(format!("cannot write the report: {e}")),
     };
-    let mut inputs = inputs.into_iter();
-    loop {
-        let chunk: Vec<Input> = inputs.by_ref().take(STREAM_CHUNK).collect();
-        if chunk.is_empty() {
-            break;
+    let mut inputs = inputs.into_iter().peekable();
+    while inputs.peek().is_some() {
+        let mut bytes = 0;
+        let mut chunk = Vec::new();
+        while chunk.len() < STREAM_CHUNK && bytes < STREAM_CHUNK_BYTES {
+            let Some(input) = inputs.next() else { break };
+            bytes += input.size();
+            chunk.push(input);
         }
         for result in check_all(chunk) {
             let outcome = match result {

@@ -268,10 +268,17 @@ enum Input {
         file: Option<PathBuf>,
         source: Result<Source, InputError>,
     },
-    File(PathBuf),
+    /// A file, with its size when it was listed (0 if unknown).
+    File(PathBuf, usize),
 }
 
 impl Input {
+    /// A file to read when its turn comes.
+    fn file(path: PathBuf) -> Input {
+        let size = std::fs::metadata(&path).map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX));
+        Input::File(path, size)
+    }
+
     /// The size of the draft, as far as it is known before reading it.
     fn size(&self) -> usize {
         match self {
@@ -279,9 +286,7 @@ impl Input {
                 source: Ok(source), ..
             } => source.text.len(),
             Input::Read { source: Err(_), .. } => 0,
-            Input::File(path) => {
-                std::fs::metadata(path).map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX))
-            }
+            Input::File(_, size) => *size,
         }
     }
 
@@ -289,7 +294,7 @@ impl Input {
     fn read(self) -> (Option<PathBuf>, Result<Source, InputError>) {
         match self {
             Input::Read { file, source } => (file, source),
-            Input::File(path) => {
+            Input::File(path, _) => {
                 let source = Source::read(&path);
                 (Some(path), source)
             }
@@ -542,13 +547,7 @@ fn check(args: &CheckArgs) -> u8 {
             count(fixed_files, "file", "files")
         );
     }
-    let status = if !run.errors.is_empty() {
-        ERROR
-    } else if run.finding_count() > 0 && !args.exit_zero {
-        FOUND
-    } else {
-        CLEAN
-    };
+    let status = exit_status(!run.errors.is_empty(), run.finding_count(), args.exit_zero);
     if stdout_taken {
         // The fixed text went to standard output: the report goes nowhere,
         // but its errors do.
@@ -655,7 +654,13 @@ fn check_streaming(
             _ => {}
         }
     }
-    if !errors.is_empty() {
+    exit_status(!errors.is_empty(), findings, exit_zero)
+}
+
+/// The exit status of a check: 2 when a file could not be read, else 1
+/// when there are findings (unless `--exit-zero`), else 0.
+fn exit_status(unreadable: bool, findings: usize, exit_zero: bool) -> u8 {
+    if unreadable {
         ERROR
     } else if findings > 0 && !exit_zero {
         FOUND
@@ -750,9 +755,9 @@ fn inputs(paths: &[PathBuf], stdin_format: StdinFormat, filter: &FileFilter) -> 
                 file: None,
                 source: Err(e),
             }));
-            out.extend(found.into_iter().map(Input::File));
+            out.extend(found.into_iter().map(Input::file));
         } else {
-            out.push(Input::File(path.clone()));
+            out.push(Input::file(path.clone()));
         }
     }
     out

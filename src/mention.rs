@@ -119,12 +119,12 @@ type MakeTarget = fn(usize, usize) -> Target;
 #[derive(Debug)]
 pub struct Lexicon {
     /// The patterns as a contiguous NFA, which is quick to build; built
-    /// for the first draft that needs it. `None` inside when the pack has
-    /// no surface form at all.
+    /// for the first draft that needs it (never when the pack has no
+    /// surface form). `None` inside when building failed.
     nfa: OnceLock<Option<AhoCorasick>>,
     /// The same patterns as a DFA, built once the run has checked
-    /// [`DFA_AFTER`] bytes: it searches faster but costs twice as long to
-    /// build as a short draft takes to check.
+    /// [`DFA_AFTER`] bytes: it searches faster, but building it costs more
+    /// than checking a short draft does.
     dfa: OnceLock<Option<AhoCorasick>>,
     /// How many bytes of drafts have been searched so far.
     searched: AtomicUsize,

@@ -49,6 +49,8 @@ pub struct Checker {
     pack: Pack,
     lexicon: Lexicon,
     date: Option<jiff::civil::Date>,
+    /// The prose a segment of a long draft holds (see [`Checker::with_segments`]).
+    segment: usize,
 }
 
 impl Checker {
@@ -59,6 +61,7 @@ impl Checker {
             pack,
             lexicon,
             date: None,
+            segment: check::SEGMENT_BYTES,
         }
     }
 
@@ -86,9 +89,19 @@ impl Checker {
         &self.pack
     }
 
+    /// Reads a long draft in segments of at least `bytes` of prose
+    /// ([`check::SEGMENT_BYTES`] unless set): a segment is parsed and read
+    /// at once, and only what the checks of the whole draft need of it is
+    /// kept. The findings are the same for any size; smaller segments take
+    /// less memory, and too small ones more time.
+    pub fn with_segments(mut self, bytes: usize) -> Checker {
+        self.segment = bytes.max(1);
+        self
+    }
+
     /// Checks one draft; findings sorted by span, then rule.
     pub fn check(&self, source: &Source) -> Vec<Finding> {
-        let doc = check::Document::new(source, &self.lexicon, &self.pack, self.date);
+        let doc = check::Document::in_segments(source, &self.lexicon, &self.pack, self.date, self.segment);
         check::run(&doc, &self.pack)
     }
 }

@@ -363,9 +363,64 @@ fn has_name_prefix(word: &str) -> bool {
 
 /// Finds every mention in a parsed document.
 pub fn find(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexicon: &Lexicon) -> Mentions {
+    let mut mentions = find_unlinked(text, tokens, sentences, lexicon);
+    SurnameLinks::default().link(&mut mentions.names, 0, |name| {
+        tokens[name.tokens.end - 1].span().slice(text)
+    });
+    mentions
+}
+
+/// Finds every mention in parsed text (a draft or a segment of one),
+/// leaving each surname unlinked to the full name it continues: a
+/// segment's surnames are linked with [`SurnameLinks`], which remembers
+/// the full names of the segments before.
+pub fn find_unlinked(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[parse::Sentence],
+    lexicon: &Lexicon,
+) -> Mentions {
     let known = find_known(text, tokens, sentences, lexicon);
     let names = find_names(text, tokens, sentences, &known);
     Mentions { known, names }
+}
+
+impl Mentions {
+    /// Moves mentions found in a segment to their place in the whole
+    /// draft: the segment's first token is token `tokens` of the draft,
+    /// and `known` known mentions come before it.
+    pub fn shift(&mut self, tokens: usize, known: usize) {
+        for k in &mut self.known {
+            k.tokens = k.tokens.start + tokens..k.tokens.end + tokens;
+        }
+        for n in &mut self.names {
+            n.tokens = n.tokens.start + tokens..n.tokens.end + tokens;
+            n.title = n.title.map(|t| t + known);
+        }
+    }
+}
+
+/// The latest full name (two words or more) ending in each word, so far.
+#[derive(Debug, Default)]
+pub struct SurnameLinks<'a> {
+    full_by_last: HashMap<&'a str, usize>,
+}
+
+impl<'a> SurnameLinks<'a> {
+    /// Links each one-word name of `names` to the latest earlier full name
+    /// it ends ("Lavrov" after "Sergey Lavrov"), and remembers the full
+    /// names for the names after them. `names[0]` is name `first` of the
+    /// draft; `last_word` gives a name's last word.
+    pub fn link(&mut self, names: &mut [Name], first: usize, last_word: impl Fn(&Name) -> &'a str) {
+        for (k, name) in names.iter_mut().enumerate() {
+            let last = last_word(name);
+            if name.tokens.len() >= 2 {
+                self.full_by_last.insert(last, first + k);
+            } else if let Some(&full) = self.full_by_last.get(last) {
+                name.continues = Some(full);
+            }
+        }
+    }
 }
 
 fn find_known(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexicon: &Lexicon) -> Vec<Known> {
@@ -506,22 +561,7 @@ fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known
             i = end;
         }
     }
-    link_surnames(text, tokens, &mut names);
     names
-}
-
-/// Links each one-word name to the latest earlier full name it ends.
-fn link_surnames(text: &str, tokens: &[Token], names: &mut [Name]) {
-    let mut full_by_last: HashMap<&str, usize> = HashMap::default();
-    for (n, name) in names.iter_mut().enumerate() {
-        let range = name.tokens.clone();
-        let last = tokens[range.end - 1].span().slice(text);
-        if range.len() >= 2 {
-            full_by_last.insert(last, n);
-        } else if let Some(&full) = full_by_last.get(last) {
-            name.continues = Some(full);
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Properties that hold for any input: parsing never panics, every span a
-//! finding carries lies on character boundaries inside the file, and
-//! applying a fix changes nothing outside its edits.
+//! finding carries lies on character boundaries inside the file, applying
+//! a fix changes nothing outside its edits, and the findings do not depend
+//! on the segments a long draft is read in.
 
 use claimlint::finding::{Applicability, Edit, Fix, Span};
 use claimlint::rules::Pack;
@@ -77,6 +78,15 @@ proptest! {
                 prop_assert!(on_boundaries(&source.text, edit.span), "{finding:?}");
             }
         }
+    }
+
+    #[test]
+    fn segments_change_no_finding(text in drafty(), markdown in any::<bool>(), bytes in 1usize..64) {
+        let format = if markdown { Format::Markdown } else { Format::Text };
+        let source = Source::new("draft", text, format);
+        let whole = checker().check(&source);
+        let segmented = Checker::new(checker().pack().clone()).with_segments(bytes);
+        prop_assert_eq!(segmented.check(&source), whole);
     }
 
     #[test]

@@ -27,7 +27,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::check::{quote_list, Document};
+use crate::check::{quote_list, Document, Segment};
 use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span};
 use crate::parse::TokenKind;
 use crate::rules::Pack;
@@ -49,6 +49,7 @@ const SMALL: &[&str] = &[
 ];
 
 /// A definition found in the draft.
+#[derive(Debug)]
 struct Definition {
     /// The acronym's span in the definition.
     acronym: Span,
@@ -60,11 +61,29 @@ struct Definition {
     whole: Span,
 }
 
+/// What the draft's segments hold of its acronyms, gathered as they are
+/// read.
+#[derive(Debug, Default)]
+pub(crate) struct Facts {
+    /// Every definition of each acronym, in order.
+    definitions: HashMap<String, Vec<Definition>>,
+    /// Every other use of each acronym, in order.
+    uses: HashMap<String, Vec<Span>>,
+    /// Where the long form of each acronym's first definition is written
+    /// again after it, in order (only when the pack asks for
+    /// `acronym.mixed`).
+    again: HashMap<String, Vec<Span>>,
+}
+
 /// Reports acronyms defined two ways, used early, unused or mixed.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let settings = &pack.acronyms;
     let severity = settings.severity.unwrap_or_default();
-    let (definitions, uses) = scan(doc);
+    let Facts {
+        definitions,
+        uses,
+        again,
+    } = &doc.facts.acronyms;
     let mut names: Vec<&String> = definitions.keys().collect();
     names.sort();
     for acronym in names {
@@ -139,7 +158,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         }
         // Spelled out again after the definition.
         if settings.mixed == Some(true) {
-            let again = long_forms_after(doc, first);
+            let again = again.get(acronym.as_str()).map(Vec::as_slice).unwrap_or_default();
             if !again.is_empty() {
                 let edits = again
                     .iter()
@@ -190,80 +209,91 @@ fn is_acronym(bytes: &[u8]) -> bool {
         && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2
 }
 
-/// Every definition of each acronym, in order, and every other use.
-fn scan(doc: &Document<'_>) -> (HashMap<String, Vec<Definition>>, HashMap<String, Vec<Span>>) {
-    let tokens = &doc.tokens;
-    let text = |i: usize| doc.text(tokens[i].span());
-    let source = doc.source.text.as_bytes();
-    // Every acronym of the draft, by token, in one pass over the tokens
-    // that turns most away at their first byte.
-    let mut acronyms: Vec<usize> = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        if token.kind == TokenKind::Word
-            && source
-                .get(token.span().start..token.span().end)
-                .is_some_and(is_acronym)
-        {
-            acronyms.push(i);
-        }
-    }
-    let mut definitions: HashMap<String, Vec<Definition>> = HashMap::default();
-    // The acronym token of each definition: a few, not a flag a token.
-    let mut in_definition: Vec<usize> = Vec::new();
-    // The sentences from the one that holds the acronym on (both in order).
-    let mut sentences = doc.sentences.iter().peekable();
-    for &i in &acronyms {
-        while sentences.next_if(|s| s.tokens.end <= i).is_some() {}
-        let Some(range) = sentences
-            .peek()
-            .map(|s| s.tokens.clone())
-            .filter(|r| r.contains(&i))
-        else {
-            continue;
-        };
-        let acronym = text(i);
-        let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-        let mut define = |long: Span, whole: Span| {
-            in_definition.push(i);
-            definitions
-                .entry(acronym.to_string())
-                .or_default()
-                .push(Definition {
-                    acronym: tokens[i].span(),
-                    long,
-                    long_text: words_of(doc.text(long)),
-                    whole,
-                });
-        };
-        // "Free Syrian Army (FSA)"
-        if i >= 1 && i + 1 < range.end && text(i - 1) == "(" && text(i + 1) == ")" {
-            if let Some(start) = long_form_before(doc, range.start, i - 1, &letters) {
-                let long = Span::new(tokens[start].span().start, tokens[i - 2].span().end);
-                define(long, Span::new(long.start, tokens[i + 1].span().end));
-                continue;
+impl Facts {
+    /// Gathers the definitions and uses of acronyms in a segment, which
+    /// follows every segment gathered before.
+    pub(crate) fn scan(&mut self, segment: &Segment<'_, '_>, pack: &Pack) {
+        let tokens = segment.tokens;
+        let text = |i: usize| segment.text(tokens[i].span());
+        let source = segment.source.text.as_bytes();
+        // Every acronym of the segment, by token, in one pass over the
+        // tokens that turns most away at their first byte.
+        let mut acronyms: Vec<usize> = Vec::new();
+        for (i, token) in tokens.indexed() {
+            if token.kind == TokenKind::Word
+                && source
+                    .get(token.span().start..token.span().end)
+                    .is_some_and(is_acronym)
+            {
+                acronyms.push(i);
             }
         }
-        // "FSA (Free Syrian Army)"
-        if i + 2 < range.end && text(i + 1) == "(" {
-            if let Some(close) = (i + 2..range.end.min(i + 16)).find(|&j| text(j) == ")") {
-                if spells(doc, i + 2, close, &letters) {
-                    let long = Span::new(tokens[i + 2].span().start, tokens[close - 1].span().end);
-                    define(long, Span::new(tokens[i].span().start, tokens[close].span().end));
+        // The acronym token of each definition: a few, not a flag a token.
+        let mut in_definition: Vec<usize> = Vec::new();
+        // The sentences from the one that holds the acronym on (both in order).
+        let mut sentences = segment.sentences.iter().peekable();
+        for &i in &acronyms {
+            while sentences.next_if(|s| s.tokens.end <= i).is_some() {}
+            let Some(range) = sentences
+                .peek()
+                .map(|s| s.tokens.clone())
+                .filter(|r| r.contains(&i))
+            else {
+                continue;
+            };
+            let acronym = text(i);
+            let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+            let mut define = |long: Span, whole: Span| {
+                in_definition.push(i);
+                self.definitions
+                    .entry(acronym.to_string())
+                    .or_default()
+                    .push(Definition {
+                        acronym: tokens[i].span(),
+                        long,
+                        long_text: words_of(segment.text(long)),
+                        whole,
+                    });
+            };
+            // "Free Syrian Army (FSA)"
+            if i > range.start && i + 1 < range.end && text(i - 1) == "(" && text(i + 1) == ")" {
+                if let Some(start) = long_form_before(segment, range.start, i - 1, &letters) {
+                    let long = Span::new(tokens[start].span().start, tokens[i - 2].span().end);
+                    define(long, Span::new(long.start, tokens[i + 1].span().end));
+                    continue;
+                }
+            }
+            // "FSA (Free Syrian Army)"
+            if i + 2 < range.end && text(i + 1) == "(" {
+                if let Some(close) = (i + 2..range.end.min(i + 16)).find(|&j| text(j) == ")") {
+                    if spells(segment, i + 2, close, &letters) {
+                        let long = Span::new(tokens[i + 2].span().start, tokens[close - 1].span().end);
+                        define(long, Span::new(tokens[i].span().start, tokens[close].span().end));
+                    }
+                }
+            }
+        }
+        // Every use outside a definition: which acronyms are defined is
+        // known only once the whole draft is read.
+        for &i in &acronyms {
+            if !in_definition.contains(&i) {
+                self.uses
+                    .entry(text(i).to_string())
+                    .or_default()
+                    .push(tokens[i].span());
+            }
+        }
+        if pack.acronyms.mixed == Some(true) {
+            for (acronym, defs) in &self.definitions {
+                if let Some(first) = defs.first() {
+                    let again = long_forms_after(segment, first);
+                    if !again.is_empty() {
+                        self.again.entry(acronym.clone()).or_default().extend(again);
+                    }
                 }
             }
         }
     }
-    let mut uses: HashMap<String, Vec<Span>> = HashMap::default();
-    if definitions.is_empty() {
-        return (definitions, uses);
-    }
-    for &i in &acronyms {
-        let word = text(i);
-        if definitions.contains_key(word) && !in_definition.contains(&i) {
-            uses.entry(word.to_string()).or_default().push(tokens[i].span());
-        }
-    }
-    (definitions, uses)
 }
 
 fn words_of(s: &str) -> String {
@@ -273,7 +303,7 @@ fn words_of(s: &str) -> String {
 /// The first token of the long form that ends right before token `end`
 /// (exclusive) and whose initials spell `letters`, if any.
 fn long_form_before(
-    doc: &Document<'_>,
+    segment: &Segment<'_, '_>,
     sentence_start: usize,
     end: usize,
     letters: &[char],
@@ -282,8 +312,8 @@ fn long_form_before(
     let mut j = end;
     while j > sentence_start && need > 0 {
         j -= 1;
-        let token = doc.tokens[j];
-        let word = doc.text(token.span());
+        let token = segment.tokens[j];
+        let word = segment.text(token.span());
         if need < letters.len() && SMALL.contains(&word) {
             continue;
         }
@@ -317,33 +347,36 @@ fn long_form_before(
 
 /// Whether tokens `from..to` are a long form whose initials spell
 /// `letters`.
-fn spells(doc: &Document<'_>, from: usize, to: usize, letters: &[char]) -> bool {
+fn spells(segment: &Segment<'_, '_>, from: usize, to: usize, letters: &[char]) -> bool {
     if from >= to {
         return false;
     }
-    long_form_before(doc, from, to, letters) == Some(from)
+    long_form_before(segment, from, to, letters) == Some(from)
 }
 
-/// Where the definition's long form is written again after it.
-fn long_forms_after(doc: &Document<'_>, def: &Definition) -> Vec<Span> {
+/// Where the definition's long form is written again in a segment, after
+/// the definition, each time inside one sentence.
+fn long_forms_after(segment: &Segment<'_, '_>, def: &Definition) -> Vec<Span> {
     let words: Vec<&str> = def.long_text.split(' ').collect();
-    let tokens = &doc.tokens;
+    let tokens = segment.tokens;
     let after = tokens.partition_point(|t| t.span().start < def.whole.end);
     let mut found = Vec::new();
-    let mut i = after;
-    while i + words.len() <= tokens.len() {
-        let matches = words
-            .iter()
-            .enumerate()
-            .all(|(k, w)| doc.text(tokens[i + k].span()) == *w);
-        if matches {
-            found.push(Span::new(
-                tokens[i].span().start,
-                tokens[i + words.len() - 1].span().end,
-            ));
-            i += words.len();
-        } else {
-            i += 1;
+    for sentence in segment.sentences.iter().filter(|s| s.tokens.end > after) {
+        let mut i = sentence.tokens.start.max(after);
+        while i + words.len() <= sentence.tokens.end {
+            let matches = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| segment.text(tokens[i + k].span()) == *w);
+            if matches {
+                found.push(Span::new(
+                    tokens[i].span().start,
+                    tokens[i + words.len() - 1].span().end,
+                ));
+                i += words.len();
+            } else {
+                i += 1;
+            }
         }
     }
     found

@@ -22,12 +22,12 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use crate::check::{match_case, Document};
+use crate::check::{match_case, Document, Segment};
 use crate::claim::calendar::{self, complete, weekday_name, weekday_of};
 use crate::claim::rule::Attribute;
 use crate::claim::{Amount, Claim, Value};
 use crate::finding::{Applicability, Edit, Finding, Fix, Span};
-use crate::parse::TokenKind;
+use crate::parse::{Token, TokenKind};
 use crate::rules::Pack;
 
 /// Reports every contradiction between the document's claims.
@@ -233,18 +233,27 @@ fn ages_against_births(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Findi
     }
 }
 
-/// A weekday written beside a date that falls on another weekday:
-/// "Wednesday, Dec. 15, 2015", "Tuesday (Dec. 16)", "2015-12-15 (Monday)".
-fn weekdays(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
-    let Some(rule) = pack.claims.iter().find(|c| c.attribute == Attribute::Weekday) else {
+/// A weekday written beside a date: "Wednesday, Dec. 15, 2015", "Tuesday
+/// (Dec. 16)", "2015-12-15 (Monday)". Found as the draft is read, and
+/// checked once the story's date (which completes a date written without
+/// its year) is known.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WrittenWeekday {
+    weekday: Token,
+    date: Token,
+}
+
+/// Gathers the weekdays written beside a date in a segment.
+pub(crate) fn scan_weekdays(segment: &Segment<'_, '_>, pack: &Pack, out: &mut Vec<WrittenWeekday>) {
+    if !pack.claims.iter().any(|c| c.attribute == Attribute::Weekday) {
         return;
-    };
-    let tokens = &doc.tokens;
-    let punct = |i: usize, p: &[&str]| tokens.get(i).is_some_and(|t| p.contains(&doc.text(t.span())));
-    for sentence in &doc.sentences {
+    }
+    let tokens = segment.tokens;
+    let punct = |i: usize, p: &[&str]| tokens.get(i).is_some_and(|t| p.contains(&segment.text(t.span())));
+    for sentence in segment.sentences {
         let range = sentence.tokens.clone();
         for i in range.clone() {
-            let TokenKind::Weekday(written) = tokens[i].kind else {
+            let TokenKind::Weekday(_) = tokens[i].kind else {
                 continue;
             };
             // Weekday, Date | Weekday (Date) | Weekday Date | Date (Weekday)
@@ -260,30 +269,43 @@ fn weekdays(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
                         && matches!(tokens[i - 2].kind, TokenKind::Date(_)))
                     .then(|| i - 2)
                 });
-            let Some(j) = date_at else { continue };
-            let TokenKind::Date(value) = tokens[j].kind else {
-                continue;
-            };
-            let Some(date) = complete(value, doc.story_date) else {
-                continue;
-            };
-            let actual = weekday_of(date);
-            if actual == written {
-                continue;
+            if let Some(j) = date_at {
+                out.push(WrittenWeekday {
+                    weekday: tokens[i],
+                    date: tokens[j],
+                });
             }
-            findings.push(weekday_finding(doc, rule.severity, i, j, date));
         }
+    }
+}
+
+/// A weekday written beside a date that falls on another weekday.
+fn weekdays(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
+    let Some(rule) = pack.claims.iter().find(|c| c.attribute == Attribute::Weekday) else {
+        return;
+    };
+    for &written in doc.written_weekdays() {
+        let (TokenKind::Weekday(day), TokenKind::Date(value)) = (written.weekday.kind, written.date.kind)
+        else {
+            continue;
+        };
+        let Some(date) = complete(value, doc.story_date) else {
+            continue;
+        };
+        if weekday_of(date) == day {
+            continue;
+        }
+        findings.push(weekday_finding(doc, rule.severity, written, date));
     }
 }
 
 fn weekday_finding(
     doc: &Document<'_>,
     severity: crate::finding::Severity,
-    weekday: usize,
-    date_token: usize,
+    found: WrittenWeekday,
     date: Date,
 ) -> Finding {
-    let span = doc.tokens[weekday].span();
+    let span = found.weekday.span();
     let written = doc.text(span);
     let actual = weekday_name(weekday_of(date));
     // Keep the form: "Tue." stays abbreviated, "TUESDAY" stays in capitals.
@@ -308,13 +330,13 @@ fn weekday_finding(
         severity,
         message: format!(
             "{date_text} falls on a {actual}, not a {}",
-            weekday_name(match doc.tokens[weekday].kind {
+            weekday_name(match found.weekday.kind {
                 TokenKind::Weekday(w) => w,
                 _ => weekday_of(date),
             })
         ),
         span,
-        related: vec![doc.tokens[date_token].span()],
+        related: vec![found.date.span()],
         fix: Fix::new(Applicability::Unsafe, vec![Edit { span, replacement }]),
     }
 }

@@ -6,7 +6,7 @@
 use crate::claim::{self, Claim};
 use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span};
 use crate::mention::{self, Known, Lexicon, Mentions, Target};
-use crate::parse::{self, Sentence, Token};
+use crate::parse::{self, Sentence, Tokens};
 use crate::rules::Pack;
 use crate::source::Source;
 
@@ -47,24 +47,94 @@ pub const RULES: &[(&str, &str)] = &[
     ("claims.weekday", "a weekday that does not match its date"),
 ];
 
+/// How much prose a segment holds before it is closed: a long draft is
+/// parsed and read a segment at a time, so that the tables of one segment
+/// stay in the processor's cache and the token table of the whole draft is
+/// never built. A draft shorter than this is one segment.
+pub const SEGMENT_BYTES: usize = 256 * 1024;
+
 /// A draft parsed once, before any check runs.
+///
+/// It is read a segment at a time (blocks of about [`SEGMENT_BYTES`] of
+/// prose): each segment is parsed, its mentions found and its claims
+/// extracted, and the checks that read every token gather what they need
+/// of it ([`Facts`]); then only what the checks of the whole draft read is
+/// kept. Indices (of tokens, sentences, mentions) are always the whole
+/// draft's.
 #[derive(Debug)]
 pub struct Document<'a> {
     /// The draft.
     pub source: &'a Source,
-    /// Its tokens, in order.
-    pub tokens: Vec<Token>,
+    /// Its tokens, by index: all of them when the draft is one segment;
+    /// otherwise each name's and the token on either side of it, the first
+    /// and last token of each segment, and no others.
+    pub tokens: Tokens,
     /// Its sentences, in order.
     pub sentences: Vec<Sentence>,
-    /// Each token's text as rules compare it (lower case, straight
-    /// apostrophes).
-    pub words: parse::Words,
     /// What it names, and how.
     pub mentions: Mentions,
     /// What it states, reduced to claims, sorted by span.
     pub claims: Vec<Claim>,
     /// The story's own date ("today"), when known.
     pub story_date: Option<jiff::civil::Date>,
+    /// The headline, when the draft opens with one.
+    headline: Option<Span>,
+    /// What the checks that read every token found in the segments.
+    facts: Facts,
+}
+
+/// What the checks that read every token gather from each segment, for
+/// their findings once the whole draft is read.
+#[derive(Debug, Default)]
+struct Facts {
+    /// The blocks (as a range of `Source::blocks`) of each segment.
+    segments: Vec<std::ops::Range<usize>>,
+    terms: term::Facts,
+    acronyms: acronym::Facts,
+    weekdays: Vec<claims::WrittenWeekday>,
+}
+
+/// One segment of a draft, parsed: what the checks that read every token
+/// see of it.
+pub struct Segment<'a, 's> {
+    /// The draft.
+    pub source: &'a Source,
+    /// The segment's tokens, by the draft's index.
+    pub tokens: &'s Tokens,
+    /// The segment's sentences.
+    pub sentences: &'s [Sentence],
+    /// The segment's tokens as rules compare them, by the draft's index.
+    pub words: &'s parse::Words,
+}
+
+impl<'a> Segment<'a, '_> {
+    /// The text a span covers.
+    pub fn text(&self, span: Span) -> &'a str {
+        span.slice(&self.source.text)
+    }
+}
+
+/// The blocks of each segment: consecutive blocks holding at least
+/// `bytes` of prose, the last one perhaps less. A draft with no blocks is
+/// one empty segment.
+fn segments(blocks: &[crate::source::Block], bytes: usize) -> Vec<std::ops::Range<usize>> {
+    let mut segments = Vec::new();
+    let (mut start, mut prose) = (0, 0);
+    for (b, block) in blocks.iter().enumerate() {
+        prose += block
+            .pieces
+            .iter()
+            .map(|p| p.end.saturating_sub(p.start))
+            .sum::<usize>();
+        if prose >= bytes {
+            segments.push(start..b + 1);
+            (start, prose) = (b + 1, 0);
+        }
+    }
+    if start < blocks.len() || segments.is_empty() {
+        segments.push(start..blocks.len());
+    }
+    segments
 }
 
 impl<'a> Document<'a> {
@@ -77,27 +147,115 @@ impl<'a> Document<'a> {
         pack: &Pack,
         date: Option<jiff::civil::Date>,
     ) -> Document<'a> {
-        let parsed = parse::parse(&source.text, &source.blocks);
-        let mentions = mention::find(&source.text, &parsed.tokens, &parsed.sentences, lexicon);
-        let words = parse::Words::new(&source.text, &parsed.tokens);
-        let claims = claim::extract(&claim::Context {
-            text: &source.text,
-            tokens: &parsed.tokens,
-            sentences: &parsed.sentences,
-            mentions: &mentions,
-            pack,
-            words: &words,
-            dispatch: lexicon.claim_patterns(),
-        });
-        let story_date = claim::calendar::story_date(source, &parsed.tokens, date).map(|(d, _)| d);
+        Document::in_segments(source, lexicon, pack, date, SEGMENT_BYTES)
+    }
+
+    /// [`Document::new`], reading segments of at least `bytes` of prose
+    /// (one block at a time with `bytes` 1). The result is the same for any
+    /// size; only the time and memory it takes differ.
+    pub fn in_segments(
+        source: &'a Source,
+        lexicon: &Lexicon,
+        pack: &Pack,
+        date: Option<jiff::civil::Date>,
+        bytes: usize,
+    ) -> Document<'a> {
+        let text = source.text.as_str();
+        let mut facts = Facts {
+            segments: segments(&source.blocks, bytes),
+            ..Facts::default()
+        };
+        let whole = facts.segments.len() == 1;
+        if !whole {
+            facts.terms = term::Facts::ahead(source, &facts.segments);
+        }
+        let mut kept = Tokens::default();
+        let mut sentences: Vec<Sentence> = Vec::new();
+        let mut mentions = Mentions::default();
+        let mut links = mention::SurnameLinks::default();
+        let mut claims = claim::Claims::default();
+        let mut story_date = claim::calendar::story_date(source, &[], date).map(|(d, _)| d);
+        let mut headline = None;
+        let mut base = 0;
+        for (n, blocks) in facts.segments.clone().into_iter().enumerate() {
+            let parsed = parse::parse(text, source.blocks.get(blocks).unwrap_or_default());
+            let mut found = mention::find_unlinked(text, &parsed.tokens, &parsed.sentences, lexicon);
+            found.shift(base, mentions.known.len());
+            let names = mentions.names.len()..mentions.names.len() + found.names.len();
+            let known = mentions.known.len()..mentions.known.len() + found.known.len();
+            mentions.known.append(&mut found.known);
+            mentions.names.append(&mut found.names);
+            links.link(&mut mentions.names[names.clone()], names.start, |name| {
+                parsed
+                    .tokens
+                    .get(name.tokens.end - 1 - base)
+                    .map_or("", |t| t.span().slice(text))
+            });
+            let words = parse::Words::segment(base, text, &parsed.tokens);
+            let segment_sentences: Vec<Sentence> = parsed
+                .sentences
+                .into_iter()
+                .map(|s| Sentence {
+                    span: s.span,
+                    tokens: s.tokens.start + base..s.tokens.end + base,
+                })
+                .collect();
+            if story_date.is_none() {
+                story_date = claim::calendar::first_full_date(&parsed.tokens);
+            }
+            let tokens = Tokens::all(base, parsed.tokens);
+            claims.extract(&claim::Context {
+                text,
+                tokens: &tokens,
+                sentences: &segment_sentences,
+                first_sentence: sentences.len(),
+                mentions: &mentions,
+                names: names.clone(),
+                known,
+                pack,
+                words: &words,
+                dispatch: lexicon.claim_patterns(),
+            });
+            if n == 0 {
+                headline = headline_of(&tokens, &segment_sentences);
+            }
+            let segment = Segment {
+                source,
+                tokens: &tokens,
+                sentences: &segment_sentences,
+                words: &words,
+            };
+            facts.terms.scan(&segment, pack, n);
+            facts.acronyms.scan(&segment, pack);
+            claims::scan_weekdays(&segment, pack, &mut facts.weekdays);
+            let end = tokens.len();
+            if whole {
+                kept = tokens;
+            } else {
+                // A name's words, and the tokens on either side ("of" before
+                // it, "said" after it); the first and last token of the
+                // segment stand beside the names of the segments around it.
+                let around = mentions.names[names]
+                    .iter()
+                    .map(|n| n.tokens.start.saturating_sub(1)..n.tokens.end + 1);
+                tokens.keep_into(
+                    around.chain([base..base + 1, end.saturating_sub(1)..end]),
+                    &mut kept,
+                );
+            }
+            sentences.extend(segment_sentences);
+            base = end;
+        }
+        let claims = claims.finish(text, &mentions);
         Document {
             source,
-            tokens: parsed.tokens,
-            sentences: parsed.sentences,
-            words,
+            tokens: kept,
+            sentences,
             mentions,
             claims,
             story_date,
+            headline,
+            facts,
         }
     }
 
@@ -105,19 +263,17 @@ impl<'a> Document<'a> {
     /// common ground"), which names people and bodies by their short names
     /// as a matter of course.
     pub fn headline(&self) -> Option<Span> {
-        self.sentences
-            .first()
-            .filter(|s| {
-                !self.tokens[s.tokens.clone()]
-                    .iter()
-                    .any(|t| t.kind == parse::TokenKind::Terminal)
-            })
-            .map(|s| s.span)
+        self.headline
     }
 
     /// The text a span covers.
     pub fn text(&self, span: Span) -> &'a str {
         span.slice(&self.source.text)
+    }
+
+    /// The weekdays written beside a date, in order.
+    fn written_weekdays(&self) -> &[claims::WrittenWeekday] {
+        &self.facts.weekdays
     }
 
     /// The known mentions of one rule family, grouped by rule and in
@@ -136,6 +292,20 @@ impl<'a> Document<'a> {
         }
         by_rule
     }
+}
+
+/// The first sentence, when it has no full stop.
+fn headline_of(tokens: &Tokens, sentences: &[Sentence]) -> Option<Span> {
+    sentences
+        .first()
+        .filter(|s| {
+            !tokens
+                .get(s.tokens.clone())
+                .unwrap_or_default()
+                .iter()
+                .any(|t| t.kind == parse::TokenKind::Terminal)
+        })
+        .map(|s| s.span)
 }
 
 /// Runs every check over a document; findings sorted by span, then rule.

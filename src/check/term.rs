@@ -17,14 +17,15 @@
 //! spaced form ("everyday", "maybe"). The fix keeps the casing of the text
 //! it replaces and is safe.
 
-use std::borrow::Cow;
-
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::check::{quote_list, Document, Inconsistency, Use};
+use std::ops::Range;
+
+use crate::check::{quote_list, Document, Inconsistency, Segment, Use};
 use crate::finding::{Applicability, Finding, Span};
 use crate::parse::TokenKind;
 use crate::rules::Pack;
+use crate::source::Source;
 
 /// The rule code.
 pub const CODE: &str = "terms.hyphenation";
@@ -70,6 +71,7 @@ fn form_key(form: &str) -> u64 {
 /// The keys of a draft's closed words, as a table of bits that says "no"
 /// for most other keys at a few instructions a lookup: two bits a key,
 /// eight bits or more a token.
+#[derive(Clone, Debug)]
 struct Filter {
     bits: Vec<u64>,
     /// 64 less the number of bits that index the table.
@@ -130,101 +132,256 @@ fn is_title_case(phrase: &str) -> bool {
         .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// One word is "long" when it has five bytes or more: shorter ones are
+/// never two words run together.
+const LONG: usize = 5;
+
+/// What the draft's segments hold of its closed, hyphenated and open forms,
+/// gathered as they are read.
+///
+/// A hyphenated or open form counts when its letters are a closed word of
+/// the draft, perhaps in a later segment: so the keys of the draft's long
+/// words are read ahead of the segments (a parse of each that keeps
+/// nothing else), unless the draft is one segment. A closed word counts
+/// when some form has its letters, perhaps in a later segment: those of
+/// the segments before the form's are looked for again at the end, in the
+/// segments whose own keys say they may hold them.
+#[derive(Debug, Default)]
+pub(crate) struct Facts {
+    /// The keys of the draft's long words.
+    long_words: Option<Filter>,
+    /// The keys of each segment's long words, read ahead with
+    /// `long_words` (for a draft of more than one segment).
+    segment_words: Vec<Filter>,
+    /// The hyphenated and open forms that may be a closed word of the
+    /// draft (the filter rejects most that are not), in order: the closed
+    /// word they would be, its key, their shape and span.
+    candidates: Vec<(String, u64, Shape, Span)>,
+    /// The key of each candidate, with the segment it first appears in.
+    wanted: HashMap<u64, usize>,
+    /// Closed word -> the span of each of its uses, in order, for the
+    /// closed words whose key was wanted when their segment was read.
+    closed: HashMap<String, Vec<Span>>,
+}
+
+/// The key of a word as [`Words`](crate::parse::Words) compares it, lower
+/// case with straight apostrophes, using `scratch` for the lowered copy.
+fn word_key(word: &str, scratch: &mut String) -> u64 {
+    scratch.clear();
+    if word.is_ascii() {
+        scratch.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        scratch.push_str(&crate::parse::normalize(word));
+    }
+    form_key(scratch)
+}
+
+/// The long words of a parsed piece of the draft: their index in
+/// `tokens` and their text.
+fn long_words<'t>(
+    text: &'t str,
+    tokens: &'t [crate::parse::Token],
+) -> impl Iterator<Item = (usize, &'t str)> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TokenKind::Word && t.span().len() >= LONG)
+        .map(move |(i, t)| (i, t.span().slice(text)))
+}
+
+/// One pass over the bytes of an ASCII word: a byte past ASCII fails the
+/// first test.
+fn alphabetic(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_alphabetic()) || (!w.is_ascii() && w.chars().all(char::is_alphabetic))
+}
+
+impl Facts {
+    /// The facts of a draft of more than one segment before any is read:
+    /// the keys of its long words, of all of it and of each segment.
+    pub(crate) fn ahead(source: &Source, segments: &[Range<usize>]) -> Facts {
+        let prose: usize = source
+            .blocks
+            .iter()
+            .flat_map(|b| &b.pieces)
+            .map(|p| p.end.saturating_sub(p.start))
+            .sum();
+        // About one token in five bytes of prose, as `parse` sizes its table.
+        let mut all = Filter::new(prose / 5 + 1);
+        let mut segment_words = Vec::with_capacity(segments.len());
+        let mut scratch = String::new();
+        let mut keys: Vec<u64> = Vec::new();
+        for blocks in segments {
+            let parsed = crate::parse::parse(
+                &source.text,
+                source.blocks.get(blocks.clone()).unwrap_or_default(),
+            );
+            keys.clear();
+            keys.extend(long_words(&source.text, &parsed.tokens).map(|(_, w)| word_key(w, &mut scratch)));
+            let mut own = Filter::new(keys.len());
+            for &key in &keys {
+                all.insert(key);
+                own.insert(key);
+            }
+            segment_words.push(own);
+        }
+        Facts {
+            long_words: Some(all),
+            segment_words,
+            ..Facts::default()
+        }
+    }
+
+    /// Gathers the forms of segment `n`, which follows every segment
+    /// gathered before.
+    pub(crate) fn scan(&mut self, segment: &Segment<'_, '_>, pack: &Pack, n: usize) {
+        let settings = &pack.terms;
+        let is_particle = |w: &str| settings.particles.iter().any(|p| p.eq_ignore_ascii_case(w));
+        let tokens = segment.tokens;
+        let words = segment.words;
+        let text = |i: usize| segment.text(tokens[i].span());
+        // Each long word, with the key of its lower case. A closed word must
+        // also be all letters: that is checked only for the few that share a
+        // key with another form.
+        let long_words = || {
+            tokens
+                .indexed()
+                .filter(|(_, token)| matches!(token.kind, TokenKind::Word) && token.span().len() >= LONG)
+                .map(|(i, _)| (i, form_key(words.get(i))))
+        };
+        // A draft of one segment: its long words are the segment's. Sized by
+        // the tokens, of which the long words are a part: no count (or list)
+        // of them first.
+        let filter = self.long_words.get_or_insert_with(|| {
+            let mut filter = Filter::new(tokens.len());
+            for (_, key) in long_words() {
+                filter.insert(key);
+            }
+            filter
+        });
+        let mut joined = String::new();
+        for sentence in segment.sentences {
+            let start = sentence.tokens.start;
+            let in_sentence = tokens.get(sentence.tokens.clone()).unwrap_or_default();
+            for (k, token) in in_sentence.iter().enumerate() {
+                let i = start + k;
+                if matches!(token.kind, TokenKind::Compound) {
+                    joined.clear();
+                    joined.extend(
+                        words
+                            .get(i)
+                            .chars()
+                            .filter(|&c| c != '-' && c != '\u{2010}' && c != '\u{2011}'),
+                    );
+                    let key = form_key(&joined);
+                    if filter.may_contain(key) && alphabetic(&joined) {
+                        self.candidates
+                            .push((joined.clone(), key, Shape::Hyphenated, token.span()));
+                        self.wanted.entry(key).or_insert(n);
+                    }
+                }
+                let Some(next) = in_sentence.get(k + 1) else {
+                    continue;
+                };
+                if matches!(token.kind, TokenKind::Word) && matches!(next.kind, TokenKind::Word) {
+                    // The lowered words of a pair lie side by side: together
+                    // they read as the closed word.
+                    let pair = words.joined(i..i + 2);
+                    let key = form_key(pair);
+                    // The cheap tests first: most pairs of words are no closed
+                    // word of the draft.
+                    if pair.len() < LONG || !filter.may_contain(key) {
+                        continue;
+                    }
+                    let (word, second) = (segment.text(token.span()), segment.text(next.span()));
+                    if is_function_word(word) || is_function_word(second) || is_particle(second) {
+                        continue;
+                    }
+                    let span = Span::new(token.span().start, next.span().end);
+                    self.candidates.push((pair.to_string(), key, Shape::Open, span));
+                    self.wanted.entry(key).or_insert(n);
+                }
+            }
+        }
+        if self.wanted.is_empty() {
+            return;
+        }
+        for (i, key) in long_words() {
+            if self.wanted.contains_key(&key) && alphabetic(text(i)) {
+                let word = words.get(i);
+                match self.closed.get_mut(word) {
+                    Some(uses) => uses.push(tokens[i].span()),
+                    None => {
+                        self.closed.insert(word.to_string(), vec![tokens[i].span()]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The uses of each closed word a form was gathered for: those gathered
+    /// with the segments, and those of the segments before the form's,
+    /// found again in `source` (split into `segments`).
+    fn closed_uses(&self, source: &Source, segments: &[Range<usize>]) -> HashMap<&str, Vec<Span>> {
+        // The keys to look for again in each segment before the one where
+        // a form with that key first appears.
+        let mut again: Vec<HashSet<u64>> = vec![HashSet::default(); segments.len()];
+        for (&key, &first) in &self.wanted {
+            for (k, own) in self.segment_words.iter().enumerate().take(first) {
+                if own.may_contain(key) {
+                    again[k].insert(key);
+                }
+            }
+        }
+        let mut uses: HashMap<&str, Vec<Span>> = HashMap::default();
+        let mut earlier: HashMap<String, Vec<Span>> = HashMap::default();
+        let mut scratch = String::new();
+        for (blocks, keys) in segments.iter().zip(&again).filter(|(_, keys)| !keys.is_empty()) {
+            let parsed = crate::parse::parse(
+                &source.text,
+                source.blocks.get(blocks.clone()).unwrap_or_default(),
+            );
+            for (i, word) in long_words(&source.text, &parsed.tokens) {
+                if keys.contains(&word_key(word, &mut scratch)) && alphabetic(word) {
+                    earlier
+                        .entry(scratch.clone())
+                        .or_default()
+                        .push(parsed.tokens[i].span());
+                }
+            }
+        }
+        for (word, spans) in &self.closed {
+            let mut all = earlier.remove(word).unwrap_or_default();
+            all.extend_from_slice(spans);
+            uses.insert(word, all);
+        }
+        // A closed word found again with no use in the segments gathered
+        // after it is a closed word of the draft all the same: keyed by the
+        // form that wanted it.
+        if !earlier.is_empty() {
+            for (form, ..) in &self.candidates {
+                if let Some(spans) = earlier.remove(form) {
+                    uses.insert(form, spans);
+                }
+            }
+        }
+        uses
+    }
+}
+
 /// Reports each word the draft writes in more than one shape.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let settings = &pack.terms;
-    let is_particle = |w: &str| settings.particles.iter().any(|p| p.eq_ignore_ascii_case(w));
     let is_distinct = |w: &str| settings.distinct.iter().any(|d| d.eq_ignore_ascii_case(w));
-    let tokens = &doc.tokens;
-    let text = |i: usize| doc.text(tokens[i].span());
-    // One pass over the bytes of an ASCII word: a byte past ASCII fails
-    // the first test.
-    let alphabetic = |w: &str| {
-        w.bytes().all(|b| b.is_ascii_alphabetic()) || (!w.is_ascii() && w.chars().all(char::is_alphabetic))
-    };
-
-    let words = &doc.words;
-    // Each word long enough to be two words, with the key of its lower
-    // case. A closed word must also be all letters: that is checked only
-    // for the few that share a key with another form.
-    let long_words = || {
-        tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, token)| matches!(token.kind, TokenKind::Word) && token.span().len() >= 5)
-            .map(|(i, _)| (i, form_key(words.get(i))))
-    };
-    // Sized by the tokens, of which the long words are a part: no count
-    // (or list) of them first.
-    let mut filter = Filter::new(tokens.len());
-    for (_, key) in long_words() {
-        filter.insert(key);
-    }
-    // The hyphenated and open forms that may be a closed word of the draft
-    // (the filter rejects most that are not), in document order: the closed
-    // word they would be, its key, their shape and span.
-    let mut candidates: Vec<(Cow<'_, str>, u64, Shape, Span)> = Vec::new();
-    let mut joined = String::new();
-    for sentence in &doc.sentences {
-        let start = sentence.tokens.start;
-        let in_sentence = tokens.get(sentence.tokens.clone()).unwrap_or_default();
-        for (k, token) in in_sentence.iter().enumerate() {
-            let i = start + k;
-            if matches!(token.kind, TokenKind::Compound) {
-                joined.clear();
-                joined.extend(
-                    words
-                        .get(i)
-                        .chars()
-                        .filter(|&c| c != '-' && c != '\u{2010}' && c != '\u{2011}'),
-                );
-                let key = form_key(&joined);
-                if filter.may_contain(key) && alphabetic(&joined) {
-                    candidates.push((Cow::Owned(joined.clone()), key, Shape::Hyphenated, token.span()));
-                }
-            }
-            let Some(next) = in_sentence.get(k + 1) else {
-                continue;
-            };
-            if matches!(token.kind, TokenKind::Word) && matches!(next.kind, TokenKind::Word) {
-                // The lowered words of a pair lie side by side: together
-                // they read as the closed word.
-                let pair = words.joined(i..i + 2);
-                let key = form_key(pair);
-                // The cheap tests first: most pairs of words are no closed
-                // word of the draft.
-                if pair.len() < 5 || !filter.may_contain(key) {
-                    continue;
-                }
-                let (word, second) = (doc.text(token.span()), doc.text(next.span()));
-                if is_function_word(word) || is_function_word(second) || is_particle(second) {
-                    continue;
-                }
-                let span = Span::new(token.span().start, next.span().end);
-                candidates.push((Cow::Borrowed(pair), key, Shape::Open, span));
-            }
-        }
-    }
-    if candidates.is_empty() {
+    let facts = &doc.facts.terms;
+    if facts.candidates.is_empty() {
         return;
     }
-    // closed word -> span of each of its uses, for the closed words that
-    // share a key with a candidate, in document order.
-    let wanted: HashSet<u64> = candidates.iter().map(|c| c.1).collect();
-    let mut closed_uses: HashMap<&str, Vec<Span>> = HashMap::default();
-    for (i, key) in long_words() {
-        if wanted.contains(&key) && alphabetic(text(i)) {
-            closed_uses
-                .entry(words.get(i))
-                .or_default()
-                .push(tokens[i].span());
-        }
-    }
+    let closed_uses = facts.closed_uses(doc.source, &doc.facts.segments);
     // closed word -> (shape, span) of every other use, in document order.
     let mut groups: HashMap<&str, Vec<(Shape, Span)>> = HashMap::default();
-    for (form, _, shape, span) in candidates {
-        if let Some((&closed_word, _)) = closed_uses.get_key_value(form.as_ref()) {
-            groups.entry(closed_word).or_default().push((shape, span));
+    for (form, _, shape, span) in &facts.candidates {
+        if let Some((&closed_word, _)) = closed_uses.get_key_value(form.as_str()) {
+            groups.entry(closed_word).or_default().push((*shape, *span));
         }
     }
     let severity = settings.severity.unwrap_or_default();

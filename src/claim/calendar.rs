@@ -27,10 +27,15 @@ pub fn story_date(source: &Source, tokens: &[Token], given: Option<Date>) -> Opt
     if let Some(d) = front_matter_date(&source.text) {
         return Some((d, DateOrigin::FrontMatter));
     }
-    tokens.iter().find_map(|t| match t.kind {
+    first_full_date(tokens).map(|date| (date, DateOrigin::Text))
+}
+
+/// The first full date (day, month and year) written among `tokens`.
+pub fn first_full_date<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> Option<Date> {
+    tokens.into_iter().find_map(|t| match t.kind {
         TokenKind::Date(date) => {
             let (y, m, d) = date.full()?;
-            civil(y, m, d).map(|date| (date, DateOrigin::Text))
+            civil(y, m, d)
         }
         _ => None,
     })

@@ -10,7 +10,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::finding::Span;
 use crate::mention::{Mentions, Target};
-use crate::parse::{DateValue, Token, TokenKind, Weekday, Words};
+use std::ops::Range;
+
+use crate::parse::{DateValue, TokenKind, Tokens, Weekday, Words};
 use crate::rules::Pack;
 use pattern::{normalize, Element, Pattern, Slot};
 use rule::{Attribute, ClaimRule};
@@ -72,16 +74,24 @@ pub struct Claim {
     pub changing: bool,
 }
 
-/// What extraction needs to know about a document.
+/// What extraction needs to know about a draft, or about the segment of it
+/// being read: claims are extracted a segment at a time, with the draft's
+/// token, sentence and mention indices.
 pub struct Context<'a> {
     /// The draft's text.
     pub text: &'a str,
-    /// Its tokens.
-    pub tokens: &'a [Token],
-    /// Its sentences.
+    /// The segment's tokens, by the draft's index.
+    pub tokens: &'a Tokens,
+    /// The segment's sentences.
     pub sentences: &'a [crate::parse::Sentence],
-    /// Its mentions.
+    /// The index of the segment's first sentence in the draft.
+    pub first_sentence: usize,
+    /// The mentions of the draft so far: the segment's and those before.
     pub mentions: &'a Mentions,
+    /// Which of `mentions.names` are the segment's.
+    pub names: Range<usize>,
+    /// Which of `mentions.known` are the segment's.
+    pub known: Range<usize>,
     /// The rules.
     pub pack: &'a Pack,
     /// Every token's text as patterns compare it (lower case, straight
@@ -155,49 +165,61 @@ const EVENT_QUALIFIERS: &[&str] = &[
     "latest", "final", "each", "every", "weekly", "monthly", "annual", "two", "three",
 ];
 
-/// Which mention starts at each token.
-struct Names<'a> {
+/// Which mention starts at each token of the segment.
+struct Names {
+    /// The draft index of the segment's first token.
+    base: usize,
     /// For each token, the index of the name that starts there, or
-    /// [`Names::NONE`]. Four bytes a token: a long draft has millions.
+    /// [`Names::NONE`]. Four bytes a token: a segment has many.
     starting_at: Vec<u32>,
     /// For each token, the index of the known mention that starts there,
     /// or [`Names::NONE`].
     known_at: Vec<u32>,
-    /// The one-word names written somewhere other than at the start of a
-    /// sentence, gathered the first time a count needs one.
-    proper: std::cell::OnceCell<rustc_hash::FxHashSet<&'a str>>,
 }
 
-impl<'a> Names<'a> {
+impl Names {
     const NONE: u32 = u32::MAX;
 
-    fn new(tokens: usize, mentions: &Mentions) -> Names<'a> {
-        let mut starting_at = vec![Names::NONE; tokens];
-        for (i, n) in mentions.names.iter().enumerate() {
-            starting_at[n.tokens.start] = crate::parse::narrow(i);
+    fn new(ctx: &Context<'_>) -> Names {
+        let base = ctx.tokens.indexed().next().map_or(ctx.tokens.len(), |(i, _)| i);
+        let len = ctx.tokens.len() - base;
+        let mut starting_at = vec![Names::NONE; len];
+        let mut known_at = vec![Names::NONE; len];
+        let names = ctx.mentions.names.get(ctx.names.clone()).unwrap_or_default();
+        for (i, n) in ctx.names.clone().zip(names) {
+            if let Some(slot) = n
+                .tokens
+                .start
+                .checked_sub(base)
+                .and_then(|t| starting_at.get_mut(t))
+            {
+                *slot = crate::parse::narrow(i);
+            }
         }
-        let mut known_at = vec![Names::NONE; tokens];
-        for (i, k) in mentions.known.iter().enumerate() {
-            known_at[k.tokens.start] = crate::parse::narrow(i);
+        let known = ctx.mentions.known.get(ctx.known.clone()).unwrap_or_default();
+        for (i, k) in ctx.known.clone().zip(known) {
+            if let Some(slot) = k.tokens.start.checked_sub(base).and_then(|t| known_at.get_mut(t)) {
+                *slot = crate::parse::narrow(i);
+            }
         }
         Names {
+            base,
             starting_at,
             known_at,
-            proper: std::cell::OnceCell::new(),
         }
     }
 
     fn name(&self, token: usize) -> Option<usize> {
-        Names::at(&self.starting_at, token)
+        self.at(&self.starting_at, token)
     }
 
     fn known(&self, token: usize) -> Option<usize> {
-        Names::at(&self.known_at, token)
+        self.at(&self.known_at, token)
     }
 
-    fn at(table: &[u32], token: usize) -> Option<usize> {
+    fn at(&self, table: &[u32], token: usize) -> Option<usize> {
         table
-            .get(token)
+            .get(token.checked_sub(self.base)?)
             .filter(|&&i| i != Names::NONE)
             .map(|&i| i as usize)
     }
@@ -217,15 +239,83 @@ enum Captured<'a> {
     Event,
 }
 
-/// Extracts every claim of a document.
-pub fn extract(ctx: &Context<'_>) -> Vec<Claim> {
-    let names = Names::new(ctx.tokens.len(), ctx.mentions);
+/// A claim as extracted, with the subject it takes instead when a word
+/// turns out to be a name elsewhere in the draft (see [`Pending`]).
+type Found = (Claim, Option<(Span, String)>);
+
+/// A count whose subject waits on the whole draft: it follows a one-word
+/// name that opens its sentence ("Mitch killed 10,000"), which is the
+/// count's subject if the same word is written as a name elsewhere, in a
+/// segment not read yet, perhaps.
+#[derive(Debug)]
+struct Pending {
+    /// The claim's index in [`Claims::list`].
+    claim: usize,
+    /// The name.
+    name: Span,
+    /// The claim's subject if the name is one.
+    subject: String,
+}
+
+/// The claims of a draft, extracted a segment at a time.
+#[derive(Debug, Default)]
+pub struct Claims {
+    /// Every claim so far, in order of span.
+    list: Vec<Claim>,
+    /// The counts whose subject waits on the whole draft.
+    pending: Vec<Pending>,
+}
+
+impl Claims {
+    /// Extracts the claims of the segment `ctx` describes, which follows
+    /// every segment extracted before.
+    pub fn extract(&mut self, ctx: &Context<'_>) {
+        for (claim, alternative) in extract(ctx) {
+            if let Some((name, subject)) = alternative {
+                self.pending.push(Pending {
+                    claim: self.list.len(),
+                    name,
+                    subject,
+                });
+            }
+            self.list.push(claim);
+        }
+    }
+
+    /// Every claim of the draft, once every segment is extracted: settles
+    /// the subjects that waited on names of the whole draft (`mentions`).
+    pub fn finish(mut self, text: &str, mentions: &Mentions) -> Vec<Claim> {
+        if !self.pending.is_empty() {
+            // The one-word names written somewhere other than at the start
+            // of a sentence.
+            let proper: rustc_hash::FxHashSet<&str> = mentions
+                .names
+                .iter()
+                .filter(|n| !n.sentence_initial && n.tokens.len() == 1)
+                .map(|n| n.span.slice(text))
+                .collect();
+            for p in self.pending {
+                if proper.contains(p.name.slice(text)) {
+                    if let Some(claim) = self.list.get_mut(p.claim) {
+                        claim.subject = p.subject;
+                    }
+                }
+            }
+        }
+        adopt_single_anchor(&mut self.list);
+        self.list
+    }
+}
+
+/// Extracts every claim of a segment, sorted by span.
+fn extract(ctx: &Context<'_>) -> Vec<Found> {
+    let names = Names::new(ctx);
     let dispatch = ctx.dispatch;
-    let mut claims = Vec::new();
+    let mut claims: Vec<Found> = Vec::new();
     let mut candidates: Vec<(usize, &Pattern)> = Vec::new();
     let mut captured: Vec<Captured> = Vec::new();
     let mut amounts = AmountCache::default();
-    for (s, sentence) in ctx.sentences.iter().enumerate() {
+    for (k, sentence) in ctx.sentences.iter().enumerate() {
         let says = |words: &[&str]| sentence.tokens.clone().any(|i| words.contains(&ctx.word(i)));
         let mut has_event = false;
         for i in sentence.tokens.clone() {
@@ -252,15 +342,15 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Claim> {
                     Attribute::Age => says(AGE_CHANGE_WORDS),
                     _ => false,
                 };
-                claims.extend(claim_of(ctx, &names, r, rule, &captured, s, changing, i));
+                claims.extend(claim_of(ctx, &names, r, rule, &captured, k, changing, i));
             }
         }
         if has_event {
-            event_claims(ctx, &names, s, &mut claims);
+            event_claims(ctx, &names, k, &mut claims);
         }
     }
     title_claims(ctx, &mut claims);
-    claims.sort_by_key(|c| c.span);
+    claims.sort_by_key(|c| c.0.span);
     // Two patterns of one rule may match the same words, or one inside
     // another's ("15" inside "12 to 15"): keep the widest.
     let inside = |c: &Claim, other: &Claim| {
@@ -278,13 +368,12 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Claim> {
             // this one and is within a few claims of it.
             claims[i.saturating_sub(4)..(i + 4).min(claims.len())]
                 .iter()
-                .all(|o| !inside(c, o))
+                .all(|o| !inside(&c.0, &o.0))
         })
         .collect();
     let mut keep = keep.into_iter();
     claims.retain(|_| keep.next().unwrap_or(true));
-    claims.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.facet == b.facet);
-    adopt_single_anchor(&mut claims);
+    claims.dedup_by(|a, b| a.0.rule == b.0.rule && a.0.span == b.0.span && a.0.facet == b.0.facet);
     claims
 }
 
@@ -722,14 +811,14 @@ fn amount(ctx: &Context<'_>, at: usize, end: usize) -> Option<(usize, Amount, Sp
 #[allow(clippy::too_many_arguments)]
 fn claim_of<'a>(
     ctx: &Context<'a>,
-    names: &Names<'a>,
+    names: &Names,
     r: usize,
     rule: &ClaimRule,
     captured: &[Captured<'_>],
     sentence: usize,
     changing: bool,
     start: usize,
-) -> Option<Claim> {
+) -> Option<Found> {
     let person = captured.iter().find_map(|c| match c {
         // The key is built only for a match, not for every attempt.
         Captured::Person(name) => Some(person_key(ctx, *name)),
@@ -741,7 +830,7 @@ fn claim_of<'a>(
         facet,
         value,
         span,
-        sentence,
+        sentence: ctx.first_sentence + sentence,
         changing,
     };
     match rule.attribute {
@@ -754,7 +843,7 @@ fn claim_of<'a>(
             if !whole {
                 return None;
             }
-            Some(claim(person?, "age", Value::Amount(a), span))
+            Some((claim(person?, "age", Value::Amount(a), span), None))
         }
         Attribute::Birth => {
             let (year, span) = captured.iter().find_map(|c| match c {
@@ -762,7 +851,7 @@ fn claim_of<'a>(
                 Captured::Date(d, s) => d.year().map(|y| (y, *s)),
                 _ => None,
             })?;
-            Some(claim(person?, "birth", Value::Year(year), span))
+            Some((claim(person?, "birth", Value::Year(year), span), None))
         }
         Attribute::Title => {
             let (title, span) = captured.iter().find_map(|c| match c {
@@ -772,16 +861,20 @@ fn claim_of<'a>(
             let qualified = qualified_title(ctx, span);
             let mut c = claim(person?, "title", Value::Title(title), span);
             c.changing |= qualified;
-            Some(c)
+            Some((c, None))
         }
         Attribute::Count => {
             let (a, span) = captured.iter().find_map(|c| match c {
                 Captured::Amount(a, s) => Some((*a, *s)),
                 _ => None,
             })?;
-            let anchor = anchor(ctx, names, rule, sentence, start);
-            let subject = format!("{} ({anchor})", rule.name.as_deref().unwrap_or("count"));
-            Some(claim(subject, "count", Value::Amount(a), span))
+            let (anchor, named) = anchor(ctx, names, rule, sentence, start);
+            let what = rule.name.as_deref().unwrap_or("count");
+            let alternative = named.map(|(name, anchor)| (name, format!("{what} ({anchor})")));
+            Some((
+                claim(format!("{what} ({anchor})"), "count", Value::Amount(a), span),
+                alternative,
+            ))
         }
         Attribute::Event | Attribute::Weekday => None,
     }
@@ -791,13 +884,18 @@ fn claim_of<'a>(
 /// subjects: the incident word of the sentence ("blast", "earthquake"), else
 /// the name right before the count ("Mitch killed 10,000"), else the place
 /// ("in Baghdad"); empty when the sentence names none of them.
-fn anchor<'a>(
-    ctx: &Context<'a>,
-    names: &Names<'a>,
+///
+/// A one-word name that opens its sentence may be only a capitalised word
+/// ("Later"): it is a name when the draft writes it as one elsewhere, which
+/// only the whole draft tells. The anchor it would give comes second, with
+/// the name's span, for [`Claims::finish`] to settle.
+fn anchor(
+    ctx: &Context<'_>,
+    names: &Names,
     rule: &ClaimRule,
     sentence: usize,
     start: usize,
-) -> String {
+) -> (String, Option<(Span, String)>) {
     let range = ctx.sentences[sentence].tokens.clone();
     let word = |i: usize| ctx.word(i);
     // A year in the sentence ("in 1998") dates the incident.
@@ -823,35 +921,26 @@ fn anchor<'a>(
         .map(word)
         .find(|w| rule.events.iter().any(|e| e == w))
     {
-        return format!("{noun}{place}{year}");
+        return (format!("{noun}{place}{year}"), None);
     }
     let all = &ctx.mentions.names;
     let at = all.partition_point(|n| n.tokens.end < start);
-    if let Some(n) = all
-        .get(at)
-        .filter(|n| n.tokens.end == start && is_proper(ctx, names, n))
-    {
-        return format!("{}{place}{year}", n.span.slice(ctx.text));
+    let mut named = None;
+    if let Some(n) = all.get(at).filter(|n| n.tokens.end == start) {
+        let anchor = format!("{}{place}{year}", n.span.slice(ctx.text));
+        if surely_proper(n) {
+            return (anchor, None);
+        }
+        named = Some((n.span, anchor));
     }
-    format!("{}{year}", place.trim_start())
+    (format!("{}{year}", place.trim_start()), named)
 }
 
-/// A name that is a name, not just the capital that opens a sentence
-/// ("Later"): two words, a surname continuing a full name, or the same
-/// word capitalised somewhere else than at the start of a sentence.
-fn is_proper<'a>(ctx: &Context<'a>, names: &Names<'a>, name: &crate::mention::Name) -> bool {
-    if !name.sentence_initial || name.tokens.len() >= 2 || name.continues.is_some() {
-        return true;
-    }
-    let proper = names.proper.get_or_init(|| {
-        ctx.mentions
-            .names
-            .iter()
-            .filter(|n| !n.sentence_initial && n.tokens.len() == 1)
-            .map(|n| n.span.slice(ctx.text))
-            .collect()
-    });
-    proper.contains(name.span.slice(ctx.text))
+/// A name that is surely a name, not just the capital that opens a
+/// sentence ("Later"): written inside a sentence, two words, or a surname
+/// continuing a full name.
+fn surely_proper(name: &crate::mention::Name) -> bool {
+    !name.sentence_initial || name.tokens.len() >= 2 || name.continues.is_some()
 }
 
 /// True when a word before the title makes it a past, future or other
@@ -872,7 +961,7 @@ fn qualified_title(ctx: &Context<'_>, title: Span) -> bool {
 
 /// Title claims from a title right before a name ("Foreign Minister Sergey
 /// Lavrov").
-fn title_claims(ctx: &Context<'_>, claims: &mut Vec<Claim>) {
+fn title_claims(ctx: &Context<'_>, claims: &mut Vec<Found>) {
     let Some((r, rule)) = ctx
         .pack
         .claims
@@ -882,11 +971,13 @@ fn title_claims(ctx: &Context<'_>, claims: &mut Vec<Claim>) {
     else {
         return;
     };
-    for (n, name) in ctx.mentions.names.iter().enumerate() {
+    let names = ctx.mentions.names.get(ctx.names.clone()).unwrap_or_default();
+    for (n, name) in ctx.names.clone().zip(names) {
         let Some(k) = name.title else { continue };
-        let sentence = ctx
-            .sentences
-            .partition_point(|s| s.tokens.end <= name.tokens.start);
+        let sentence = ctx.first_sentence
+            + ctx
+                .sentences
+                .partition_point(|s| s.tokens.end <= name.tokens.start);
         let known = &ctx.mentions.known[k];
         let Target::Title { rule: title, .. } = known.target else {
             continue;
@@ -900,7 +991,7 @@ fn title_claims(ctx: &Context<'_>, claims: &mut Vec<Claim>) {
         if !crate::parse::is_capitalized(known.span.slice(ctx.text)) {
             continue;
         }
-        claims.push(Claim {
+        let claim = Claim {
             rule: r,
             subject: person_key(ctx, n),
             facet: "title",
@@ -908,7 +999,8 @@ fn title_claims(ctx: &Context<'_>, claims: &mut Vec<Claim>) {
             span: known.span,
             sentence,
             changing: qualified_title(ctx, known.span),
-        });
+        };
+        claims.push((claim, None));
     }
 }
 
@@ -916,7 +1008,7 @@ fn title_claims(ctx: &Context<'_>, claims: &mut Vec<Claim>) {
 /// March 3", "the March 3 summit") in the same sentence. Each becomes two
 /// claims: its date keyed by the event and place, its place keyed by the
 /// event and date, so either can contradict another mention of the event.
-fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut Vec<Claim>) {
+fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut Vec<Found>) {
     let Some((r, rule)) = ctx
         .pack
         .claims
@@ -996,7 +1088,8 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
         Value::Weekday(w) => calendar::weekday_name(*w).to_string(),
         _ => String::new(),
     };
-    claims.push(Claim {
+    let sentence = ctx.first_sentence + sentence;
+    let dated = Claim {
         rule: r,
         subject: format!("{noun} in {place}"),
         facet: "date",
@@ -1004,8 +1097,8 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
         span: date_span,
         sentence,
         changing: false,
-    });
-    claims.push(Claim {
+    };
+    let placed = Claim {
         rule: r,
         subject: format!("{noun} on {date_key}"),
         facet: "place",
@@ -1013,7 +1106,8 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
         span: place_span,
         sentence,
         changing: false,
-    });
+    };
+    claims.extend([(dated, None), (placed, None)]);
 }
 
 #[cfg(test)]

@@ -63,8 +63,10 @@ mod lexicon;
 mod sentence;
 #[cfg(test)]
 mod tests;
+mod tokens;
 mod words;
 
+pub use tokens::{TokenIndex, Tokens};
 pub(crate) use words::narrow;
 pub use words::{normalize, Words};
 

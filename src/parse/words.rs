@@ -7,9 +7,12 @@ use std::ops::Range;
 
 use super::Token;
 
-/// The compared text of each token of a draft.
+/// The compared text of each token of a draft, or of one segment of it.
 #[derive(Clone, Debug, Default)]
 pub struct Words {
+    /// The index of the first token, in the whole draft: a segment's
+    /// words are read by the draft's token indices.
+    base: usize,
     /// Every token's compared text, one after the other, nothing between.
     lowered: String,
     /// Where each token's text starts in `lowered`, and then where the last
@@ -22,6 +25,12 @@ pub struct Words {
 impl Words {
     /// The compared text of every token of `text`.
     pub fn new(text: &str, tokens: &[Token]) -> Words {
+        Words::segment(0, text, tokens)
+    }
+
+    /// The compared text of `tokens`, the draft's tokens from index `base`
+    /// on: [`Words::get`] takes the draft's index.
+    pub fn segment(base: usize, text: &str, tokens: &[Token]) -> Words {
         // Bytes, so that an ASCII word is lowered as it is copied; what is
         // pushed is ASCII or whole strings, so it stays UTF-8.
         let mut lowered: Vec<u8> = Vec::with_capacity(text.len());
@@ -41,7 +50,11 @@ impl Words {
         starts.push(narrow(lowered.len()));
         let lowered =
             String::from_utf8(lowered).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        Words { lowered, starts }
+        Words {
+            base,
+            lowered,
+            starts,
+        }
     }
 
     /// Token `i`'s compared text (`""` past the end).
@@ -56,8 +69,14 @@ impl Words {
             return "";
         }
         // `starts` has one entry more than there are tokens: a range past
-        // the last token finds no end.
-        let (Some(&start), Some(&end)) = (self.starts.get(range.start), self.starts.get(range.end)) else {
+        // the last token finds no end, and one before the first no start.
+        let (Some(first), Some(last)) = (
+            range.start.checked_sub(self.base),
+            range.end.checked_sub(self.base),
+        ) else {
+            return "";
+        };
+        let (Some(&start), Some(&end)) = (self.starts.get(first), self.starts.get(last)) else {
             return "";
         };
         self.lowered.get(start as usize..end as usize).unwrap_or("")
@@ -116,6 +135,20 @@ mod tests {
         assert_eq!(w.get(n), "");
         assert_eq!(w.joined(1..1), "");
         assert_eq!(w.joined(1..9), "");
+    }
+
+    #[test]
+    fn a_segment_reads_by_the_drafts_index() {
+        let text = "The Kremlin said";
+        let block = Block {
+            pieces: vec![Span::new(0, text.len())],
+        };
+        let parsed = parse(text, std::slice::from_ref(&block));
+        let w = Words::segment(7, text, &parsed.tokens[1..]);
+        assert_eq!(w.get(7), "kremlin");
+        assert_eq!(w.joined(7..9), "kremlinsaid");
+        assert_eq!(w.get(6), "");
+        assert_eq!(w.get(9), "");
     }
 
     #[test]

@@ -247,6 +247,12 @@ impl<'a> Document<'a> {
             base = end;
         }
         let claims = claims.finish(text, &mentions);
+        // The tables grew by doubling as the segments came: what the checks
+        // of a long draft share is kept at its size.
+        mentions.names.shrink_to_fit();
+        mentions.known.shrink_to_fit();
+        sentences.shrink_to_fit();
+        kept.shrink_to_fit();
         Document {
             source,
             tokens: kept,

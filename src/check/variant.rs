@@ -40,6 +40,7 @@ use fold::{letters, same_lower, FoldedWord, MIN_SINGLE};
 
 use crate::check::{quote_list, Document, Inconsistency, Use};
 use crate::finding::{Applicability, Finding, Span};
+use crate::mention::Name;
 use crate::rules::Pack;
 
 /// The rule code.
@@ -72,78 +73,140 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     }
 }
 
-/// One name mention, as the detector sees it.
-struct Seen<'a> {
-    /// Where it is.
-    span: Span,
-    /// The text as written.
-    text: &'a str,
-    /// Its words, as a range of [`Names::words`] and [`Names::words_of`].
-    words: Range<usize>,
-    /// Whether the mention opens its sentence.
-    sentence_initial: bool,
-    /// Whether a title stands before it.
-    titled: bool,
-}
-
-/// The draft's name mentions, with their words borrowed from the draft and
-/// each distinct word (ignoring case) known by a number, so that spellings
-/// are told apart and compared without a string built per mention, and a
-/// word is folded once however often it is written.
-struct Names<'a> {
-    /// Every mention, in order.
-    seen: Vec<Seen<'a>>,
-    /// Every word of every mention, mention after mention, with its span.
-    words: Vec<(&'a str, Span)>,
-    /// The number of each of `words`: its index in `distinct`.
-    words_of: Vec<usize>,
+/// The draft's name mentions as the detector sees them: each distinct word
+/// (ignoring case) known by a number and folded once, each distinct
+/// spelling of a full name by the numbers of its words, and each distinct
+/// last word the one-word pass compares. Nothing is kept a mention: the
+/// few mentions a finding names are read again from the document.
+struct Names<'d, 'a> {
+    doc: &'d Document<'a>,
+    /// The number of each distinct word: its index in `distinct`.
+    number: HashMap<Caseless<'a>, usize>,
     /// Each distinct word, as first written, ready to be compared.
     distinct: Vec<FoldedWord<'a>>,
+    /// The words (numbers) of every distinct spelling of a full name, one
+    /// spelling after another.
+    spelling_words: Vec<usize>,
+    /// Each distinct spelling of a full name (two words or more), in order
+    /// of first use: its words in `spelling_words`, and the mention that
+    /// first writes it.
+    spellings: Vec<(Range<usize>, usize)>,
+    /// The spelling of each list of word numbers.
+    spelling_of: HashMap<Box<[usize]>, usize>,
+    /// Each distinct last word the one-word pass compares, in order of
+    /// first use.
+    singles: Vec<Single<'a>>,
+    /// The index in `singles` of each distinct word, when it is one.
+    single_of: Vec<Option<usize>>,
 }
 
-impl<'a> Names<'a> {
-    fn collect(doc: &Document<'a>) -> Names<'a> {
-        let words: usize = doc.mentions.names.iter().map(|name| name.tokens.len()).sum();
+/// A distinct last word of a name, as the one-word pass compares it.
+struct Single<'a> {
+    /// As first written.
+    spelling: &'a str,
+    /// Its number.
+    number: usize,
+    /// Some mention is this word alone.
+    alone: bool,
+    /// Some mention is evidently a name: a full name, or a word written
+    /// capitalised inside a sentence or after a title.
+    evident: bool,
+}
+
+/// The last word of a mention, when the one-word pass compares it: its
+/// text and span, whether it is the whole mention, and whether the mention
+/// is evidently a name.
+fn last_word<'a>(doc: &Document<'a>, name: &Name) -> Option<(&'a str, Span, bool, bool)> {
+    let tokens = doc.tokens.get(name.tokens.clone())?;
+    let last = tokens.last()?;
+    let text = doc.text(last.span());
+    if tokens.len() == 1 && (doc.text(name.span).len() < MIN_SINGLE || is_all_caps(text)) {
+        return None;
+    }
+    if !text
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+    {
+        return None;
+    }
+    let evident = tokens.len() >= 2 || !name.sentence_initial || name.title.is_some();
+    Some((text, last.span(), tokens.len() == 1, evident))
+}
+
+impl<'d, 'a> Names<'d, 'a> {
+    fn collect(doc: &'d Document<'a>) -> Names<'d, 'a> {
         let mut names = Names {
-            seen: Vec::with_capacity(doc.mentions.names.len()),
-            words: Vec::with_capacity(words),
-            words_of: Vec::with_capacity(words),
+            doc,
+            number: HashMap::default(),
             // Distinct words are far fewer than words, and each holds its
             // folds: grown as found, not sized for every word.
             distinct: Vec::new(),
+            spelling_words: Vec::new(),
+            spellings: Vec::new(),
+            spelling_of: HashMap::default(),
+            singles: Vec::new(),
+            single_of: Vec::new(),
         };
-        let mut number: HashMap<Caseless<'a>, usize> = HashMap::default();
-        for name in &doc.mentions.names {
-            let first = names.words.len();
-            for token in doc.tokens.get(name.tokens.clone()).unwrap_or(&[]) {
-                let text = doc.text(token.span());
-                let n = *number.entry(Caseless(text)).or_insert_with(|| {
-                    names.distinct.push(FoldedWord::new(text));
-                    names.distinct.len() - 1
-                });
-                names.words.push((text, token.span()));
-                names.words_of.push(n);
+        let mut numbers: Vec<usize> = Vec::new();
+        for (m, name) in doc.mentions.names.iter().enumerate() {
+            numbers.clear();
+            for token in doc.tokens.get(name.tokens.clone()).unwrap_or_default() {
+                numbers.push(names.number_or_new(doc.text(token.span())));
             }
-            names.seen.push(Seen {
-                span: name.span,
-                text: doc.text(name.span),
-                words: first..names.words.len(),
-                sentence_initial: name.sentence_initial,
-                titled: name.title.is_some(),
-            });
+            if numbers.len() >= 2 && !names.spelling_of.contains_key(numbers.as_slice()) {
+                let start = names.spelling_words.len();
+                names.spelling_words.extend_from_slice(&numbers);
+                names.spellings.push((start..names.spelling_words.len(), m));
+                names
+                    .spelling_of
+                    .insert(numbers.clone().into_boxed_slice(), names.spellings.len() - 1);
+            }
+            if let (Some((text, _, alone, evident)), Some(&number)) = (last_word(doc, name), numbers.last()) {
+                let f = *names.single_of[number].get_or_insert_with(|| {
+                    names.singles.push(Single {
+                        spelling: text,
+                        number,
+                        alone: false,
+                        evident: false,
+                    });
+                    names.singles.len() - 1
+                });
+                names.singles[f].alone |= alone;
+                names.singles[f].evident |= evident;
+            }
         }
         names
     }
 
-    /// The numbers of a mention's words: two mentions with the same are
-    /// one spelling ignoring case ("SERGEI LAVROV" and "Sergei Lavrov").
-    fn numbers(&self, seen: &Seen<'_>) -> &[usize] {
-        self.words_of.get(seen.words.clone()).unwrap_or(&[])
+    /// The number of a word, numbering it if it is new.
+    fn number_or_new(&mut self, text: &'a str) -> usize {
+        let next = self.distinct.len();
+        let n = *self.number.entry(Caseless(text)).or_insert(next);
+        if n == next {
+            self.distinct.push(FoldedWord::new(text));
+            self.single_of.push(None);
+        }
+        n
     }
 
-    /// A mention's words, with their spans.
-    fn words(&self, seen: &Seen<'_>) -> &[(&'a str, Span)] {
-        self.words.get(seen.words.clone()).unwrap_or(&[])
+    /// The numbers of the words of a mention written before (all of them
+    /// are numbered), into `out`.
+    fn numbers_of(&self, name: &Name, out: &mut Vec<usize>) {
+        out.clear();
+        let doc = self.doc;
+        for token in doc.tokens.get(name.tokens.clone()).unwrap_or_default() {
+            out.extend(self.number.get(&Caseless(doc.text(token.span()))));
+        }
+    }
+
+    /// The numbers of the words of spelling `f`: two spellings with the
+    /// same are one spelling ignoring case ("SERGEI LAVROV" and "Sergei
+    /// Lavrov").
+    fn numbers(&self, f: usize) -> &[usize] {
+        self.spellings
+            .get(f)
+            .and_then(|(words, _)| self.spelling_words.get(words.clone()))
+            .unwrap_or_default()
     }
 
     /// Distinct word `n`, ready to be compared.
@@ -151,16 +214,24 @@ impl<'a> Names<'a> {
         &self.distinct[n]
     }
 
-    /// A mention's spelling: its words joined by single spaces.
-    fn spelling(&self, seen: &Seen<'_>) -> String {
-        let mut out = String::with_capacity(seen.text.len());
-        for (i, (word, _)) in self.words(seen).iter().enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
-        out
+    /// Spelling `f` as first written: its words joined by single spaces.
+    fn spelling(&self, f: usize) -> String {
+        let doc = self.doc;
+        let Some(name) = self
+            .spellings
+            .get(f)
+            .and_then(|&(_, m)| doc.mentions.names.get(m))
+        else {
+            return String::new();
+        };
+        let words: Vec<&str> = doc
+            .tokens
+            .get(name.tokens.clone())
+            .unwrap_or_default()
+            .iter()
+            .map(|t| doc.text(t.span()))
+            .collect();
+        words.join(" ")
     }
 }
 
@@ -248,25 +319,13 @@ impl Sets {
 /// Names of two or more words that are one name spelt two ways, as groups
 /// of uses. Records the word pairs that differ, so that the one-word pass
 /// does not report them again.
-fn full_name_groups(names: &Names<'_>, reported: &mut HashSet<(usize, usize)>) -> Vec<Vec<Use>> {
-    // Distinct spellings, in order of first use, and the spelling of each
-    // mention of two or more words.
-    let mut forms: Vec<&Seen<'_>> = Vec::with_capacity(names.seen.len());
-    let mut index: HashMap<&[usize], usize> =
-        HashMap::with_capacity_and_hasher(names.seen.len(), Default::default());
-    let mut form_of: Vec<usize> = Vec::with_capacity(names.seen.len());
-    for seen in names.seen.iter().filter(|s| s.words.len() >= 2) {
-        let f = *index.entry(names.numbers(seen)).or_insert_with(|| {
-            forms.push(seen);
-            forms.len() - 1
-        });
-        form_of.push(f);
-    }
+fn full_name_groups(names: &Names<'_, '_>, reported: &mut HashSet<(usize, usize)>) -> Vec<Vec<Use>> {
+    let forms = names.spellings.len();
     // Buckets: the whole folded name, and for each word position the
     // folded name with that word reduced to its skeleton.
-    let mut buckets: Vec<(u64, usize)> = Vec::with_capacity(forms.len() * 3);
-    for (f, seen) in forms.iter().enumerate() {
-        let words = names.numbers(seen);
+    let mut buckets: Vec<(u64, usize)> = Vec::with_capacity(forms * 3);
+    for f in 0..forms {
+        let words = names.numbers(f);
         let whole = bucket_key(|h| {
             usize::MAX.hash(h);
             h.write_usize(words.len());
@@ -284,9 +343,9 @@ fn full_name_groups(names: &Names<'_>, reported: &mut HashSet<(usize, usize)>) -
             buckets.push((key, f));
         }
     }
-    let mut sets = Sets::new(forms.len());
+    let mut sets = Sets::new(forms);
     for (a, b) in bucket_pairs(buckets) {
-        if let Some(pairs) = same_name(names, names.numbers(forms[a]), names.numbers(forms[b])) {
+        if let Some(pairs) = same_name(names, names.numbers(a), names.numbers(b)) {
             sets.join(a, b);
             reported.extend(pairs);
         }
@@ -294,21 +353,29 @@ fn full_name_groups(names: &Names<'_>, reported: &mut HashSet<(usize, usize)>) -
     // Only sets of two or more spellings can be a finding: the uses of
     // every other name are never built.
     let spellings = sets.sizes();
+    if spellings.iter().all(|&n| n < 2) {
+        return Vec::new();
+    }
+    let doc = names.doc;
     let mut groups: HashMap<usize, Vec<Use>> = HashMap::default();
     let mut spelt: HashMap<usize, String> = HashMap::default();
-    let multiword = names.seen.iter().filter(|s| s.words.len() >= 2);
-    for (seen, &f) in multiword.zip(&form_of) {
+    let mut numbers = Vec::new();
+    for name in doc.mentions.names.iter().filter(|n| n.tokens.len() >= 2) {
+        names.numbers_of(name, &mut numbers);
+        let Some(&f) = names.spelling_of.get(numbers.as_slice()) else {
+            continue;
+        };
         let root = sets.root(f);
         if spellings[root] < 2 {
             continue;
         }
         // The spelling of a name is the one it is first written with.
-        let form = spelt.entry(f).or_insert_with(|| names.spelling(forms[f]));
+        let form = spelt.entry(f).or_insert_with(|| names.spelling(f));
         groups.entry(root).or_default().push(Use {
             form: form.clone(),
-            span: seen.span,
-            edit: seen.span,
-            text: seen.text.to_string(),
+            span: name.span,
+            edit: name.span,
+            text: doc.text(name.span).to_string(),
         });
     }
     let mut out: Vec<(usize, Vec<Use>)> = groups.into_iter().collect();
@@ -320,7 +387,7 @@ fn full_name_groups(names: &Names<'_>, reported: &mut HashSet<(usize, usize)>) -
 /// spelt two ways: the same number of words, each pair of words alike, at
 /// most one of them only near. Returns the differing word pairs (as
 /// [`word_pair`]s) when they are.
-fn same_name(names: &Names<'_>, a: &[usize], b: &[usize]) -> Option<Vec<(usize, usize)>> {
+fn same_name(names: &Names<'_, '_>, a: &[usize], b: &[usize]) -> Option<Vec<(usize, usize)>> {
     if a.len() != b.len() {
         return None;
     }
@@ -345,63 +412,8 @@ fn word_pair(a: usize, b: usize) -> (usize, usize) {
 }
 
 /// One-word names (and the last words of full names) spelt two ways.
-fn single_word_groups(names: &Names<'_>, reported: &HashSet<(usize, usize)>) -> Vec<Vec<Use>> {
-    // Every candidate word: (spelling, span, number, is a one-word mention).
-    struct Word<'a> {
-        text: &'a str,
-        span: Span,
-        number: usize,
-        alone: bool,
-        evident: bool,
-    }
-    let mut words: Vec<Word<'_>> = Vec::with_capacity(names.seen.len());
-    for seen in &names.seen {
-        let (Some(&(last, span)), Some(&number)) = (names.words(seen).last(), names.numbers(seen).last())
-        else {
-            continue;
-        };
-        if seen.words.len() == 1 && (seen.text.len() < MIN_SINGLE || is_all_caps(last)) {
-            continue;
-        }
-        if !last
-            .chars()
-            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-        {
-            continue;
-        }
-        words.push(Word {
-            text: last,
-            span,
-            number,
-            alone: seen.words.len() == 1,
-            evident: seen.words.len() >= 2 || !seen.sentence_initial || seen.titled,
-        });
-    }
-    // Distinct spellings (ignoring case), with what is known of them.
-    struct Form<'a> {
-        spelling: &'a str,
-        number: usize,
-        alone: bool,
-        evident: bool,
-    }
-    let mut forms: Vec<Form<'_>> = Vec::with_capacity(words.len());
-    // The form of each distinct word, by its number.
-    let mut index: Vec<Option<usize>> = vec![None; names.distinct.len()];
-    let mut of_word: Vec<usize> = Vec::with_capacity(words.len());
-    for w in &words {
-        let f = *index[w.number].get_or_insert_with(|| {
-            forms.push(Form {
-                spelling: w.text,
-                number: w.number,
-                alone: false,
-                evident: false,
-            });
-            forms.len() - 1
-        });
-        forms[f].alone |= w.alone;
-        forms[f].evident |= w.evident;
-        of_word.push(f);
-    }
+fn single_word_groups(names: &Names<'_, '_>, reported: &HashSet<(usize, usize)>) -> Vec<Vec<Use>> {
+    let forms = &names.singles;
     let mut buckets: Vec<(u64, usize)> = Vec::with_capacity(forms.len() * 2);
     for (f, form) in forms.iter().enumerate() {
         if !form.evident || letters(form.spelling) < MIN_SINGLE {
@@ -429,17 +441,31 @@ fn single_word_groups(names: &Names<'_>, reported: &HashSet<(usize, usize)>) -> 
         }
     }
     let spellings = sets.sizes();
+    if spellings.iter().all(|&n| n < 2) {
+        return Vec::new();
+    }
+    let doc = names.doc;
     let mut groups: HashMap<usize, Vec<Use>> = HashMap::default();
-    for (w, &f) in words.iter().zip(&of_word) {
+    for name in &doc.mentions.names {
+        let Some((text, span, ..)) = last_word(doc, name) else {
+            continue;
+        };
+        let Some(f) = names
+            .number
+            .get(&Caseless(text))
+            .and_then(|&n| names.single_of[n])
+        else {
+            continue;
+        };
         let root = sets.root(f);
         if spellings[root] < 2 {
             continue;
         }
         groups.entry(root).or_default().push(Use {
             form: forms[f].spelling.to_string(),
-            span: w.span,
-            edit: w.span,
-            text: w.text.to_string(),
+            span,
+            edit: span,
+            text: text.to_string(),
         });
     }
     let mut out: Vec<(usize, Vec<Use>)> = groups.into_iter().filter(|g| g.1.len() >= 2).collect();

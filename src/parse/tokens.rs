@@ -164,6 +164,12 @@ impl Tokens {
         self.len = self.len.max(len);
     }
 
+    /// Frees the room the held tokens grew into.
+    pub fn shrink_to_fit(&mut self) {
+        self.kept.shrink_to_fit();
+        self.runs.shrink_to_fit();
+    }
+
     /// How many tokens are held.
     pub fn held(&self) -> usize {
         self.kept.len()

@@ -85,6 +85,9 @@ pub struct Known {
 }
 
 /// A capitalised phrase no rule knows: a person, place or organisation.
+///
+/// A long draft has hundreds of thousands: the two links are kept in four
+/// bytes each ([`Name::NONE`] for none), which makes a name 48 bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Name {
     /// Where it is.
@@ -94,12 +97,52 @@ pub struct Name {
     /// True when the phrase opens its sentence (its capital may only mark
     /// the start of the sentence).
     pub sentence_initial: bool,
+    /// See [`Name::title`].
+    title: u32,
+    /// See [`Name::continues`].
+    continues: u32,
+}
+
+impl Name {
+    /// No link.
+    const NONE: u32 = u32::MAX;
+
+    /// A name with no links.
+    pub fn new(span: Span, tokens: Range<usize>, sentence_initial: bool) -> Name {
+        Name {
+            span,
+            tokens,
+            sentence_initial,
+            title: Name::NONE,
+            continues: Name::NONE,
+        }
+    }
+
     /// The title right before it, as an index into `Mentions::known`
     /// ("Foreign Minister" in "Foreign Minister Sergey Lavrov").
-    pub title: Option<usize>,
+    pub fn title(&self) -> Option<usize> {
+        Name::link(self.title)
+    }
+
     /// For a one-word name, the earlier full name whose last word it is,
     /// as an index into `Mentions::names` ("Lavrov" after "Sergey Lavrov").
-    pub continues: Option<usize>,
+    pub fn continues(&self) -> Option<usize> {
+        Name::link(self.continues)
+    }
+
+    fn link(at: u32) -> Option<usize> {
+        (at != Name::NONE).then_some(at as usize)
+    }
+
+    /// Sets the title before it (an index into `Mentions::known`).
+    pub fn set_title(&mut self, title: Option<usize>) {
+        self.title = title.map_or(Name::NONE, narrow);
+    }
+
+    /// Sets the full name it continues (an index into `Mentions::names`).
+    pub fn set_continues(&mut self, full: Option<usize>) {
+        self.continues = full.map_or(Name::NONE, narrow);
+    }
 }
 
 /// Every mention in a document, each list sorted by position.
@@ -395,7 +438,7 @@ impl Mentions {
         }
         for n in &mut self.names {
             n.tokens = n.tokens.start + tokens..n.tokens.end + tokens;
-            n.title = n.title.map(|t| t + known);
+            n.set_title(n.title().map(|t| t + known));
         }
     }
 }
@@ -417,7 +460,7 @@ impl<'a> SurnameLinks<'a> {
             if name.tokens.len() >= 2 {
                 self.full_by_last.insert(last, first + k);
             } else if let Some(&full) = self.full_by_last.get(last) {
-                name.continues = Some(full);
+                name.set_continues(Some(full));
             }
         }
     }
@@ -551,13 +594,13 @@ fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known
                 .checked_sub(1)
                 .and_then(cover)
                 .filter(|&k| matches!(known[k].target, Target::Title { .. }));
-            names.push(Name {
-                span: Span::new(tokens[start].span().start, tokens[end - 1].span().end),
-                tokens: start..end,
-                sentence_initial: start == sentence.tokens.start,
-                title,
-                continues: None,
-            });
+            let mut name = Name::new(
+                Span::new(tokens[start].span().start, tokens[end - 1].span().end),
+                start..end,
+                start == sentence.tokens.start,
+            );
+            name.set_title(title);
+            names.push(name);
             i = end;
         }
     }
@@ -669,7 +712,7 @@ titles:
         let (source, m) = mentions(text);
         let names: Vec<&str> = m.names.iter().map(|n| n.span.slice(&source.text)).collect();
         assert_eq!(names, ["John Kerry", "Sergey Lavrov"]);
-        let title = |n: &Name| n.title.map(|k| m.known[k].span.slice(&source.text));
+        let title = |n: &Name| n.title().map(|k| m.known[k].span.slice(&source.text));
         assert_eq!(title(&m.names[0]), Some("Secretary of State"));
         assert_eq!(title(&m.names[1]), Some("Foreign Minister"));
     }
@@ -682,7 +725,7 @@ titles:
             .names
             .iter()
             .map(|n| {
-                let full = n.continues.map(|f| m.names[f].span.slice(&source.text));
+                let full = n.continues().map(|f| m.names[f].span.slice(&source.text));
                 (n.span.slice(&source.text), full)
             })
             .collect();

@@ -108,7 +108,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let headline = doc.headline();
     let mut reported: HashSet<&str> = HashSet::default();
     for name in names {
-        if name.tokens.len() != 1 || name.continues.is_some() {
+        if name.tokens.len() != 1 || name.continues().is_some() {
             continue;
         }
         if headline.is_some_and(|h| h.end >= name.span.end) {
@@ -122,7 +122,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         if word.chars().all(|c| !c.is_lowercase()) {
             continue;
         }
-        let title = name.title.map(|k| &doc.mentions.known[k]);
+        let title = name.title().map(|k| &doc.mentions.known[k]);
         let title_text = title.map(|k| doc.text(k.span).to_lowercase());
         if title_text.as_deref().is_some_and(|t| REGNAL.contains(&t)) {
             continue;
@@ -149,7 +149,12 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             continue;
         }
         // "Bank of America", "Lord Roberts of Conwy": part of a longer name.
-        let after_of = name.tokens.start > 0 && doc.text(doc.tokens[name.tokens.start - 1].span()) == "of";
+        let after_of = name
+            .tokens
+            .start
+            .checked_sub(1)
+            .and_then(|before| doc.tokens.get(before))
+            .is_some_and(|t| doc.text(t.span()) == "of");
         // "Ruth Kelly MP ... Ms Kelly": an earlier name holds the surname.
         if after_of || earlier_surnames.get(word).is_some_and(|&at| at < name.span.start) {
             continue;

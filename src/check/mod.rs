@@ -66,8 +66,8 @@ pub struct Document<'a> {
     /// The draft.
     pub source: &'a Source,
     /// Its tokens, by index: all of them when the draft is one segment;
-    /// otherwise each name's and the token on either side of it, the first
-    /// and last token of each segment, and no others.
+    /// otherwise each name's, the words on either side of a one-word name,
+    /// the first and last token of each segment, and no others.
     pub tokens: Tokens,
     /// Its sentences, in order.
     pub sentences: Vec<Sentence>,
@@ -232,12 +232,22 @@ impl<'a> Document<'a> {
             if whole {
                 kept = tokens;
             } else {
-                // A name's words, and the tokens on either side ("of" before
-                // it, "said" after it); the first and last token of the
-                // segment stand beside the names of the segments around it.
-                let around = mentions.names[names]
-                    .iter()
-                    .map(|n| n.tokens.start.saturating_sub(1)..n.tokens.end + 1);
+                // A name's words, and for a one-word name the words on
+                // either side ("of" before it, "said" after it); the first
+                // and last token of the segment stand beside the names of
+                // the segments around it.
+                let word = |i: usize| tokens.get(i).is_some_and(|t| t.kind == parse::TokenKind::Word);
+                let around = mentions.names[names].iter().flat_map(|n| {
+                    let (start, end) = (n.tokens.start, n.tokens.end);
+                    let single = n.tokens.len() == 1;
+                    let before = start.checked_sub(1).filter(|&b| single && word(b));
+                    let after = Some(end).filter(|&a| single && word(a));
+                    [
+                        before.map_or(start..start, |b| b..b + 1),
+                        n.tokens.clone(),
+                        after.map_or(end..end, |a| a..a + 1),
+                    ]
+                });
                 tokens.keep_into(
                     around.chain([base..base + 1, end.saturating_sub(1)..end]),
                     &mut kept,
@@ -247,12 +257,6 @@ impl<'a> Document<'a> {
             base = end;
         }
         let claims = claims.finish(text, &mentions);
-        // The tables grew by doubling as the segments came: what the checks
-        // of a long draft share is kept at its size.
-        mentions.names.shrink_to_fit();
-        mentions.known.shrink_to_fit();
-        sentences.shrink_to_fit();
-        kept.shrink_to_fit();
         Document {
             source,
             tokens: kept,

@@ -217,6 +217,10 @@ impl Facts {
             );
             keys.clear();
             keys.extend(long_words(&source.text, &parsed.tokens).map(|(_, w)| word_key(w, &mut scratch)));
+            // A segment repeats its words: its table is sized by the
+            // distinct ones, as a long draft keeps one a segment.
+            keys.sort_unstable();
+            keys.dedup();
             let mut own = Filter::new(keys.len());
             for &key in &keys {
                 all.insert(key);

@@ -129,7 +129,7 @@ fn last_word<'a>(doc: &Document<'a>, name: &Name) -> Option<(&'a str, Span, bool
     {
         return None;
     }
-    let evident = tokens.len() >= 2 || !name.sentence_initial || name.title.is_some();
+    let evident = tokens.len() >= 2 || !name.sentence_initial || name.title().is_some();
     Some((text, last.span(), tokens.len() == 1, evident))
 }
 

@@ -554,7 +554,7 @@ fn adopt_single_anchor(claims: &mut [Claim]) {
 /// a surname continues. Whitespace is made single spaces.
 fn person_key(ctx: &Context<'_>, name: usize) -> String {
     let names = &ctx.mentions.names;
-    let full = names[name].continues.unwrap_or(name);
+    let full = names[name].continues().unwrap_or(name);
     names[full]
         .span
         .slice(ctx.text)
@@ -567,7 +567,7 @@ fn person_key(ctx: &Context<'_>, name: usize) -> String {
 /// continues one, or a name with a title before it.
 fn is_person(ctx: &Context<'_>, name: usize) -> bool {
     let n = &ctx.mentions.names[name];
-    n.tokens.len() >= 2 || n.continues.is_some() || n.title.is_some()
+    n.tokens.len() >= 2 || n.continues().is_some() || n.title().is_some()
 }
 
 /// Tries `pattern` at token `start`; returns the token after the match and
@@ -940,7 +940,7 @@ fn anchor(
 /// sentence ("Later"): written inside a sentence, two words, or a surname
 /// continuing a full name.
 fn surely_proper(name: &crate::mention::Name) -> bool {
-    !name.sentence_initial || name.tokens.len() >= 2 || name.continues.is_some()
+    !name.sentence_initial || name.tokens.len() >= 2 || name.continues().is_some()
 }
 
 /// True when a word before the title makes it a past, future or other
@@ -973,7 +973,7 @@ fn title_claims(ctx: &Context<'_>, claims: &mut Vec<Found>) {
     };
     let names = ctx.mentions.names.get(ctx.names.clone()).unwrap_or_default();
     for (n, name) in ctx.names.clone().zip(names) {
-        let Some(k) = name.title else { continue };
+        let Some(k) = name.title() else { continue };
         let sentence = ctx.first_sentence
             + ctx
                 .sentences

@@ -2,21 +2,22 @@
 //!
 //! A short draft keeps every token. A long one is parsed a segment at a
 //! time, and once a segment's checks have run, only the tokens the
-//! draft-wide checks still read are kept: each name's words and the token
-//! on either side of it. Indices stay those of the whole draft, so a check
-//! reads `tokens[i]` the same way in both cases.
+//! draft-wide checks still read are kept: each name's words, and the words
+//! on either side of a one-word name. Indices stay those of the whole
+//! draft, so a check reads `tokens[i]` the same way in both cases, and
+//! `tokens.get(i)` is `None` for a token not kept.
 
 use std::ops::Range;
 
-use super::{Token, TokenKind};
+use super::{narrow, Token, TokenKind};
 
 /// Tokens by their index in the whole draft: all of them, or runs of them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Tokens {
     /// Each run of consecutive kept tokens: the draft index of its first
     /// token, and where that token is in `kept`. Sorted, disjoint, never
-    /// touching.
-    runs: Vec<(usize, usize)>,
+    /// touching. In 32 bits, as a long draft keeps a run a name.
+    runs: Vec<(u32, u32)>,
     /// The kept tokens, run after run.
     kept: Vec<Token>,
     /// How many tokens the draft has, kept or not.
@@ -41,7 +42,7 @@ impl Tokens {
         let runs = if tokens.is_empty() {
             Vec::new()
         } else {
-            vec![(base, 0)]
+            vec![(narrow(base), 0)]
         };
         Tokens {
             runs,
@@ -66,7 +67,7 @@ impl Tokens {
     fn whole(&self) -> Option<(usize, &[Token])> {
         match self.runs.as_slice() {
             [] => Some((self.len, &[])),
-            [(base, 0)] if base + self.kept.len() == self.len => Some((*base, &self.kept)),
+            &[(base, 0)] if base as usize + self.kept.len() == self.len => Some((base as usize, &self.kept)),
             _ => None,
         }
     }
@@ -84,9 +85,12 @@ impl Tokens {
         if range.is_empty() {
             return Some(&[]);
         }
-        let run = self.runs.partition_point(|r| r.0 <= range.start).checked_sub(1)?;
-        let (first, at) = self.runs[run];
-        let next = self.runs.get(run + 1).map_or(self.kept.len(), |r| r.1);
+        let run = self
+            .runs
+            .partition_point(|r| r.0 as usize <= range.start)
+            .checked_sub(1)?;
+        let (first, at) = (self.runs[run].0 as usize, self.runs[run].1 as usize);
+        let next = self.runs.get(run + 1).map_or(self.kept.len(), |r| r.1 as usize);
         let from = at + (range.start - first);
         let to = at + (range.end - first);
         (to <= next).then(|| &self.kept[from..to])
@@ -145,7 +149,7 @@ impl Tokens {
         let end_held = self
             .runs
             .last()
-            .map_or(0, |&(first, at)| first + (self.kept.len() - at));
+            .map_or(0, |&(first, at)| first as usize + (self.kept.len() - at as usize));
         let start = range.start.max(end_held);
         if start >= range.end {
             return;
@@ -153,7 +157,7 @@ impl Tokens {
         let new = &tokens[start - range.start..];
         match self.runs.last() {
             Some(_) if start == end_held => {}
-            _ => self.runs.push((start, self.kept.len())),
+            _ => self.runs.push((narrow(start), narrow(self.kept.len()))),
         }
         self.kept.extend_from_slice(new);
         self.len = self.len.max(range.end);
@@ -162,12 +166,6 @@ impl Tokens {
     /// Says that the draft has `len` tokens in all.
     pub fn set_len(&mut self, len: usize) {
         self.len = self.len.max(len);
-    }
-
-    /// Frees the room the held tokens grew into.
-    pub fn shrink_to_fit(&mut self) {
-        self.kept.shrink_to_fit();
-        self.runs.shrink_to_fit();
     }
 
     /// How many tokens are held.

@@ -252,8 +252,9 @@ pub(crate) fn scan_weekdays(segment: &Segment<'_, '_>, pack: &Pack, out: &mut Ve
     let punct = |i: usize, p: &[&str]| tokens.get(i).is_some_and(|t| p.contains(&segment.text(t.span())));
     for sentence in segment.sentences {
         let range = sentence.tokens.clone();
-        for i in range.clone() {
-            let TokenKind::Weekday(_) = tokens[i].kind else {
+        let in_sentence = tokens.get(range.clone()).unwrap_or_default();
+        for (i, token) in range.clone().zip(in_sentence) {
+            let TokenKind::Weekday(_) = token.kind else {
                 continue;
             };
             // Weekday, Date | Weekday (Date) | Weekday Date | Date (Weekday)

@@ -6,7 +6,7 @@
 use crate::claim::{self, Claim};
 use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span};
 use crate::mention::{self, Known, Lexicon, Mentions, Target};
-use crate::parse::{self, Sentence, Tokens};
+use crate::parse::{self, Sentence, Tokens, Window};
 use crate::rules::Pack;
 use crate::source::Source;
 
@@ -87,8 +87,6 @@ pub struct Document<'a> {
 /// their findings once the whole draft is read.
 #[derive(Debug, Default)]
 struct Facts {
-    /// The blocks (as a range of `Source::blocks`) of each segment.
-    segments: Vec<std::ops::Range<usize>>,
     terms: term::Facts,
     acronyms: acronym::Facts,
     weekdays: Vec<claims::WrittenWeekday>,
@@ -100,7 +98,7 @@ pub struct Segment<'a, 's> {
     /// The draft.
     pub source: &'a Source,
     /// The segment's tokens, by the draft's index.
-    pub tokens: &'s Tokens,
+    pub tokens: Window<'s>,
     /// The segment's sentences.
     pub sentences: &'s [Sentence],
     /// The segment's tokens as rules compare them, by the draft's index.
@@ -161,13 +159,11 @@ impl<'a> Document<'a> {
         bytes: usize,
     ) -> Document<'a> {
         let text = source.text.as_str();
-        let mut facts = Facts {
-            segments: segments(&source.blocks, bytes),
-            ..Facts::default()
-        };
-        let whole = facts.segments.len() == 1;
+        let segments = segments(&source.blocks, bytes);
+        let mut facts = Facts::default();
+        let whole = segments.len() == 1;
         if !whole {
-            facts.terms = term::Facts::ahead(source, &facts.segments);
+            facts.terms = term::Facts::ahead(source, &segments, pack);
         }
         let mut kept = Tokens::default();
         let mut sentences: Vec<Sentence> = Vec::new();
@@ -177,7 +173,7 @@ impl<'a> Document<'a> {
         let mut story_date = claim::calendar::story_date(source, &[], date).map(|(d, _)| d);
         let mut headline = None;
         let mut base = 0;
-        for (n, blocks) in facts.segments.clone().into_iter().enumerate() {
+        for (n, blocks) in segments.into_iter().enumerate() {
             let parsed = parse::parse(text, source.blocks.get(blocks).unwrap_or_default());
             let mut found = mention::find_unlinked(text, &parsed.tokens, &parsed.sentences, lexicon);
             found.shift(base, mentions.known.len());
@@ -203,10 +199,10 @@ impl<'a> Document<'a> {
             if story_date.is_none() {
                 story_date = claim::calendar::first_full_date(&parsed.tokens);
             }
-            let tokens = Tokens::all(base, parsed.tokens);
+            let tokens = Window::new(base, &parsed.tokens);
             claims.extract(&claim::Context {
                 text,
-                tokens: &tokens,
+                tokens,
                 sentences: &segment_sentences,
                 first_sentence: sentences.len(),
                 mentions: &mentions,
@@ -217,20 +213,20 @@ impl<'a> Document<'a> {
                 dispatch: lexicon.claim_patterns(),
             });
             if n == 0 {
-                headline = headline_of(&tokens, &segment_sentences);
+                headline = headline_of(tokens, &segment_sentences);
             }
             let segment = Segment {
                 source,
-                tokens: &tokens,
+                tokens,
                 sentences: &segment_sentences,
                 words: &words,
             };
-            facts.terms.scan(&segment, pack, n);
+            facts.terms.scan(&segment, pack);
             facts.acronyms.scan(&segment, pack);
             claims::scan_weekdays(&segment, pack, &mut facts.weekdays);
             let end = tokens.len();
             if whole {
-                kept = tokens;
+                kept = Tokens::all(base, parsed.tokens);
             } else {
                 // A name's words, and for a one-word name the words on
                 // either side ("of" before it, "said" after it); the first
@@ -305,7 +301,7 @@ impl<'a> Document<'a> {
 }
 
 /// The first sentence, when it has no full stop.
-fn headline_of(tokens: &Tokens, sentences: &[Sentence]) -> Option<Span> {
+fn headline_of(tokens: Window<'_>, sentences: &[Sentence]) -> Option<Span> {
     sentences
         .first()
         .filter(|s| {

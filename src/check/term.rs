@@ -57,15 +57,30 @@ fn is_function_word(word: &str) -> bool {
 /// key of a closed word it is not. Reading five bytes, not every byte,
 /// keeps the test of each pair of words in the draft cheap.
 fn form_key(form: &str) -> u64 {
-    let bytes = form.as_bytes();
+    form_key_with(form.as_bytes(), |&b| b)
+}
+
+/// [`form_key`] of `bytes` each mapped by `map`.
+fn form_key_with(bytes: &[u8], map: impl Fn(&u8) -> u8) -> u64 {
     let len = bytes.len();
-    let at = |i: usize| u64::from(bytes.get(i).copied().unwrap_or(0));
-    (len as u64) << 40
-        | at(0) << 32
-        | at(1) << 24
-        | at(2) << 16
-        | at(len.wrapping_sub(2)) << 8
-        | at(len.wrapping_sub(1))
+    let at = |i: usize| u64::from(bytes.get(i).map_or(0, &map));
+    form_key_parts(
+        len,
+        [
+            at(0),
+            at(1),
+            at(2),
+            at(len.wrapping_sub(2)),
+            at(len.wrapping_sub(1)),
+        ],
+    )
+}
+
+/// The key of a form of `len` bytes whose first three and last two bytes
+/// are `bytes` (0 where the form is shorter).
+fn form_key_parts(len: usize, bytes: [u64; 5]) -> u64 {
+    let [a, b, c, y, z] = bytes;
+    (len as u64) << 40 | a << 32 | b << 24 | c << 16 | y << 8 | z
 }
 
 /// The keys of a draft's closed words, as a table of bits that says "no"
@@ -140,39 +155,39 @@ const LONG: usize = 5;
 /// gathered as they are read.
 ///
 /// A hyphenated or open form counts when its letters are a closed word of
-/// the draft, perhaps in a later segment: so the keys of the draft's long
-/// words are read ahead of the segments (a parse of each that keeps
-/// nothing else), unless the draft is one segment. A closed word counts
-/// when some form has its letters, perhaps in a later segment: those of
-/// the segments before the form's are looked for again at the end, in the
-/// segments whose own keys say they may hold them.
+/// the draft, perhaps in a later segment; a closed word counts when some
+/// form has its letters, perhaps in a later segment. So a draft of more
+/// than one segment is read ahead (a parse of each segment that keeps
+/// nothing else) for the keys of its long words, and for the keys of the
+/// forms that come after a closed word with their letters: a closed word
+/// with such a key is gathered even before a form wants it.
 #[derive(Debug, Default)]
 pub(crate) struct Facts {
     /// The keys of the draft's long words.
     long_words: Option<Filter>,
-    /// The keys of each segment's long words, read ahead with
-    /// `long_words` (for a draft of more than one segment).
-    segment_words: Vec<Filter>,
+    /// The keys of the forms that come after a long word with their key
+    /// (read ahead, for a draft of more than one segment).
+    after_closed: Option<Filter>,
     /// The hyphenated and open forms that may be a closed word of the
     /// draft (the filter rejects most that are not), in order: the closed
     /// word they would be, its key, their shape and span.
     candidates: Vec<(String, u64, Shape, Span)>,
-    /// The key of each candidate, with the segment it first appears in.
-    wanted: HashMap<u64, usize>,
+    /// The keys of the candidates so far.
+    wanted: HashSet<u64>,
     /// Closed word -> the span of each of its uses, in order, for the
     /// closed words whose key was wanted when their segment was read.
     closed: HashMap<String, Vec<Span>>,
 }
 
 /// The key of a word as [`Words`](crate::parse::Words) compares it, lower
-/// case with straight apostrophes, using `scratch` for the lowered copy.
+/// case with straight apostrophes: of an ASCII word, read from the bytes
+/// the key reads; of another, from its lowered copy, left in `scratch`.
 fn word_key(word: &str, scratch: &mut String) -> u64 {
-    scratch.clear();
     if word.is_ascii() {
-        scratch.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        scratch.push_str(&crate::parse::normalize(word));
+        return form_key_with(word.as_bytes(), u8::to_ascii_lowercase);
     }
+    scratch.clear();
+    scratch.push_str(&crate::parse::normalize(word));
     form_key(scratch)
 }
 
@@ -189,6 +204,42 @@ fn long_words<'t>(
         .map(move |(i, t)| (i, t.span().slice(text)))
 }
 
+/// A compound's letters with its hyphens left out ("ceasefire" for
+/// "cease-fire").
+fn unhyphenated(word: &str) -> String {
+    word.chars()
+        .filter(|&c| c != '-' && c != '\u{2010}' && c != '\u{2011}')
+        .collect()
+}
+
+/// The key of two words written together, as [`Words`](crate::parse::Words)
+/// lowers them: of ASCII words, read from the bytes the key reads; of
+/// others, from their lowered copy in `scratch`.
+fn pair_key(first: &str, second: &str, scratch: &mut String) -> u64 {
+    if first.is_ascii() && second.is_ascii() {
+        let (a, b) = (first.as_bytes(), second.as_bytes());
+        let len = a.len() + b.len();
+        let at = |i: usize| {
+            let byte = if i < a.len() { a.get(i) } else { b.get(i - a.len()) };
+            u64::from(byte.map_or(0, u8::to_ascii_lowercase))
+        };
+        return form_key_parts(
+            len,
+            [
+                at(0),
+                at(1),
+                at(2),
+                at(len.wrapping_sub(2)),
+                at(len.wrapping_sub(1)),
+            ],
+        );
+    }
+    scratch.clear();
+    scratch.push_str(&crate::parse::normalize(first));
+    scratch.push_str(&crate::parse::normalize(second));
+    form_key(scratch)
+}
+
 /// One pass over the bytes of an ASCII word: a byte past ASCII fails the
 /// first test.
 fn alphabetic(w: &str) -> bool {
@@ -197,8 +248,10 @@ fn alphabetic(w: &str) -> bool {
 
 impl Facts {
     /// The facts of a draft of more than one segment before any is read:
-    /// the keys of its long words, of all of it and of each segment.
-    pub(crate) fn ahead(source: &Source, segments: &[Range<usize>]) -> Facts {
+    /// the keys of its long words, and of the forms that come after a long
+    /// word with their key.
+    pub(crate) fn ahead(source: &Source, segments: &[Range<usize>], pack: &Pack) -> Facts {
+        let is_particle = |w: &str| pack.terms.particles.iter().any(|p| p.eq_ignore_ascii_case(w));
         let prose: usize = source
             .blocks
             .iter()
@@ -207,37 +260,61 @@ impl Facts {
             .sum();
         // About one token in five bytes of prose, as `parse` sizes its table.
         let mut all = Filter::new(prose / 5 + 1);
-        let mut segment_words = Vec::with_capacity(segments.len());
+        let mut after_closed: Vec<u64> = Vec::new();
         let mut scratch = String::new();
-        let mut keys: Vec<u64> = Vec::new();
         for blocks in segments {
             let parsed = crate::parse::parse(
                 &source.text,
                 source.blocks.get(blocks.clone()).unwrap_or_default(),
             );
-            keys.clear();
-            keys.extend(long_words(&source.text, &parsed.tokens).map(|(_, w)| word_key(w, &mut scratch)));
-            // A segment repeats its words: its table is sized by the
-            // distinct ones, as a long draft keeps one a segment.
-            keys.sort_unstable();
-            keys.dedup();
-            let mut own = Filter::new(keys.len());
-            for &key in &keys {
-                all.insert(key);
-                own.insert(key);
+            for (_, word) in long_words(&source.text, &parsed.tokens) {
+                all.insert(word_key(word, &mut scratch));
             }
-            segment_words.push(own);
+            // The forms of the segment that a closed word so far may be,
+            // keyed and tested as `scan` keys and tests them.
+            for sentence in &parsed.sentences {
+                let tokens = parsed.sentence_tokens(sentence);
+                for (k, token) in tokens.iter().enumerate() {
+                    let text = token.span().slice(&source.text);
+                    let key = match (token.kind, tokens.get(k + 1)) {
+                        (TokenKind::Compound, _) => {
+                            let joined = unhyphenated(&crate::parse::normalize(text));
+                            if !alphabetic(&joined) {
+                                continue;
+                            }
+                            form_key(&joined)
+                        }
+                        (TokenKind::Word, Some(next)) if next.kind == TokenKind::Word => {
+                            let second = next.span().slice(&source.text);
+                            if is_function_word(text) || is_function_word(second) || is_particle(second) {
+                                continue;
+                            }
+                            pair_key(text, second, &mut scratch)
+                        }
+                        _ => continue,
+                    };
+                    if all.may_contain(key) {
+                        after_closed.push(key);
+                    }
+                }
+            }
+        }
+        after_closed.sort_unstable();
+        after_closed.dedup();
+        let mut keys = Filter::new(after_closed.len());
+        for &key in &after_closed {
+            keys.insert(key);
         }
         Facts {
             long_words: Some(all),
-            segment_words,
+            after_closed: Some(keys),
             ..Facts::default()
         }
     }
 
-    /// Gathers the forms of segment `n`, which follows every segment
+    /// Gathers the forms of a segment, which follows every segment
     /// gathered before.
-    pub(crate) fn scan(&mut self, segment: &Segment<'_, '_>, pack: &Pack, n: usize) {
+    pub(crate) fn scan(&mut self, segment: &Segment<'_, '_>, pack: &Pack) {
         let settings = &pack.terms;
         let is_particle = |w: &str| settings.particles.iter().any(|p| p.eq_ignore_ascii_case(w));
         let tokens = segment.tokens;
@@ -270,17 +347,12 @@ impl Facts {
                 let i = start + k;
                 if matches!(token.kind, TokenKind::Compound) {
                     joined.clear();
-                    joined.extend(
-                        words
-                            .get(i)
-                            .chars()
-                            .filter(|&c| c != '-' && c != '\u{2010}' && c != '\u{2011}'),
-                    );
+                    joined.push_str(&unhyphenated(words.get(i)));
                     let key = form_key(&joined);
                     if filter.may_contain(key) && alphabetic(&joined) {
                         self.candidates
                             .push((joined.clone(), key, Shape::Hyphenated, token.span()));
-                        self.wanted.entry(key).or_insert(n);
+                        self.wanted.insert(key);
                     }
                 }
                 let Some(next) = in_sentence.get(k + 1) else {
@@ -302,15 +374,17 @@ impl Facts {
                     }
                     let span = Span::new(token.span().start, next.span().end);
                     self.candidates.push((pair.to_string(), key, Shape::Open, span));
-                    self.wanted.entry(key).or_insert(n);
+                    self.wanted.insert(key);
                 }
             }
         }
-        if self.wanted.is_empty() {
+        let after_closed = self.after_closed.as_ref();
+        if self.wanted.is_empty() && after_closed.is_none() {
             return;
         }
         for (i, key) in long_words() {
-            if self.wanted.contains_key(&key) && alphabetic(text(i)) {
+            let wanted = self.wanted.contains(&key) || after_closed.is_some_and(|f| f.may_contain(key));
+            if wanted && alphabetic(text(i)) {
                 let word = words.get(i);
                 match self.closed.get_mut(word) {
                     Some(uses) => uses.push(tokens[i].span()),
@@ -320,55 +394,6 @@ impl Facts {
                 }
             }
         }
-    }
-
-    /// The uses of each closed word a form was gathered for: those gathered
-    /// with the segments, and those of the segments before the form's,
-    /// found again in `source` (split into `segments`).
-    fn closed_uses(&self, source: &Source, segments: &[Range<usize>]) -> HashMap<&str, Vec<Span>> {
-        // The keys to look for again in each segment before the one where
-        // a form with that key first appears.
-        let mut again: Vec<HashSet<u64>> = vec![HashSet::default(); segments.len()];
-        for (&key, &first) in &self.wanted {
-            for (k, own) in self.segment_words.iter().enumerate().take(first) {
-                if own.may_contain(key) {
-                    again[k].insert(key);
-                }
-            }
-        }
-        let mut uses: HashMap<&str, Vec<Span>> = HashMap::default();
-        let mut earlier: HashMap<String, Vec<Span>> = HashMap::default();
-        let mut scratch = String::new();
-        for (blocks, keys) in segments.iter().zip(&again).filter(|(_, keys)| !keys.is_empty()) {
-            let parsed = crate::parse::parse(
-                &source.text,
-                source.blocks.get(blocks.clone()).unwrap_or_default(),
-            );
-            for (i, word) in long_words(&source.text, &parsed.tokens) {
-                if keys.contains(&word_key(word, &mut scratch)) && alphabetic(word) {
-                    earlier
-                        .entry(scratch.clone())
-                        .or_default()
-                        .push(parsed.tokens[i].span());
-                }
-            }
-        }
-        for (word, spans) in &self.closed {
-            let mut all = earlier.remove(word).unwrap_or_default();
-            all.extend_from_slice(spans);
-            uses.insert(word, all);
-        }
-        // A closed word found again with no use in the segments gathered
-        // after it is a closed word of the draft all the same: keyed by the
-        // form that wanted it.
-        if !earlier.is_empty() {
-            for (form, ..) in &self.candidates {
-                if let Some(spans) = earlier.remove(form) {
-                    uses.insert(form, spans);
-                }
-            }
-        }
-        uses
     }
 }
 
@@ -380,12 +405,15 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     if facts.candidates.is_empty() {
         return;
     }
-    let closed_uses = facts.closed_uses(doc.source, &doc.facts.segments);
+    let closed_uses = &facts.closed;
     // closed word -> (shape, span) of every other use, in document order.
     let mut groups: HashMap<&str, Vec<(Shape, Span)>> = HashMap::default();
     for (form, _, shape, span) in &facts.candidates {
-        if let Some((&closed_word, _)) = closed_uses.get_key_value(form.as_str()) {
-            groups.entry(closed_word).or_default().push((*shape, *span));
+        if let Some((closed_word, _)) = closed_uses.get_key_value(form.as_str()) {
+            groups
+                .entry(closed_word.as_str())
+                .or_default()
+                .push((*shape, *span));
         }
     }
     let severity = settings.severity.unwrap_or_default();

@@ -12,7 +12,7 @@ use crate::finding::Span;
 use crate::mention::{Mentions, Target};
 use std::ops::Range;
 
-use crate::parse::{DateValue, TokenKind, Tokens, Weekday, Words};
+use crate::parse::{DateValue, TokenKind, Weekday, Window, Words};
 use crate::rules::Pack;
 use pattern::{normalize, Element, Pattern, Slot};
 use rule::{Attribute, ClaimRule};
@@ -81,7 +81,7 @@ pub struct Context<'a> {
     /// The draft's text.
     pub text: &'a str,
     /// The segment's tokens, by the draft's index.
-    pub tokens: &'a Tokens,
+    pub tokens: Window<'a>,
     /// The segment's sentences.
     pub sentences: &'a [crate::parse::Sentence],
     /// The index of the segment's first sentence in the draft.
@@ -181,7 +181,7 @@ impl Names {
     const NONE: u32 = u32::MAX;
 
     fn new(ctx: &Context<'_>) -> Names {
-        let base = ctx.tokens.indexed().next().map_or(ctx.tokens.len(), |(i, _)| i);
+        let base = ctx.tokens.base();
         let len = ctx.tokens.len() - base;
         let mut starting_at = vec![Names::NONE; len];
         let mut known_at = vec![Names::NONE; len];
@@ -218,8 +218,9 @@ impl Names {
     }
 
     fn at(&self, table: &[u32], token: usize) -> Option<usize> {
+        // Wraps past the end for a token before the segment.
         table
-            .get(token.checked_sub(self.base)?)
+            .get(token.wrapping_sub(self.base))
             .filter(|&&i| i != Names::NONE)
             .map(|&i| i as usize)
     }

@@ -66,7 +66,7 @@ mod tests;
 mod tokens;
 mod words;
 
-pub use tokens::{TokenIndex, Tokens};
+pub use tokens::{TokenIndex, Tokens, Window, WindowIndex};
 pub(crate) use words::narrow;
 pub use words::{normalize, Words};
 

@@ -22,6 +22,9 @@ pub struct Tokens {
     kept: Vec<Token>,
     /// How many tokens the draft has, kept or not.
     len: usize,
+    /// When every token from some index on is held (a whole draft or
+    /// segment): that index, so that a token is read with no search.
+    all_from: Option<usize>,
 }
 
 /// What reading a token that was not kept gives: an empty punctuation mark
@@ -48,6 +51,7 @@ impl Tokens {
             runs,
             kept: tokens,
             len,
+            all_from: Some(base),
         }
     }
 
@@ -62,19 +66,27 @@ impl Tokens {
         self.len == 0
     }
 
-    /// The draft index of the first token held, and the tokens from there
-    /// on, when they are all held (a whole draft or a segment).
-    fn whole(&self) -> Option<(usize, &[Token])> {
-        match self.runs.as_slice() {
-            [] => Some((self.len, &[])),
-            &[(base, 0)] if base as usize + self.kept.len() == self.len => Some((base as usize, &self.kept)),
-            _ => None,
+    /// Token `i`, or tokens `i` (a range), when kept.
+    #[inline]
+    pub fn get<I: TokenIndex>(&self, i: I) -> Option<&I::Output> {
+        i.get(self)
+    }
+
+    /// Token `i`, when kept. Every token of a segment is read this way as
+    /// its claims are extracted: a table of one run (a whole draft or
+    /// segment) is read with no search.
+    #[inline]
+    fn token(&self, i: usize) -> Option<&Token> {
+        match self.all_from {
+            Some(base) => self.kept.get(i.checked_sub(base)?),
+            None => self.kept_token(i),
         }
     }
 
-    /// Token `i`, or tokens `i` (a range), when kept.
-    pub fn get<I: TokenIndex>(&self, i: I) -> Option<&I::Output> {
-        i.get(self)
+    /// Token `i` of a table of runs, found by a search.
+    #[inline(never)]
+    fn kept_token(&self, i: usize) -> Option<&Token> {
+        self.range(i..i + 1).and_then(|t| t.first())
     }
 
     /// The kept tokens `range`, when they are all kept and in one run.
@@ -85,6 +97,9 @@ impl Tokens {
         if range.is_empty() {
             return Some(&[]);
         }
+        if let Some(base) = self.all_from {
+            return self.kept.get(range.start.checked_sub(base)?..range.end - base);
+        }
         let run = self
             .runs
             .partition_point(|r| r.0 as usize <= range.start)
@@ -94,53 +109,6 @@ impl Tokens {
         let from = at + (range.start - first);
         let to = at + (range.end - first);
         (to <= next).then(|| &self.kept[from..to])
-    }
-
-    /// Every token with its draft index, when all are held (a whole draft
-    /// or a segment); none otherwise.
-    pub fn indexed(&self) -> impl Iterator<Item = (usize, &Token)> {
-        let (base, tokens) = self.whole().unwrap_or((0, &[]));
-        tokens.iter().enumerate().map(move |(k, t)| (base + k, t))
-    }
-
-    /// The index of the first held token for which `before` is false, when
-    /// all are held and `before` is true of a first part of them (as
-    /// `slice::partition_point`); `len()` when none is held.
-    pub fn partition_point(&self, before: impl FnMut(&Token) -> bool) -> usize {
-        match self.whole() {
-            Some((base, tokens)) => base + tokens.partition_point(before),
-            None => self.len,
-        }
-    }
-
-    /// The tokens of `self` (a whole draft or segment) in `ranges` and no
-    /// others; indices stay the draft's. The ranges may overlap and come
-    /// in any order.
-    pub fn keep(&self, ranges: impl IntoIterator<Item = Range<usize>>) -> Tokens {
-        let mut kept = Tokens {
-            len: self.len,
-            ..Tokens::default()
-        };
-        self.keep_into(ranges, &mut kept);
-        kept
-    }
-
-    /// Appends to `out` the tokens of `self` (a whole draft or segment,
-    /// after every token `out` holds) in `ranges`, as [`Tokens::keep`].
-    pub fn keep_into(&self, ranges: impl IntoIterator<Item = Range<usize>>, out: &mut Tokens) {
-        let Some((base, tokens)) = self.whole() else {
-            return;
-        };
-        let mut ranges: Vec<Range<usize>> = ranges
-            .into_iter()
-            .map(|r| r.start.max(base)..r.end.min(self.len))
-            .filter(|r| !r.is_empty())
-            .collect();
-        ranges.sort_by_key(|r| r.start);
-        for r in ranges {
-            out.push(r.clone(), &tokens[r.start - base..r.end - base]);
-        }
-        out.set_len(self.len);
     }
 
     /// Appends the tokens `range` of the draft (given as `tokens`), which
@@ -164,13 +132,117 @@ impl Tokens {
     }
 
     /// Says that the draft has `len` tokens in all.
-    pub fn set_len(&mut self, len: usize) {
+    fn set_len(&mut self, len: usize) {
         self.len = self.len.max(len);
     }
 
     /// How many tokens are held.
     pub fn held(&self) -> usize {
         self.kept.len()
+    }
+}
+
+/// The tokens of a segment, read by the draft's index: the first is token
+/// `base` of the draft. What a segment's claims and scans read, token
+/// after token, with no more than a subtraction.
+#[derive(Clone, Copy, Debug)]
+pub struct Window<'t> {
+    base: usize,
+    tokens: &'t [Token],
+}
+
+impl<'t> Window<'t> {
+    /// `tokens`, the draft's tokens from index `base` on.
+    pub fn new(base: usize, tokens: &'t [Token]) -> Window<'t> {
+        Window { base, tokens }
+    }
+
+    /// The draft index of the first token.
+    pub fn base(&self) -> usize {
+        self.base
+    }
+
+    /// One past the last token's draft index.
+    pub fn len(&self) -> usize {
+        self.base + self.tokens.len()
+    }
+
+    /// True when the window holds no token.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// Token `i`, or tokens `i` (a range), when in the window.
+    #[inline]
+    pub fn get<I: WindowIndex>(&self, i: I) -> Option<&'t I::Output> {
+        i.get(*self)
+    }
+
+    /// Every token with its draft index.
+    pub fn indexed(&self) -> impl Iterator<Item = (usize, &'t Token)> {
+        let base = self.base;
+        self.tokens.iter().enumerate().map(move |(k, t)| (base + k, t))
+    }
+
+    /// The draft index of the first token for which `before` is false (as
+    /// `slice::partition_point`).
+    pub fn partition_point(&self, before: impl FnMut(&Token) -> bool) -> usize {
+        self.base + self.tokens.partition_point(before)
+    }
+
+    /// Appends to `out` the tokens of the window in `ranges` (in any order,
+    /// perhaps overlapping or reaching past the window), the window coming
+    /// after every token `out` holds; indices stay the draft's.
+    pub fn keep_into(&self, ranges: impl IntoIterator<Item = Range<usize>>, out: &mut Tokens) {
+        let end = self.len();
+        let mut ranges: Vec<Range<usize>> = ranges
+            .into_iter()
+            .map(|r| r.start.max(self.base)..r.end.min(end))
+            .filter(|r| !r.is_empty())
+            .collect();
+        ranges.sort_by_key(|r| r.start);
+        for r in ranges {
+            out.push(r.clone(), &self.tokens[r.start - self.base..r.end - self.base]);
+        }
+        out.set_len(end);
+    }
+}
+
+/// What [`Window::get`] takes: an index or a range of them.
+pub trait WindowIndex {
+    /// A token, or a slice of them.
+    type Output: ?Sized;
+    /// What `window` holds at `self`.
+    fn get<'t>(self, window: Window<'t>) -> Option<&'t Self::Output>;
+}
+
+impl WindowIndex for usize {
+    type Output = Token;
+    #[inline]
+    fn get<'t>(self, window: Window<'t>) -> Option<&'t Token> {
+        // Wraps past the end for a token before the window.
+        window.tokens.get(self.wrapping_sub(window.base))
+    }
+}
+
+impl WindowIndex for Range<usize> {
+    type Output = [Token];
+    #[inline]
+    fn get<'t>(self, window: Window<'t>) -> Option<&'t [Token]> {
+        let base = window.base;
+        window
+            .tokens
+            .get(self.start.checked_sub(base)?..self.end.checked_sub(base)?)
+    }
+}
+
+impl std::ops::Index<usize> for Window<'_> {
+    type Output = Token;
+
+    /// Token `i`, which must be in the window.
+    #[inline]
+    fn index(&self, i: usize) -> &Token {
+        &self.tokens[i - self.base]
     }
 }
 
@@ -184,8 +256,9 @@ pub trait TokenIndex {
 
 impl TokenIndex for usize {
     type Output = Token;
+    #[inline]
     fn get(self, tokens: &Tokens) -> Option<&Token> {
-        tokens.range(self..self + 1).and_then(|t| t.first())
+        tokens.token(self)
     }
 }
 
@@ -201,6 +274,7 @@ impl std::ops::Index<usize> for Tokens {
 
     /// Token `i`; [`ABSENT`] when it is not kept (which a debug build
     /// reports as a bug).
+    #[inline]
     fn index(&self, i: usize) -> &Token {
         self.get(i).unwrap_or_else(|| {
             debug_assert!(false, "token {i} of {} is not kept", self.len);
@@ -237,20 +311,27 @@ mod tests {
 
     #[test]
     fn a_segment_is_read_by_the_drafts_index() {
-        let t = Tokens::all(10, tokens(10..15));
-        assert_eq!(t.len(), 15);
+        let all = tokens(10..15);
+        let w = Window::new(10, &all);
+        assert_eq!(w.len(), 15);
+        assert_eq!(w[12], token(12));
+        assert_eq!(w.get(9), None);
+        assert_eq!(w.get(15), None);
+        assert_eq!(w.get(11..14), Some(&tokens(11..14)[..]));
+        assert_eq!(w.get(9..12), None);
+        assert_eq!(w.indexed().next(), Some((10, &token(10))));
+        assert_eq!(w.partition_point(|x| x.span().start < 26), 13);
+        let t = Tokens::all(10, all.clone());
         assert_eq!(t[12], token(12));
-        assert_eq!(t.get(9), None);
-        assert_eq!(t.get(15), None);
         assert_eq!(t.get(11..14), Some(&tokens(11..14)[..]));
-        assert_eq!(t.indexed().next(), Some((10, &token(10))));
-        assert_eq!(t.partition_point(|x| x.span().start < 26), 13);
+        assert_eq!(t.get(9), None);
     }
 
     #[test]
     fn kept_runs_answer_for_their_tokens_only() {
-        let all = Tokens::all(0, tokens(0..20));
-        let kept = all.keep([8..11, 2..4, 3..5, 19..25]);
+        let all = tokens(0..20);
+        let mut kept = Tokens::default();
+        Window::new(0, &all).keep_into([8..11, 2..4, 3..5, 19..25], &mut kept);
         assert_eq!(kept.len(), 20);
         assert_eq!(kept.held(), 3 + 3 + 1);
         assert_eq!(kept.get(2..5), Some(&tokens(2..5)[..]));
@@ -259,14 +340,13 @@ mod tests {
         assert_eq!(kept.get(19), Some(&token(19)));
         assert_eq!(kept.get(5), None);
         assert_eq!(kept.get(20), None);
-        assert_eq!(kept.indexed().count(), 0);
     }
 
     #[test]
     fn segments_kept_in_turn_join_the_run_they_touch() {
         let mut t = Tokens::default();
-        Tokens::all(0, tokens(0..5)).keep_into([0..3, 3..5], &mut t);
-        Tokens::all(5, tokens(5..12)).keep_into([2..7, 9..10], &mut t);
+        Window::new(0, &tokens(0..5)).keep_into([0..3, 3..5], &mut t);
+        Window::new(5, &tokens(5..12)).keep_into([2..7, 9..10], &mut t);
         assert_eq!(t.get(0..7), Some(&tokens(0..7)[..]));
         assert_eq!(t.get(9), Some(&token(9)));
         assert_eq!(t.get(8), None);

@@ -64,8 +64,16 @@ impl Words {
     }
 
     /// Token `i`'s compared text (`""` past the end).
+    #[inline]
     pub fn get(&self, i: usize) -> &str {
-        self.joined(i..i + 1)
+        // Read for every token a pattern may start at: one subtraction,
+        // which wraps to an index past the table for a token before the
+        // segment.
+        let k = i.wrapping_sub(self.base);
+        let (Some(&start), Some(&end)) = (self.starts.get(k), self.starts.get(k.wrapping_add(1))) else {
+            return "";
+        };
+        self.lowered.get(start as usize..end as usize).unwrap_or("")
     }
 
     /// Tokens `range` written together with nothing between them (`""`

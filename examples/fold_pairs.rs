@@ -6,6 +6,7 @@
 //! cargo run --release --example fold_pairs -- ../shared/data/transliteration --show 40
 //! cargo run --release --example fold_pairs -- ../shared/data/transliteration --list
 //! cargo run --release --example fold_pairs -- ../shared/data/transliteration --sample 60
+//! cargo run --release --example fold_pairs -- ../shared/data/transliteration --joined > joined.txt
 //! ```
 //!
 //! (or set `CLAIMLINT_TRANSLITERATION` to the directory). The data is read
@@ -14,7 +15,10 @@
 //! with the foreign forms each spelling was seen with. `--sample N` picks
 //! N of the pairs `folded` joins that the judge calls false (both
 //! languages), at random but the same every run (`--seed S` to change
-//! it, 2018 by default), for judging by hand.
+//! it, 2018 by default), for judging by hand. `--joined` prints every
+//! pair `folded` joins with its verdict (right, elsewhere, false,
+//! unjudged), sorted, one a line, so that two versions of the fold can be
+//! compared with `diff`.
 //!
 //! Russian and Arabic are measured apart, then summed. In each, data
 //! lines (`latin<TAB>foreign letters<TAB>count`) are grouped by their
@@ -93,6 +97,7 @@ fn main() {
     let mut list = false;
     let mut sample = 0usize;
     let mut seed = DEFAULT_SEED;
+    let mut joined = false;
     while let Some(arg) = args.next() {
         if arg == "--show" {
             show = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
@@ -102,13 +107,15 @@ fn main() {
             seed = args.next().and_then(|n| n.parse().ok()).unwrap_or(DEFAULT_SEED);
         } else if arg == "--list" {
             list = true;
+        } else if arg == "--joined" {
+            joined = true;
         } else {
             dir = Some(PathBuf::from(arg));
         }
     }
     let Some(dir) = dir else {
         eprintln!(
-            "usage: fold_pairs DIR [--show N] [--list] [--sample N [--seed S]]   \
+            "usage: fold_pairs DIR [--show N] [--list] [--sample N [--seed S]] [--joined]   \
              (DIR holds wd_russian_80 and wd_arabic_80)"
         );
         std::process::exit(2);
@@ -126,6 +133,8 @@ fn main() {
     let mut totals = vec![Score::default(); predicates.len()];
     // The false pairs of `folded`, by language, for `--sample`.
     let mut folded_false: Vec<(usize, Pair)> = Vec::new();
+    // Every pair `folded` joins, with its language and verdict, for `--joined`.
+    let mut folded_joined: Vec<(&str, Verdict, Pair)> = Vec::new();
     let languages = [("wd_russian_80", "Russian"), ("wd_arabic_80", "Arabic")];
     let all: Vec<Data> = languages
         .iter()
@@ -148,17 +157,28 @@ fn main() {
             .flat_map(|(_, other)| &other.positives)
             .collect();
         for (total, (label, key, alike)) in totals.iter_mut().zip(&predicates) {
-            let (score, false_pairs) = data.measure(key, alike, &elsewhere, show, list, label);
+            let (score, verdicts) = data.measure(key, alike, &elsewhere, show, list, label);
             score.print(label);
             total.add(&score);
             if *label == "folded" {
-                folded_false.extend(false_pairs.into_iter().map(|p| (d, p)));
+                for (verdict, p) in verdicts {
+                    if verdict == Verdict::False {
+                        folded_false.push((d, p.clone()));
+                    }
+                    folded_joined.push((language, verdict, p));
+                }
             }
         }
     }
     println!("Both languages:");
     for (total, (label, _, _)) in totals.iter().zip(&predicates) {
         total.print(label);
+    }
+    if joined {
+        folded_joined.sort();
+        for (language, verdict, (a, b)) in &folded_joined {
+            println!("{language}\t{verdict:?}\t{a}/{b}");
+        }
     }
     if sample > 0 {
         println!(
@@ -203,6 +223,19 @@ type Predicate<'a> = (
 );
 
 type Pair = (String, String);
+
+/// What the measurement makes of a pair a predicate joins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Verdict {
+    /// A positive pair: one name.
+    Right,
+    /// A positive pair of the other language's data.
+    Elsewhere,
+    /// Judged different names by [`Judge::Read`].
+    False,
+    /// Neither.
+    Unjudged,
+}
 
 /// Counts of one predicate on one data set.
 #[derive(Clone, Default)]
@@ -388,7 +421,8 @@ impl Data {
 
     /// Buckets the vocabulary by `key`, tests the pairs of each bucket with
     /// `alike`, and counts; prints a sample (or with `list`, every) false
-    /// pair and missed habit pair.
+    /// pair and missed habit pair. Returns the counts and every pair
+    /// joined, with its verdict.
     fn measure(
         &self,
         key: &dyn Fn(&str) -> String,
@@ -397,7 +431,7 @@ impl Data {
         show: usize,
         list: bool,
         label: &str,
-    ) -> (Score, Vec<Pair>) {
+    ) -> (Score, Vec<(Verdict, Pair)>) {
         let mut buckets: HashMap<String, Vec<&str>> = HashMap::new();
         for word in &self.vocabulary {
             buckets.entry(key(word)).or_default().push(word);
@@ -408,6 +442,7 @@ impl Data {
         let mut merged_false = 0usize;
         let mut strict_false = 0usize;
         let mut one_name_elsewhere = 0usize;
+        let mut verdicts: Vec<(Verdict, Pair)> = Vec::new();
         for members in buckets.values() {
             for (i, a) in members.iter().enumerate() {
                 for b in &members[i + 1..] {
@@ -416,12 +451,16 @@ impl Data {
                     }
                     let p = pair(a, b);
                     if self.positives.contains(&p) {
+                        verdicts.push((Verdict::Right, p.clone()));
                         found.insert(p);
                     } else if elsewhere.contains(&p) {
+                        verdicts.push((Verdict::Elsewhere, p));
                         one_name_elsewhere += 1;
                     } else if self.different_names(a, b, Judge::Read) {
+                        verdicts.push((Verdict::False, p.clone()));
                         false_pairs.push(p);
                     } else {
+                        verdicts.push((Verdict::Unjudged, p));
                         if self.different_names(a, b, Judge::Merged) {
                             merged_false += 1;
                         }
@@ -481,7 +520,7 @@ impl Data {
             habit_long_right: found.intersection(&self.habit_long).count(),
             habit_long: self.habit_long.len(),
         };
-        (score, false_pairs)
+        (score, verdicts)
     }
 
     /// The groups a spelling is seen in, with counts, for listings.

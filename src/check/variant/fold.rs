@@ -432,7 +432,10 @@ fn fold_letters(word: &str, plain: impl Iterator<Item = char>, most: usize, mark
 ///   "Tomio"): in the Wikidata pairs these are Japanese names far more
 ///   often than Slavic ones;
 /// - `j` after another vowel is `i` ("Sergej", "Stojan"), but not before
-///   `i` (Japanese "Kajiyama");
+///   `i` (Japanese "Kajiyama") or `o`, where it is the Spanish jota or
+///   the Japanese jo ("Rojo" is not "Royo", "Bajo" not "Bayo", "Tojo"
+///   not "Toyo"): in the Wikidata pairs a vowel, `j` and `o` is one name
+///   with a vowel, `y` and `o` in 2 pairs and another name in 11;
 /// - `j` after a consonant but `d` and before a, e, o or u is `y`
 ///   ("Tanja", "Ljubov"; not "Djamel", "Kenji"). An initial `j` stays:
 ///   in the Wikidata pairs "Juan" and "Yuan", Japanese "Juri" and "Yuri"
@@ -462,6 +465,7 @@ fn letter_habits(room: &mut [char], count: usize, japanese: bool) -> usize {
             // "Eijiro" and "Eiro", "Tomiyo" and "Tomio": the Japanese
             // syllables ji and yo.
             'j' | 'y' if matches!(prev, Some('e' | 'i')) && matches!(next, Some('i' | 'o')) => Some('j'),
+            'j' if prev.is_some_and(is_vowel) && next == Some('o') => Some('j'),
             'j' if prev.is_some_and(is_vowel) && next != Some('i') => Some('i'),
             // "Anja" and "Anya".
             'j' if i > 0 && prev != Some('d') && matches!(next, Some('a' | 'e' | 'o' | 'u')) => Some('y'),
@@ -764,6 +768,18 @@ mod tests {
         apart("Tomiyo", "Tomio");
         apart("Yukiyo", "Yukio");
         alike("Tomiyo", "Tomijo");
+    }
+
+    #[test]
+    fn j_between_vowels_before_o_is_a_consonant() {
+        apart("Rojo", "Royo");
+        apart("Arrojo", "Arroyo");
+        apart("Bajo", "Bayo");
+        apart("Tojo", "Toyo");
+        apart("Major", "Mayor");
+        alike("Stojan", "Stoyan");
+        alike("Bojan", "Boyan");
+        alike("Arroyo", "Arroio");
     }
 
     #[test]

@@ -224,14 +224,14 @@ fn plain_ascii(word: &str) -> impl Iterator<Item = char> + '_ {
         .map(|b| char::from(b.to_ascii_lowercase()))
 }
 
-/// [`plain`] of any word; with `caron_c`, `č` and `ć` are spelt "ch"
-/// (for [`Marks::caron_c`]).
-fn plain_unicode(word: &str, caron_c: bool) -> String {
+/// [`plain`] of any word; with `soft_c`, `č`, `ć` and `ç` are spelt "ch"
+/// (for [`Marks::soft_c`]).
+fn plain_unicode(word: &str, soft_c: bool) -> String {
     let lower = word.to_lowercase();
     let mut spelt = String::with_capacity(lower.len());
     for c in lower.chars() {
         match c {
-            'č' | 'ć' if caron_c => spelt.push_str("ch"),
+            'č' | 'ć' | 'ç' if soft_c => spelt.push_str("ch"),
             'ł' => spelt.push('l'),
             'ø' => spelt.push('o'),
             'ß' => spelt.push_str("ss"),
@@ -287,10 +287,15 @@ struct Marks {
     /// romanization of Japanese, where j and y are two sounds
     /// ("Ichijō"/"Ichiyō", "Kojō"/"Kōyō"), so neither is a habit.
     japanese: bool,
-    /// A `č` or `ć` ("Erić", "Vučković"): the Slavic ch, spelt out as
-    /// "ch" rather than made a k ("Erić" is not "Erick", "Anić" not
-    /// "Anik"), as the final "vic" already is ("Milošević").
-    caron_c: bool,
+    /// A `č` or `ć` ("Erić", "Vučković"), or a `ç` ("Kılıç", "Çolak"):
+    /// the Slavic and Turkish ch (or the French s), spelt out as "ch"
+    /// rather than made a k ("Erić" is not "Erick", "Anić" not "Anik",
+    /// "Çolak" not "Kolak"), as the final "vic" already is ("Milošević").
+    soft_c: bool,
+    /// A final "ée" ("Renée", "Aimée", "Andrée"): the French feminine,
+    /// said é, so its "ee" is not the i of English "Rasheed" ("Renée" is
+    /// not "Reni", "Josée" not "Josy").
+    french_ee: bool,
 }
 
 impl Marks {
@@ -300,9 +305,14 @@ impl Marks {
         }
         let mut marks = Marks::default();
         let mut latvian = false;
-        for c in word.chars().flat_map(char::to_lowercase) {
+        // The last two letters, accents composed, for a final "ée".
+        let mut ending = ['\0'; 2];
+        for c in word.nfc().flat_map(char::to_lowercase) {
+            if c.is_alphabetic() {
+                ending = [ending[1], c];
+            }
             match c {
-                'č' | 'ć' => marks.caron_c = true,
+                'č' | 'ć' | 'ç' => marks.soft_c = true,
                 'ō' | 'ū' => marks.japanese = true,
                 // Latvian, which writes "Valentīna" and "Jūlija".
                 'ā' | 'ē' | 'ī' | 'ģ' | 'ķ' | 'ļ' | 'ņ' => latvian = true,
@@ -310,13 +320,15 @@ impl Marks {
             }
         }
         marks.japanese &= !latvian;
+        marks.french_ee = ending == ['é', 'e'];
         marks
     }
 
     fn or(self, other: Marks) -> Marks {
         Marks {
             japanese: self.japanese || other.japanese,
-            caron_c: self.caron_c || other.caron_c,
+            soft_c: self.soft_c || other.soft_c,
+            french_ee: self.french_ee || other.french_ee,
         }
     }
 }
@@ -335,7 +347,7 @@ fn fold(word: &str, marks: Marks) -> String {
     if word.is_ascii() {
         fold_letters(word, plain_ascii(word), word.len(), marks)
     } else {
-        let plain = plain_unicode(word, marks.caron_c);
+        let plain = plain_unicode(word, marks.soft_c);
         fold_letters(word, plain.chars(), plain.len(), marks)
     }
 }
@@ -394,7 +406,7 @@ fn fold_letters(word: &str, plain: impl Iterator<Item = char>, most: usize, mark
         if let Some((from, to)) = opened.iter().find(|(from, _)| {
             rest.len() >= from.len()
                 && rest.iter().copied().zip(from.chars()).all(|(x, y)| x == y)
-                && !(marks.japanese && from.contains(['j', 'y']))
+                && habit_holds(from, rest.len() == from.len(), marks)
         }) {
             to.chars().for_each(|t| push(&mut out, t));
             i += from.len();
@@ -419,6 +431,24 @@ fn fold_letters(word: &str, plain: impl Iterator<Item = char>, most: usize, mark
         push(&mut out, 'v');
     }
     out
+}
+
+/// Whether a habit of [`habits`] that begins with `from` holds where it is
+/// found, `last` when it ends the word:
+///
+/// - a final "oo" is the Japanese long o ("Tomoo", "Yokoo", "Hiroo"),
+///   written "o" or "ō" by other romanizations, not the "oo" of
+///   "Mahmood" and "Mansoor" (never final in the Wikidata pairs' Arabic
+///   names): "Tomoo" is "Tomo", not "Tomu";
+/// - with [`Marks::french_ee`], a final "ee" is the é and silent e of a
+///   French feminine ("Renée", "Aimée"), not the English ee of "Rasheed";
+/// - with [`Marks::japanese`], no habit of j or y holds.
+fn habit_holds(from: &str, last: bool, marks: Marks) -> bool {
+    match from {
+        "oo" if last => false,
+        "ee" if last => !marks.french_ee,
+        _ => !(marks.japanese && from.contains(['j', 'y'])),
+    }
 }
 
 /// The habits that hang on single letters, before the others, applied in
@@ -757,6 +787,11 @@ mod tests {
         // A caron or acute c: the Slavic ch.
         apart("Erić", "Erick");
         apart("Bilić", "Bilik");
+        // A cedilla c: the Turkish ch.
+        apart("Çolak", "Kolak");
+        apart("Kılıç", "Killick");
+        alike("Kılıç", "Kilic");
+        alike("Çelik", "Celik");
         assert_eq!(fold_word("Bilić"), fold_word("Bilik"));
     }
 
@@ -768,6 +803,28 @@ mod tests {
         apart("Tomiyo", "Tomio");
         apart("Yukiyo", "Yukio");
         alike("Tomiyo", "Tomijo");
+    }
+
+    #[test]
+    fn a_final_oo_is_a_long_o() {
+        alike("Tomoo", "Tomo");
+        alike("Yokoo", "Yōko");
+        apart("Tomoo", "Tomu");
+        apart("Mizoo", "Mizu");
+        alike("Mahmood", "Mahmud");
+        alike("Mansoor", "Mansour");
+    }
+
+    #[test]
+    fn a_french_final_ee_is_not_i() {
+        apart("Renée", "Reni");
+        apart("Renée", "Renny");
+        apart("Aimée", "Aimi");
+        apart("Josée", "Josy");
+        apart("Andrée", "Andriy");
+        alike("Renée", "Renee");
+        alike("Rasheed", "Rashid");
+        alike("Hardee", "Hardy");
     }
 
     #[test]

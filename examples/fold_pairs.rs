@@ -18,7 +18,9 @@
 //! it, 2018 by default), for judging by hand. `--joined` prints every
 //! pair `folded` joins with its verdict (right, elsewhere, false,
 //! unjudged), sorted, one a line, so that two versions of the fold can be
-//! compared with `diff`.
+//! compared with `diff`. `--fold WORD...` prints each word's plain form,
+//! fold and skeleton, and how alike each is to the first, and reads no
+//! data.
 //!
 //! Russian and Arabic are measured apart, then summed. In each, data
 //! lines (`latin<TAB>foreign letters<TAB>count`) are grouped by their
@@ -109,13 +111,16 @@ fn main() {
             list = true;
         } else if arg == "--joined" {
             joined = true;
+        } else if arg == "--fold" {
+            print_folds(&args.by_ref().collect::<Vec<_>>());
+            return;
         } else {
             dir = Some(PathBuf::from(arg));
         }
     }
     let Some(dir) = dir else {
         eprintln!(
-            "usage: fold_pairs DIR [--show N] [--list] [--sample N [--seed S]] [--joined]   \
+            "usage: fold_pairs DIR [--show N] [--list] [--sample N [--seed S]] [--joined] | --fold WORD...   \
              (DIR holds wd_russian_80 and wd_arabic_80)"
         );
         std::process::exit(2);
@@ -196,6 +201,20 @@ fn main() {
                 data.groups_of(&b)
             );
         }
+    }
+}
+
+/// Each word's plain form, fold and skeleton, and its likeness to the
+/// first word, to see why two words fold together or not.
+fn print_folds(words: &[String]) {
+    for word in words {
+        let folded = fold_word(word);
+        println!(
+            "{word}\t{}\t{folded}\t{}\t{:?}",
+            plain(word),
+            skeleton(&folded),
+            likeness(&words[0], word)
+        );
     }
 }
 

@@ -456,7 +456,9 @@ fn habit_holds(from: &str, last: bool, marks: Marks) -> bool {
 /// more); returns how many letters there are now:
 ///
 /// - `j` or `y` between `e` or `i` and `a`, `e` or `u` is silent
-///   ("Andrejev", "Andreyev", "Mariya"); before `i` or `o` it is the
+///   ("Andrejev", "Andreyev", "Mariya"), but not before "er", where it
+///   is the i of the German ei ("Meyer" and "Meijer" are "Meier", not
+///   "Meer" or "Mir"); before `i` or `o` it is the
 ///   consonant of the Japanese syllables ji and yo, written `j`
 ///   ("Eijiro" is not "Eiro", "Ichiji" not "Ichi", "Tomiyo" not
 ///   "Tomio"): in the Wikidata pairs these are Japanese names far more
@@ -488,8 +490,13 @@ fn letter_habits(room: &mut [char], count: usize, japanese: bool) -> usize {
         let next = room[..count].get(i + 1).copied();
         let written = match c {
             'j' | 'y' if japanese => Some(c),
-            // "Andrejev", "Andreyev" and "Andreev"; "Mariya" and "Maria".
-            'j' | 'y' if matches!(prev, Some('e' | 'i')) && matches!(next, Some('a' | 'e' | 'u' | 'y')) => {
+            // "Andrejev", "Andreyev" and "Andreev"; "Mariya" and "Maria";
+            // not "Meyer".
+            'j' | 'y'
+                if matches!(prev, Some('e' | 'i'))
+                    && matches!(next, Some('a' | 'e' | 'u' | 'y'))
+                    && !(next == Some('e') && room[..count].get(i + 2) == Some(&'r')) =>
+            {
                 None
             }
             // "Eijiro" and "Eiro", "Tomiyo" and "Tomio": the Japanese
@@ -803,6 +810,17 @@ mod tests {
         apart("Tomiyo", "Tomio");
         apart("Yukiyo", "Yukio");
         alike("Tomiyo", "Tomijo");
+    }
+
+    #[test]
+    fn y_before_er_is_the_german_ei() {
+        alike("Meyer", "Meier");
+        alike("Meijer", "Meyer");
+        alike("Dreyer", "Dreier");
+        apart("Meyer", "Meer");
+        apart("Meyer", "Mir");
+        alike("Andreyev", "Andreev");
+        alike("Sergeyeva", "Sergeeva");
     }
 
     #[test]

@@ -456,9 +456,12 @@ fn habit_holds(from: &str, last: bool, marks: Marks) -> bool {
 /// more); returns how many letters there are now:
 ///
 /// - `j` or `y` between `e` or `i` and `a`, `e` or `u` is silent
-///   ("Andrejev", "Andreyev", "Mariya"), but not before "er", where it
-///   is the i of the German ei ("Meyer" and "Meijer" are "Meier", not
-///   "Meer" or "Mir"); before `i` or `o` it is the
+///   ("Andrejev", "Andreyev", "Mariya"), but before an `e` that does
+///   not begin the Russian -ev ("Andreyev", "Andrejew") it is the i of
+///   the German and Dutch ei or a consonant ("Meyer" and "Meijer" are
+///   "Meier", not "Meer" or "Mir"; "Verheyen" is "Verheijen"; Spanish
+///   "Reyes" is not "Rees", French "Réjean" not "Ryan"); before `i` or
+///   `o` it is the
 ///   consonant of the Japanese syllables ji and yo, written `j`
 ///   ("Eijiro" is not "Eiro", "Ichiji" not "Ichi", "Tomiyo" not
 ///   "Tomio"): in the Wikidata pairs these are Japanese names far more
@@ -491,11 +494,11 @@ fn letter_habits(room: &mut [char], count: usize, japanese: bool) -> usize {
         let written = match c {
             'j' | 'y' if japanese => Some(c),
             // "Andrejev", "Andreyev" and "Andreev"; "Mariya" and "Maria";
-            // not "Meyer".
+            // not "Meyer" or "Reyes".
             'j' | 'y'
                 if matches!(prev, Some('e' | 'i'))
                     && matches!(next, Some('a' | 'e' | 'u' | 'y'))
-                    && !(next == Some('e') && room[..count].get(i + 2) == Some(&'r')) =>
+                    && !(next == Some('e') && !matches!(room[..count].get(i + 2), Some('v' | 'w'))) =>
             {
                 None
             }
@@ -813,14 +816,19 @@ mod tests {
     }
 
     #[test]
-    fn y_before_er_is_the_german_ei() {
+    fn j_or_y_between_e_and_e_is_silent_only_in_the_russian_ev() {
         alike("Meyer", "Meier");
         alike("Meijer", "Meyer");
         alike("Dreyer", "Dreier");
+        alike("Verheyen", "Verheijen");
         apart("Meyer", "Meer");
         apart("Meyer", "Mir");
+        apart("Reyes", "Rees");
+        apart("Réjean", "Ryan");
         alike("Andreyev", "Andreev");
+        alike("Andrejew", "Andreev");
         alike("Sergeyeva", "Sergeeva");
+        alike("Sergeyevich", "Sergeevich");
     }
 
     #[test]

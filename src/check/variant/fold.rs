@@ -471,6 +471,10 @@ fn habit_holds(from: &str, last: bool, marks: Marks) -> bool {
 ///   the Japanese jo ("Rojo" is not "Royo", "Bajo" not "Bayo", "Tojo"
 ///   not "Toyo"): in the Wikidata pairs a vowel, `j` and `o` is one name
 ///   with a vowel, `y` and `o` in 2 pairs and another name in 11;
+/// - `j` or `y` between `l` and `u` is silent: the Russian ю after l,
+///   which German and French write "u" ("Lyudmila", "Ljudmila" and
+///   "Ludmila"; "Lyubov" and "Lubov"), where no English or Japanese
+///   name has a y (Japanese has no l);
 /// - `j` after a consonant but `d` and before a, e, o or u is `y`
 ///   ("Tanja", "Ljubov"; not "Djamel", "Kenji"). An initial `j` stays:
 ///   in the Wikidata pairs "Juan" and "Yuan", Japanese "Juri" and "Yuri"
@@ -507,6 +511,8 @@ fn letter_habits(room: &mut [char], count: usize, japanese: bool) -> usize {
             'j' | 'y' if matches!(prev, Some('e' | 'i')) && matches!(next, Some('i' | 'o')) => Some('j'),
             'j' if prev.is_some_and(is_vowel) && next == Some('o') => Some('j'),
             'j' if prev.is_some_and(is_vowel) && next != Some('i') => Some('i'),
+            // "Lyudmila", "Ljudmila" and "Ludmila".
+            'j' | 'y' if prev == Some('l') && next == Some('u') => None,
             // "Anja" and "Anya".
             'j' if i > 0 && prev != Some('d') && matches!(next, Some('a' | 'e' | 'o' | 'u')) => Some('y'),
             'h' if next.is_none() && i >= 5 && prev == Some('a') => None,
@@ -829,6 +835,14 @@ mod tests {
         alike("Andrejew", "Andreev");
         alike("Sergeyeva", "Sergeeva");
         alike("Sergeyevich", "Sergeevich");
+    }
+
+    #[test]
+    fn yu_after_l_is_u() {
+        alike("Lyudmila", "Ludmila");
+        alike("Ljudmila", "Lyudmila");
+        alike("Lyubov", "Lubov");
+        alike("Ljubomir", "Lubomir");
     }
 
     #[test]

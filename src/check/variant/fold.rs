@@ -482,6 +482,9 @@ fn habit_holds(from: &str, last: bool, marks: Marks) -> bool {
 /// - a final `ff` is `f` ("Smirnoff");
 /// - a final `h` after `a` is silent in words of six letters or more
 ///   ("Hamzah", "Fatimah"; not "Sabah");
+/// - a final `h` after `o` is silent in words of five letters or more:
+///   the long o of Japanese names as passports spell it ("Satoh",
+///   "Katoh", "Saitoh" are "Sato", "Kato", "Saitō");
 /// - a final `vic` is `vich` ("Milosevic", from "Milošević").
 ///
 /// With `japanese` ([`Marks::japanese`]), `j` and `y` are left as they are.
@@ -516,6 +519,8 @@ fn letter_habits(room: &mut [char], count: usize, japanese: bool) -> usize {
             // "Anja" and "Anya".
             'j' if i > 0 && prev != Some('d') && matches!(next, Some('a' | 'e' | 'o' | 'u')) => Some('y'),
             'h' if next.is_none() && i >= 5 && prev == Some('a') => None,
+            // "Satoh" and "Sato".
+            'h' if next.is_none() && i >= 4 && prev == Some('o') => None,
             _ => Some(c),
         };
         if let Some(w) = written {
@@ -843,6 +848,14 @@ mod tests {
         alike("Ljudmila", "Lyudmila");
         alike("Lyubov", "Lubov");
         alike("Ljubomir", "Lubomir");
+    }
+
+    #[test]
+    fn a_final_oh_is_a_long_o() {
+        alike("Satoh", "Sato");
+        alike("Saitoh", "Saitō");
+        alike("Katoh", "Kato");
+        apart("Itoh", "Ito");
     }
 
     #[test]

@@ -120,7 +120,7 @@ impl<'a> FoldedWord<'a> {
             // Accents, apostrophes or hyphens apart ("José"/"Jose").
             return Likeness::Folded;
         }
-        let shortest = pa.chars().count().min(pb.chars().count());
+        let shortest = sounded_letters(pa).min(sounded_letters(pb));
         if self.folded() == other.folded() {
             if shortest < MIN_FOLDED || !self.marks_agree(other) {
                 return Likeness::Different;
@@ -186,6 +186,23 @@ impl<'a> FoldedWord<'a> {
             }
             _ => false,
         }
+    }
+}
+
+/// How many letters of a [`plain`] word are sounded, as far as the
+/// shortest word that may fold ([`MIN_FOLDED`]) is concerned: all but an
+/// English silent e, a final e after a consonant after a vowel ("Hope",
+/// "Cole", "Case", "Lyle"). Such a word is as short as "Hop" once said,
+/// and the spellings it folds with are mostly another language's name,
+/// whose e is sounded ("Hoppe", "Kolle", "Kase", "Lille"): in the
+/// Wikidata pairs a word of four letters ending so folds with another
+/// name in 41 pairs and with its own in 19.
+fn sounded_letters(plain: &str) -> usize {
+    let count = plain.chars().count();
+    let mut last = plain.chars().rev();
+    match (last.next(), last.next(), last.next()) {
+        (Some('e'), Some(c), Some(v)) if !is_vowel(c) && is_vowel(v) => count - 1,
+        _ => count,
     }
 }
 
@@ -824,6 +841,21 @@ mod tests {
         apart("Tomiyo", "Tomio");
         apart("Yukiyo", "Yukio");
         alike("Tomiyo", "Tomijo");
+    }
+
+    #[test]
+    fn a_silent_e_does_not_make_a_word_long_enough() {
+        apart("Hope", "Hoppe");
+        apart("Pope", "Poppe");
+        apart("Case", "Kase");
+        apart("Cole", "Kolle");
+        apart("Hale", "Halle");
+        apart("Hyde", "Hide");
+        alike("Jose", "José");
+        alike("Lynne", "Linne");
+        alike("Jeanne", "Jeane");
+        alike("Carole", "Karole");
+        alike("Blake", "Blaake");
     }
 
     #[test]

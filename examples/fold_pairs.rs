@@ -73,7 +73,22 @@
 //!   precision on judged pairs is 0.91 to 0.92 rather than the 0.89
 //!   printed. An earlier hand check, before the
 //!   changes, of 49 pairs found 16 one name (Altman/Altmann,
-//!   Thomas/Tomáš, Novák/Nowak).
+//!   Thomas/Tomáš, Novák/Nowak). After the second round of changes
+//!   (English silent e, j before o, Meyer, Renée, ç; 350 pairs judged
+//!   false, headline precision 0.908) the same draw of 60 found 13 one
+//!   name (Grete/Grethe, Juri/Jurij, Titus/Tytus, Nadia/Nadiya,
+//!   Yaacov/Yakov, Caterina/Kateřina, Anete/Anette, Nicolaas/Nicolas,
+//!   Josefa/Josepha, Thomas/Tomáš, Paullus/Paulus, Jeanine/Jeannine,
+//!   Lakhdar/Lakhdhar), 10 borderline (Matija/Mattia, Cheri/Cherry,
+//!   Jacobson/Jakobsson twice, Giles/Gilles, Alli/Ally, Loukas/Lukáš,
+//!   Jonson/Jönsson, Englisch/English, Caio/Cayo) and 37 two names
+//!   (Ellen/Yellen, Raja/Raya, Emanuele/Emmanuelle, Sercan/Serkan,
+//!   Buch/Butch). So 22% to 38% of the false pairs are right, and the
+//!   precision on judged pairs is 0.93 to 0.94. Most of what is left is
+//!   one name read in two languages (Thomas/Tomáš, which the judge
+//!   cannot tell from two names) or two names that only a knowledge of
+//!   their language tells apart (Turkish Sercan/Serkan, Arabic
+//!   Ayad/Ayyad, Michel/Mitchell).
 //!
 //! Three predicates are measured on single words: `folded` (alike after
 //! folding, the test for every word of a full name and for one-word

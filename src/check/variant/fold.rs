@@ -521,8 +521,8 @@ fn letter_habits(room: &mut [char], count: usize, japanese: bool) -> usize {
             // not "Meyer" or "Reyes".
             'j' | 'y'
                 if matches!(prev, Some('e' | 'i'))
-                    && matches!(next, Some('a' | 'e' | 'u' | 'y'))
-                    && !(next == Some('e') && !matches!(room[..count].get(i + 2), Some('v' | 'w'))) =>
+                    && (matches!(next, Some('a' | 'u' | 'y'))
+                        || (next == Some('e') && matches!(room[..count].get(i + 2), Some('v' | 'w')))) =>
             {
                 None
             }

@@ -128,3 +128,52 @@ fn j_or_y_before_a_still_folds() {
         "\"Mariya Ivanova\" and \"Maria Ivanova\" look like one name spelt two ways",
     );
 }
+
+#[test]
+fn a_silent_e_does_not_make_a_short_word_long_enough() {
+    different_people("Bob Hope took the stage; the conductor Kurt Hoppe followed.");
+    different_people("Steve Case spoke. Later Hiroshi Kase answered.");
+}
+
+#[test]
+fn y_before_er_is_the_german_ei() {
+    one_name(
+        "Angela Meyer won the vote. Supporters of Angela Meier celebrated.",
+        "\"Angela Meyer\" and \"Angela Meier\" look like one name spelt two ways",
+    );
+}
+
+#[test]
+fn spanish_j_between_vowels_is_not_y() {
+    different_people("Carlos Rojo met Carlos Royo at the ministry.");
+}
+
+#[test]
+fn the_french_feminine_ee_is_not_i() {
+    different_people("Renée Dupont and her cousin Reni Dupont signed the letter.");
+}
+
+#[test]
+fn a_turkish_cedilla_c_is_not_k() {
+    different_people("Mehmet Çolak and Mehmet Kolak both played on Sunday.");
+}
+
+#[test]
+fn lyu_and_lu_are_one_russian_vowel() {
+    one_name(
+        "Lyudmila Putina spoke. Aides to Ludmila Putina declined to comment.",
+        "\"Lyudmila Putina\" and \"Ludmila Putina\" look like one name spelt two ways",
+    );
+}
+
+#[test]
+fn a_final_oo_or_oh_is_a_japanese_long_o() {
+    one_name(
+        "Tomoo Sato won. Rivals of Tomo Sato conceded.",
+        "\"Tomoo Sato\" and \"Tomo Sato\" look like one name spelt two ways",
+    );
+    one_name(
+        "Yuki Satoh arrived. Officials met Yuki Sato later.",
+        "\"Yuki Satoh\" and \"Yuki Sato\" look like one name spelt two ways",
+    );
+}

@@ -12,14 +12,16 @@
 //! after a consonant, kh/h, dh/d, th/t, ph/f, q/k, c/k, chr/kr, w/v, x/ks,
 //! ou/u, ee/i, sch/sh, ch/tch, doubled letters in words of four letters or
 //! more, al-/el-), and narrowed where a word's marks tell its language (a
-//! macron: Japanese, whose j and y are two sounds; `č` and `ć`: ch, not
-//! k). Which habits count is measured on Wikidata name pairs by
-//! `examples/fold_pairs.rs`. Marks only part words the key joins, so the
-//! folded key stays the bucket. Two names are one name spelt two ways when
-//! their words fold alike, or when every word but one agrees and that one
-//! differs only in its vowels, as romanizations of Arabic do
-//! ("Mohammed"/"Muhammad"). A word's last letter must agree, so gendered
-//! forms ("Petrov"/"Petrova") and different given names ("Maria"/"Marina
+//! macron: Japanese, whose j and y are two sounds; `č`, `ć` and `ç`: ch,
+//! not k; a final "ée": the French é, not i). Which habits count is
+//! measured on Wikidata name pairs by `examples/fold_pairs.rs`. Marks only
+//! part words the key joins, so the folded key stays the bucket. Two names
+//! are one name spelt two ways when their words fold alike, or when every
+//! word but one agrees and that one differs only in its vowels, as
+//! romanizations of Arabic do ("Mohammed"/"Muhammad"). A word must have
+//! four letters to fold, not counting an English silent e ("Hope"/"Hoppe"
+//! stay apart). A word's last letter must agree, so gendered forms
+//! ("Petrov"/"Petrova") and different given names ("Maria"/"Marina
 //! Petrova") stay apart. One-word names ("Gaddafi", or the surname of a
 //! full name) are compared too, when each is evidently a name (written
 //! capitalised inside a sentence, or the last word of a full name) and at

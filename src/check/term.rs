@@ -286,10 +286,17 @@ impl Facts {
                         }
                         (TokenKind::Word, Some(next)) if next.kind == TokenKind::Word => {
                             let second = next.span().slice(&source.text);
-                            if is_function_word(text) || is_function_word(second) || is_particle(second) {
+                            // The cheap test first: most pairs of words
+                            // are no closed word of the draft.
+                            let key = pair_key(text, second, &mut scratch);
+                            if !all.may_contain(key)
+                                || is_function_word(text)
+                                || is_function_word(second)
+                                || is_particle(second)
+                            {
                                 continue;
                             }
-                            pair_key(text, second, &mut scratch)
+                            key
                         }
                         _ => continue,
                     };

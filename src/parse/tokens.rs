@@ -25,6 +25,10 @@ pub struct Tokens {
     /// When every token from some index on is held (a whole draft or
     /// segment): that index, so that a token is read with no search.
     all_from: Option<usize>,
+    /// For every [`Tokens::STEP`] tokens of the draft, the first run that
+    /// starts at or after them: a token is then looked for among the few
+    /// runs of its step, not all of them. Built on the first search.
+    steps: std::sync::OnceLock<Vec<u32>>,
 }
 
 /// What reading a token that was not kept gives: an empty punctuation mark
@@ -38,6 +42,9 @@ const ABSENT: Token = Token {
 };
 
 impl Tokens {
+    /// The tokens a step of the search index covers.
+    const STEP: usize = 256;
+
     /// Every token of a draft, or of a segment of it whose first token has
     /// index `base`.
     pub fn all(base: usize, tokens: Vec<Token>) -> Tokens {
@@ -52,6 +59,7 @@ impl Tokens {
             kept: tokens,
             len,
             all_from: Some(base),
+            steps: std::sync::OnceLock::new(),
         }
     }
 
@@ -100,10 +108,19 @@ impl Tokens {
         if let Some(base) = self.all_from {
             return self.kept.get(range.start.checked_sub(base)?..range.end - base);
         }
-        let run = self
-            .runs
-            .partition_point(|r| r.0 as usize <= range.start)
-            .checked_sub(1)?;
+        // The run that holds the range starts at or before it: the run
+        // before its step's first, or one of its step's.
+        let steps = self.steps.get_or_init(|| self.steps());
+        let step = range.start / Tokens::STEP;
+        let from = steps
+            .get(step)
+            .map_or(self.runs.len(), |&k| k as usize)
+            .saturating_sub(1);
+        let to = steps.get(step + 1).map_or(self.runs.len(), |&k| k as usize);
+        let run = from
+            + self.runs[from..to.max(from)]
+                .partition_point(|r| r.0 as usize <= range.start)
+                .checked_sub(1)?;
         let (first, at) = (self.runs[run].0 as usize, self.runs[run].1 as usize);
         let next = self.runs.get(run + 1).map_or(self.kept.len(), |r| r.1 as usize);
         let from = at + (range.start - first);
@@ -111,9 +128,28 @@ impl Tokens {
         (to <= next).then(|| &self.kept[from..to])
     }
 
+    /// The search index: for each step, the first run that starts at or
+    /// after it.
+    fn steps(&self) -> Vec<u32> {
+        let mut steps = Vec::with_capacity(self.len / Tokens::STEP + 1);
+        let mut k = 0;
+        for step in 0..=self.len / Tokens::STEP {
+            while self
+                .runs
+                .get(k)
+                .is_some_and(|r| (r.0 as usize) < step * Tokens::STEP)
+            {
+                k += 1;
+            }
+            steps.push(narrow(k));
+        }
+        steps
+    }
+
     /// Appends the tokens `range` of the draft (given as `tokens`), which
     /// start at or after every token held; the count grows to cover them.
     fn push(&mut self, range: Range<usize>, tokens: &[Token]) {
+        self.steps.take();
         let end_held = self
             .runs
             .last()
@@ -133,6 +169,7 @@ impl Tokens {
 
     /// Says that the draft has `len` tokens in all.
     fn set_len(&mut self, len: usize) {
+        self.steps.take();
         self.len = self.len.max(len);
     }
 
@@ -340,6 +377,22 @@ mod tests {
         assert_eq!(kept.get(19), Some(&token(19)));
         assert_eq!(kept.get(5), None);
         assert_eq!(kept.get(20), None);
+    }
+
+    #[test]
+    fn a_token_is_found_among_many_runs() {
+        let all = tokens(0..3000);
+        let mut kept = Tokens::default();
+        // Every third token, and a long run across several steps.
+        let long = std::iter::once(1000..1600);
+        let ranges = (0..900).step_by(3).map(|i| i..i + 1).chain(long);
+        Window::new(0, &all).keep_into(ranges, &mut kept);
+        for (i, token) in all.iter().enumerate() {
+            let held = (i < 900 && i % 3 == 0) || (1000..1600).contains(&i);
+            assert_eq!(kept.get(i), held.then_some(token), "{i}");
+        }
+        assert_eq!(kept.get(1200..1500), Some(&all[1200..1500]));
+        assert_eq!(kept.get(999..1001), None);
     }
 
     #[test]

@@ -595,9 +595,11 @@ fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known
                 i = end;
                 continue;
             }
-            let title = start
-                .checked_sub(1)
-                .and_then(cover)
+            // A title in the same sentence: one that ends the sentence (or
+            // the paragraph) before is not this name's.
+            let title = (start > sentence.tokens.start)
+                .then(|| cover(start - 1))
+                .flatten()
                 .filter(|&k| matches!(known[k].target, Target::Title { .. }));
             let mut name = Name::new(
                 Span::new(tokens[start].span().start, tokens[end - 1].span().end),
@@ -720,6 +722,17 @@ titles:
         let title = |n: &Name| n.title().map(|k| m.known[k].span.slice(&source.text));
         assert_eq!(title(&m.names[0]), Some("Secretary of State"));
         assert_eq!(title(&m.names[1]), Some("Foreign Minister"));
+    }
+
+    #[test]
+    fn a_title_ending_the_paragraph_before_is_not_the_names() {
+        // Found by fuzzing: the title was taken across the paragraph break,
+        // so the finding changed with where a long draft's segments end.
+        let text = "He met the Foreign Minister\n\nLavrov said so.";
+        let (source, m) = mentions(text);
+        let names: Vec<&str> = m.names.iter().map(|n| n.span.slice(&source.text)).collect();
+        assert_eq!(names, ["He", "Lavrov"]);
+        assert_eq!(m.names[1].title(), None);
     }
 
     #[test]

@@ -61,6 +61,14 @@ fn inputs() -> Vec<(String, String)> {
         .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
         .collect();
     inputs.push(("split.txt".to_string(), SPLIT.to_string()));
+    // Found by fuzzing: a title ending one paragraph was taken for the name
+    // opening the next, only when both were in one segment.
+    inputs.push((
+        "title.md".to_string(),
+        "The union met the finance minister\n\nBerg, 56, said the talks would go on.\n\n\
+         Defence Minister Anna Berg visited the port.\n"
+            .to_string(),
+    ));
     // Everything one after another: names, acronyms and words of one
     // draft met again in another.
     let all: Vec<&str> = inputs.iter().map(|(_, text)| text.as_str()).collect();

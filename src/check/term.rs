@@ -63,24 +63,18 @@ fn form_key(form: &str) -> u64 {
 /// [`form_key`] of `bytes` each mapped by `map`.
 fn form_key_with(bytes: &[u8], map: impl Fn(&u8) -> u8) -> u64 {
     let len = bytes.len();
-    let at = |i: usize| u64::from(bytes.get(i).map_or(0, &map));
-    form_key_parts(
-        len,
-        [
-            at(0),
-            at(1),
-            at(2),
-            at(len.wrapping_sub(2)),
-            at(len.wrapping_sub(1)),
-        ],
-    )
+    form_key_at(len, |i| u64::from(bytes.get(i).map_or(0, &map)))
 }
 
-/// The key of a form of `len` bytes whose first three and last two bytes
-/// are `bytes` (0 where the form is shorter).
-fn form_key_parts(len: usize, bytes: [u64; 5]) -> u64 {
-    let [a, b, c, y, z] = bytes;
-    (len as u64) << 40 | a << 32 | b << 24 | c << 16 | y << 8 | z
+/// The key of a form of `len` bytes whose byte `i` is `at(i)` (0 past the
+/// form): its length and its first three and last two bytes.
+fn form_key_at(len: usize, at: impl Fn(usize) -> u64) -> u64 {
+    (len as u64) << 40
+        | at(0) << 32
+        | at(1) << 24
+        | at(2) << 16
+        | at(len.wrapping_sub(2)) << 8
+        | at(len.wrapping_sub(1))
 }
 
 /// The keys of a draft's closed words, as a table of bits that says "no"
@@ -223,16 +217,7 @@ fn pair_key(first: &str, second: &str, scratch: &mut String) -> u64 {
             let byte = if i < a.len() { a.get(i) } else { b.get(i - a.len()) };
             u64::from(byte.map_or(0, u8::to_ascii_lowercase))
         };
-        return form_key_parts(
-            len,
-            [
-                at(0),
-                at(1),
-                at(2),
-                at(len.wrapping_sub(2)),
-                at(len.wrapping_sub(1)),
-            ],
-        );
+        return form_key_at(len, at);
     }
     scratch.clear();
     scratch.push_str(&crate::parse::normalize(first));

@@ -69,6 +69,14 @@ fn inputs() -> Vec<(String, String)> {
          Defence Minister Anna Berg visited the port.\n"
             .to_string(),
     ));
+    // Found by fuzzing too: "an" ending one paragraph made the title
+    // opening the next a qualified one.
+    inputs.push((
+        "qualified.txt".to_string(),
+        "Anna Berg is Defence Minister.\n\nThe union would not make an\n\n\
+         Finance Minister Anna Berg said so.\n"
+            .to_string(),
+    ));
     // Everything one after another: names, acronyms and words of one
     // draft met again in another.
     let all: Vec<&str> = inputs.iter().map(|(_, text)| text.as_str()).collect();

@@ -948,7 +948,11 @@ fn surely_proper(name: &crate::mention::Name) -> bool {
 /// office ("former Foreign Minister", "then-Secretary", "now").
 fn qualified_title(ctx: &Context<'_>, title: Span) -> bool {
     let at = ctx.tokens.partition_point(|t| t.span().start < title.start);
-    let before = at.saturating_sub(3)..at;
+    // Up to three words before it in its sentence: the sentence (or
+    // paragraph) before says nothing of this title.
+    let sentence = ctx.sentences.partition_point(|s| s.tokens.end <= at);
+    let opens = ctx.sentences.get(sentence).map_or(at, |s| s.tokens.start);
+    let before = at.saturating_sub(3).max(opens)..at;
     let title_text = normalize(title.slice(ctx.text));
     TITLE_QUALIFIERS.iter().any(|q| {
         title_text
@@ -1166,6 +1170,12 @@ mod tests {
         assert_eq!(
             claims("Former Finance Minister Paul Okoro spoke."),
             ["Paul Okoro | title | Finance Minister (changing)"]
+        );
+        // Found by fuzzing: "an" ending the paragraph before made the title
+        // a qualified one, and only when both were in one segment.
+        assert_eq!(
+            claims("They would not make an\n\nFinance Minister Paul Okoro spoke."),
+            ["Paul Okoro | title | Finance Minister"]
         );
     }
 

@@ -467,12 +467,7 @@ impl<'a> SurnameLinks<'a> {
 }
 
 fn find_known(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexicon: &Lexicon) -> Vec<Known> {
-    // The text searched: the tokens' (a segment's, not the whole draft's).
-    let searched = match (tokens.first(), tokens.last()) {
-        (Some(first), Some(last)) => last.span().end.saturating_sub(first.span().start),
-        _ => 0,
-    };
-    let Some(automaton) = lexicon.matcher(searched) else {
+    let Some(automaton) = lexicon.matcher(parse::covered(tokens)) else {
         return Vec::new();
     };
     let mut known = Vec::new();

@@ -44,6 +44,13 @@ pub struct Block {
     pub pieces: Vec<Span>,
 }
 
+impl Block {
+    /// How many bytes of prose the block holds.
+    pub fn prose(&self) -> usize {
+        self.pieces.iter().map(|p| p.end.saturating_sub(p.start)).sum()
+    }
+}
+
 /// A draft read into memory.
 #[derive(Clone, Debug)]
 pub struct Source {

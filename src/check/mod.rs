@@ -94,7 +94,7 @@ struct Facts {
 
 /// One segment of a draft, parsed: what the checks that read every token
 /// see of it.
-pub struct Segment<'a, 's> {
+pub(crate) struct Segment<'a, 's> {
     /// The draft.
     pub source: &'a Source,
     /// The segment's tokens, by the draft's index.
@@ -107,7 +107,7 @@ pub struct Segment<'a, 's> {
 
 impl<'a> Segment<'a, '_> {
     /// The text a span covers.
-    pub fn text(&self, span: Span) -> &'a str {
+    pub(crate) fn text(&self, span: Span) -> &'a str {
         span.slice(&self.source.text)
     }
 }
@@ -119,11 +119,7 @@ fn segments(blocks: &[crate::source::Block], bytes: usize) -> Vec<std::ops::Rang
     let mut segments = Vec::new();
     let (mut start, mut prose) = (0, 0);
     for (b, block) in blocks.iter().enumerate() {
-        prose += block
-            .pieces
-            .iter()
-            .map(|p| p.end.saturating_sub(p.start))
-            .sum::<usize>();
+        prose += block.prose();
         if prose >= bytes {
             segments.push(start..b + 1);
             (start, prose) = (b + 1, 0);

@@ -237,12 +237,7 @@ impl Facts {
     /// word with their key.
     pub(crate) fn ahead(source: &Source, segments: &[Range<usize>], pack: &Pack) -> Facts {
         let is_particle = |w: &str| pack.terms.particles.iter().any(|p| p.eq_ignore_ascii_case(w));
-        let prose: usize = source
-            .blocks
-            .iter()
-            .flat_map(|b| &b.pieces)
-            .map(|p| p.end.saturating_sub(p.start))
-            .sum();
+        let prose: usize = source.blocks.iter().map(crate::source::Block::prose).sum();
         // About one token in five bytes of prose, as `parse` sizes its table.
         let mut all = Filter::new(prose / 5 + 1);
         let mut after_closed: Vec<u64> = Vec::new();
@@ -264,10 +259,11 @@ impl Facts {
                     let key = match (token.kind, tokens.get(k + 1)) {
                         (TokenKind::Compound, _) => {
                             let joined = unhyphenated(&crate::parse::normalize(text));
-                            if !alphabetic(&joined) {
+                            let key = form_key(&joined);
+                            if !all.may_contain(key) || !alphabetic(&joined) {
                                 continue;
                             }
-                            form_key(&joined)
+                            key
                         }
                         (TokenKind::Word, Some(next)) if next.kind == TokenKind::Word => {
                             let second = next.span().slice(&source.text);
@@ -285,9 +281,7 @@ impl Facts {
                         }
                         _ => continue,
                     };
-                    if all.may_contain(key) {
-                        after_closed.push(key);
-                    }
+                    after_closed.push(key);
                 }
             }
         }

@@ -310,6 +310,15 @@ pub enum Weekday {
     Sunday,
 }
 
+/// The bytes of text `tokens` (in order) cover, from the start of the first
+/// to the end of the last: a segment's length, not the whole draft's.
+pub fn covered(tokens: &[Token]) -> usize {
+    match (tokens.first(), tokens.last()) {
+        (Some(first), Some(last)) => last.span().end.saturating_sub(first.span().start),
+        _ => 0,
+    }
+}
+
 /// True when the first character of `word` is upper case (`Kerry`, `Ćosić`,
 /// `USA`); false for an empty string.
 pub fn is_capitalized(word: &str) -> bool {
@@ -321,11 +330,7 @@ pub fn is_capitalized(word: &str) -> bool {
 /// `text` is the whole file and `blocks` its prose; a piece that does not
 /// fall on character boundaries inside `text` is skipped.
 pub fn parse(text: &str, blocks: &[Block]) -> Parsed {
-    let prose: usize = blocks
-        .iter()
-        .flat_map(|b| &b.pieces)
-        .map(|p| p.end.saturating_sub(p.start))
-        .sum();
+    let prose: usize = blocks.iter().map(Block::prose).sum();
     let mut parsed = Parsed {
         tokens: Vec::with_capacity(prose / 5 + 1),
         sentences: Vec::with_capacity(prose / 100 + 1),

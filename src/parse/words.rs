@@ -33,13 +33,8 @@ impl Words {
     pub fn segment(base: usize, text: &str, tokens: &[Token]) -> Words {
         // Bytes, so that an ASCII word is lowered as it is copied; what is
         // pushed is ASCII or whole strings, so it stays UTF-8.
-        // About as long as the text the tokens cover (a segment's, not the
-        // whole draft's).
-        let covered = match (tokens.first(), tokens.last()) {
-            (Some(first), Some(last)) => last.span().end.saturating_sub(first.span().start),
-            _ => 0,
-        };
-        let mut lowered: Vec<u8> = Vec::with_capacity(covered);
+        // About as long as the text the tokens cover.
+        let mut lowered: Vec<u8> = Vec::with_capacity(super::covered(tokens));
         let mut starts = Vec::with_capacity(tokens.len() + 1);
         let mut other = String::new();
         for t in tokens {

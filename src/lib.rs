@@ -72,13 +72,6 @@ impl Checker {
         self
     }
 
-    /// Says that `bytes` of drafts are about to be checked, so that the
-    /// matcher that suits that much text is built once, up front. Optional:
-    /// without it the checker switches matchers as the text adds up.
-    pub fn prepare(&self, bytes: usize) {
-        self.lexicon.prepare(bytes);
-    }
-
     /// The publication date given with [`Checker::with_date`], if any.
     pub fn date(&self) -> Option<jiff::civil::Date> {
         self.date

@@ -380,7 +380,6 @@ fn check(args: &CheckArgs) -> u8 {
     });
 
     let inputs = inputs(&args.paths, args.stdin_format, &filter);
-    checker.prepare(inputs.iter().map(Input::size).sum());
     // A clean file is reported by its path alone, except in the HTML
     // report, which shows every draft.
     let keep_clean_text = matches!(args.format, FormatArg::Html);

@@ -4,12 +4,12 @@
 //! them and linked to the full name a later surname continues.
 
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+mod forms;
+
+use forms::Forms;
 
 use crate::finding::Span;
 use crate::parse::{self, narrow, Token, TokenKind};
@@ -157,76 +157,32 @@ pub struct Mentions {
 /// Makes the target of form `form` of rule `rule` of one family.
 type MakeTarget = fn(usize, usize) -> Target;
 
-/// The compiled matcher for every surface form of a pack, and the index of
-/// its claim patterns. Built once per run and shared by every document.
-#[derive(Debug)]
+/// The matcher for every surface form of a pack, and the index of its
+/// claim patterns. Built once per run and shared by every document.
+#[derive(Clone, Debug)]
 pub struct Lexicon {
-    /// The patterns as a contiguous NFA, which is quick to build; built
-    /// for the first draft that needs it (never when the pack has no
-    /// surface form). `None` inside when building failed.
-    nfa: OnceLock<Option<AhoCorasick>>,
-    /// The same patterns as a DFA, built once the run has checked
-    /// [`DFA_AFTER`] bytes: it searches faster, but building it costs more
-    /// than checking a short draft does.
-    dfa: OnceLock<Option<AhoCorasick>>,
-    /// How many bytes of drafts have been searched so far.
-    searched: AtomicUsize,
-    /// The normalised patterns, in the automaton's order.
-    patterns: Vec<String>,
-    /// For each pattern, the targets it stands for.
+    /// Every surface form, as a trie over tokens.
+    forms: Forms,
+    /// For each form, the targets it stands for.
     targets: Vec<Vec<Target>>,
     /// The pack's claim patterns, indexed for the claim extractor.
     claims: crate::claim::Dispatch,
 }
 
-/// The bytes of drafts after which the DFA pays for its building: on news
-/// text the NFA's search costs about 30 more instructions a byte, and the
-/// DFA about 60 million to build for the built-in pack.
-const DFA_AFTER: usize = 2 << 20;
-
-impl Clone for Lexicon {
-    fn clone(&self) -> Lexicon {
-        Lexicon {
-            nfa: self.nfa.clone(),
-            dfa: self.dfa.clone(),
-            searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
-            patterns: self.patterns.clone(),
-            targets: self.targets.clone(),
-            claims: self.claims.clone(),
-        }
-    }
-}
-
-/// Builds the matcher of `patterns` as an automaton of `kind`. Building
-/// fails only past aho-corasick's size limits, far beyond any rule pack;
-/// a pack that large matches nothing rather than panicking.
-fn build_matcher(patterns: &[String], kind: AhoCorasickKind) -> Option<AhoCorasick> {
-    let build = |kind| {
-        AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .kind(kind)
-            .build(patterns)
-            .ok()
-    };
-    build(Some(kind)).or_else(|| build(None))
-}
-
 impl Lexicon {
     /// Compiles every surface form of `pack`.
     pub fn new(pack: &Pack) -> Lexicon {
-        let mut patterns: Vec<String> = Vec::new();
+        let mut forms = Forms::default();
         let mut targets: Vec<Vec<Target>> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::default();
+        let mut index: HashMap<Vec<Box<str>>, usize> = HashMap::default();
         let mut add = |form: &str, target: Target| {
-            let key = normalize_phrase(form);
+            let key = phrase_tokens(form);
             if key.is_empty() {
                 return;
             }
             let at = *index.entry(key.clone()).or_insert_with(|| {
-                patterns.push(key);
                 targets.push(Vec::new());
-                targets.len() - 1
+                forms.add(key)
             });
             if !targets[at].contains(&target) {
                 targets[at].push(target);
@@ -265,50 +221,9 @@ impl Lexicon {
             }
         }
         Lexicon {
-            nfa: OnceLock::new(),
-            dfa: OnceLock::new(),
-            searched: AtomicUsize::new(0),
-            patterns,
+            forms,
             targets,
             claims: crate::claim::Dispatch::new(pack),
-        }
-    }
-
-    /// The matcher for a draft of `len` bytes: the NFA until the run has
-    /// searched [`DFA_AFTER`] bytes, then the DFA. Both find the same
-    /// matches; only the cost differs.
-    fn matcher(&self, len: usize) -> Option<&AhoCorasick> {
-        if self.patterns.is_empty() {
-            return None;
-        }
-        if let Some(Some(dfa)) = self.dfa.get() {
-            return Some(dfa);
-        }
-        let searched = self
-            .searched
-            .fetch_add(len, Ordering::Relaxed)
-            .saturating_add(len);
-        if searched >= DFA_AFTER {
-            if let Some(dfa) = self.dfa() {
-                return Some(dfa);
-            }
-        }
-        self.nfa
-            .get_or_init(|| build_matcher(&self.patterns, AhoCorasickKind::ContiguousNFA))
-            .as_ref()
-    }
-
-    fn dfa(&self) -> Option<&AhoCorasick> {
-        self.dfa
-            .get_or_init(|| build_matcher(&self.patterns, AhoCorasickKind::DFA))
-            .as_ref()
-    }
-
-    /// Says that `bytes` of drafts are about to be checked: when that is
-    /// enough to pay for the DFA, it is built now rather than halfway.
-    pub fn prepare(&self, bytes: usize) {
-        if bytes >= DFA_AFTER && !self.patterns.is_empty() {
-            self.dfa();
         }
     }
 
@@ -319,69 +234,26 @@ impl Lexicon {
     }
 }
 
-/// A phrase as the matcher sees it: its tokens joined by single spaces,
-/// with curly apostrophes made straight. Rule forms and drafts are both
-/// normalised this way, so "People’s Republic" in a draft matches
-/// "People's Republic" in a rule, across a line break too.
-pub fn normalize_phrase(phrase: &str) -> String {
+/// A phrase as the matcher sees it: its tokens, with curly apostrophes
+/// made straight. Rule forms and drafts are both read this way, so
+/// "People’s Republic" in a draft matches "People's Republic" in a rule,
+/// across a line break too.
+fn phrase_tokens(phrase: &str) -> Vec<Box<str>> {
     let block = Block {
         pieces: vec![Span::new(0, phrase.len())],
     };
     let parsed = parse::parse(phrase, std::slice::from_ref(&block));
-    let mut out = String::with_capacity(phrase.len());
-    for token in &parsed.tokens {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        push_normalized(&mut out, token.span().slice(phrase));
-    }
-    out
+    parsed
+        .tokens
+        .iter()
+        .map(|token| Box::from(token.span().slice(phrase).replace('’', "'")))
+        .collect()
 }
 
-fn push_normalized(out: &mut String, text: &str) {
-    // '’' is the only character changed, and 0xE2 opens it in UTF-8.
-    if text.as_bytes().contains(&0xE2) && text.contains('’') {
-        out.extend(text.chars().map(|c| if c == '’' { '\'' } else { c }));
-    } else {
-        out.push_str(text);
-    }
-}
-
-/// One sentence's tokens joined by spaces into the string the matcher runs
-/// over, with the position of each token in it. Built sentence by
-/// sentence into one reused buffer, so no match crosses a sentence and a
-/// long draft costs no table of its own size.
-#[derive(Default)]
-struct Stream {
-    text: String,
-    /// Where each token starts and ends in `text`.
-    starts: Vec<u32>,
-    ends: Vec<u32>,
-}
-
-impl Stream {
-    /// Refills the stream with `tokens`.
-    fn fill(&mut self, text: &str, tokens: &[Token]) {
-        self.text.clear();
-        self.starts.clear();
-        self.ends.clear();
-        for (i, token) in tokens.iter().enumerate() {
-            if i > 0 {
-                self.text.push(' ');
-            }
-            self.starts.push(narrow(self.text.len()));
-            push_normalized(&mut self.text, token.span().slice(text));
-            self.ends.push(narrow(self.text.len()));
-        }
-    }
-
-    /// The tokens a match covers, if it starts and ends on token bounds,
-    /// counted from the stream's first token.
-    fn tokens(&self, start: usize, end: usize) -> Option<Range<usize>> {
-        let first = self.starts.binary_search(&u32::try_from(start).ok()?).ok()?;
-        let last = self.ends.binary_search(&u32::try_from(end).ok()?).ok()?;
-        (first <= last).then_some(first..last + 1)
-    }
+/// A phrase's tokens joined by single spaces, with curly apostrophes made
+/// straight: two phrases a rule cannot tell apart read the same.
+pub fn normalize_phrase(phrase: &str) -> String {
+    phrase_tokens(phrase).join(" ")
 }
 
 /// Words that may join the parts of a name ("Bashar al-Assad" is one
@@ -467,11 +339,11 @@ impl<'a> SurnameLinks<'a> {
 }
 
 fn find_known(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexicon: &Lexicon) -> Vec<Known> {
-    let Some(automaton) = lexicon.matcher(parse::covered(tokens)) else {
+    if lexicon.forms.is_empty() {
         return Vec::new();
-    };
+    }
     let mut known = Vec::new();
-    let mut stream = Stream::default();
+    let mut words: Vec<&str> = Vec::new();
     // Every candidate of one sentence: (first token, token count, rank, target).
     let mut candidates: Vec<(usize, usize, u8, Target)> = Vec::new();
     for sentence in sentences {
@@ -479,31 +351,19 @@ fn find_known(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexic
             continue;
         };
         let offset = sentence.tokens.start;
-        stream.fill(text, sentence_tokens);
+        words.clear();
+        words.extend(sentence_tokens.iter().map(|t| t.span().slice(text)));
         candidates.clear();
-        let bytes = stream.text.as_bytes();
-        let separator = |b: Option<&u8>| matches!(b, None | Some(b' '));
-        for m in automaton.find_overlapping_iter(&stream.text) {
-            // Most hits are inside a word ("us" in "because"): a token starts
-            // after a separator and ends before one, which costs a byte to see.
-            let (start, end) = (m.start(), m.end());
-            if !separator(start.checked_sub(1).and_then(|i| bytes.get(i))) || !separator(bytes.get(end)) {
-                continue;
-            }
-            let Some(range) = stream.tokens(start, end) else {
-                continue;
-            };
-            let found = &stream.text[start..end];
-            let pattern = m.pattern().as_usize();
-            // The automaton ignores ASCII case; case-sensitive targets need
-            // the exact form.
-            let exact = found == lexicon.patterns[pattern];
-            for &target in &lexicon.targets[pattern] {
-                if target.case_sensitive() && !exact {
-                    continue;
+        for start in 0..words.len() {
+            lexicon.forms.starting(&words[start..], |found| {
+                for &target in &lexicon.targets[found.form] {
+                    // Case-sensitive targets need the exact form.
+                    if target.case_sensitive() && !found.exact {
+                        continue;
+                    }
+                    candidates.push((offset + start, found.len, target.rank(), target));
                 }
-                candidates.push((offset + range.start, range.len(), target.rank(), target));
-            }
+            });
         }
         // Longest first at each position, exceptions before forms of the same
         // length; then keep the leftmost non-overlapping ones.
@@ -764,32 +624,32 @@ titles:
     }
 
     #[test]
-    fn the_dfa_finds_what_the_nfa_finds_and_takes_over_once_the_text_pays_for_it() {
+    fn forms_match_whole_tokens_with_the_case_their_targets_need() {
         let pack = Pack::builtin().unwrap();
         let text = "Russian Federation jets hit ISIS. The U.S. and the USA said Kiev, \
-                    not Kyiv, hosted Secretary of State John Kerry and Foreign Minister \
-                    Sergey Lavrov in the Russian Federation.";
+                    not Kyiv, hosted Secretary of State John Kerry and foreign minister \
+                    Sergey Lavrov in the Russian Federation, because us and usa are words.";
         let source = Source::new("t.txt", text, Format::Text);
         let parsed = parse::parse(&source.text, &source.blocks);
-        let find_with = |lexicon: &Lexicon| find(&source.text, &parsed.tokens, &parsed.sentences, lexicon);
-
-        let short_run = Lexicon::new(&pack);
-        let by_nfa = find_with(&short_run);
-        assert!(short_run.dfa.get().is_none(), "a short run builds no DFA");
-        assert!(by_nfa.known.len() >= 8, "{:?}", by_nfa.known);
-
-        let long_run = Lexicon::new(&pack);
-        long_run.prepare(DFA_AFTER);
-        assert!(matches!(long_run.dfa.get(), Some(Some(_))));
-        assert_eq!(find_with(&long_run), by_nfa);
-        assert!(long_run.nfa.get().is_none(), "a long run builds no NFA");
-
-        // Without being told, a run switches once it has searched enough.
-        let growing = Lexicon::new(&pack);
-        assert!(growing.matcher(DFA_AFTER - 1).is_some());
-        assert!(growing.dfa.get().is_none());
-        assert!(growing.matcher(1).is_some());
-        assert!(matches!(growing.dfa.get(), Some(Some(_))));
-        assert_eq!(find_with(&growing), by_nfa);
+        let found = find(
+            &source.text,
+            &parsed.tokens,
+            &parsed.sentences,
+            &Lexicon::new(&pack),
+        );
+        let known: Vec<&str> = found.known.iter().map(|k| k.span.slice(&source.text)).collect();
+        assert_eq!(
+            known,
+            [
+                "Russian Federation",
+                "ISIS",
+                "U.S.",
+                "USA",
+                "Kiev",
+                "Secretary of State",
+                "foreign minister",
+                "Russian Federation"
+            ]
+        );
     }
 }

@@ -509,39 +509,144 @@ pub(super) fn symbol(input: &str) -> IResult<&str, &str> {
 }
 
 /// The most common token, read without the grammar: an ASCII word of
-/// letters and digits that no `.`, hyphen, apostrophe or non-ASCII
-/// character continues, and that names no month or weekday. It is exactly
-/// what [`lettered`] makes of such input (a `Word` of that run); for any
-/// other input it returns `None` and the grammar decides.
+/// letters and digits, with inner apostrophes (`don't`, `O'Brien`), that
+/// no hyphen or non-ASCII character continues, nor a period unless the
+/// word is two letters or more and no abbreviation (the word ending a
+/// sentence), nor an apostrophe unless it opens a possessive `'s`, and
+/// that names no month or weekday. It is exactly what [`lettered`] makes
+/// of such input (a `Word` of that run); for any other input it returns
+/// `None` and the grammar decides.
 pub(super) fn plain_word(input: &str) -> Option<(&str, TokenKind)> {
     let bytes = input.as_bytes();
     if !bytes.first()?.is_ascii_alphabetic() {
         return None;
     }
-    let len = bytes
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(bytes.len());
-    if bytes
-        .get(len)
-        .is_some_and(|&b| matches!(b, b'.' | b'-' | b'\'') || !b.is_ascii())
-    {
+    let run = |from: usize| {
+        bytes
+            .iter()
+            .skip(from)
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |n| from + n)
+    };
+    let ends_word = |at: usize| {
+        bytes
+            .get(at)
+            .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+    };
+    let mut len = run(0);
+    let period = loop {
+        match bytes.get(len) {
+            Some(b'.') => break true,
+            Some(b'\'') => match bytes.get(len + 1) {
+                // A possessive `'s` ends the word.
+                Some(b's' | b'S') if ends_word(len + 2) => break false,
+                // An inner apostrophe joins the letters after it.
+                Some(b) if b.is_ascii_alphabetic() => len = run(len + 1),
+                _ => return None,
+            },
+            Some(&b) if b == b'-' || !b.is_ascii() => return None,
+            _ => break false,
+        }
+    };
+    let (word, rest) = input.split_at(len);
+    if period && (len < 2 || lexicon::abbreviation(word).is_some()) {
         return None;
     }
-    let (word, rest) = input.split_at(len);
     if lexicon::month(word).is_some() || lexicon::weekday(word).is_some() {
         return None;
     }
     Some((rest, TokenKind::Word))
 }
 
+/// A common number, read without the grammar: ASCII digits that no
+/// letter, hyphen, non-ASCII character or digit group continues (`12 `,
+/// `2015.`, `40%`), and, for one or two digits before a space, that no
+/// month name follows (`15 December` is a date). Exactly what
+/// [`numeric`] makes of such input (a `Number` of the digits); `None`
+/// for any other.
+pub(super) fn plain_number(input: &str) -> Option<(&str, TokenKind)> {
+    let bytes = input.as_bytes();
+    let len = bytes
+        .iter()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(bytes.len());
+    if len == 0 {
+        return None;
+    }
+    let digit_at = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
+    match bytes.get(len) {
+        None => {}
+        // A digit group or a decimal: `1,000`, `3.5`.
+        Some(b',' | b'.') if digit_at(len + 1) => return None,
+        // A day, if a month may follow: let the grammar see.
+        Some(b) if b.is_ascii_whitespace() && len <= 2 && may_be_month(input.get(len..)?) => return None,
+        Some(b) if b.is_ascii_whitespace() => {}
+        Some(&b) if b == b'-' || !b.is_ascii() || b.is_ascii_alphabetic() => return None,
+        Some(_) => {}
+    }
+    Some((&input[len..], TokenKind::Number))
+}
+
+/// Whether what follows the spaces at the start of `rest` may be a month
+/// name: it is one, or it is not plain ASCII, or nothing follows.
+fn may_be_month(rest: &str) -> bool {
+    let word = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    let len = word
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(word.len());
+    match word.get(..len) {
+        Some(name) if word.as_bytes().first().is_some_and(u8::is_ascii) => lexicon::month(name).is_some(),
+        _ => true,
+    }
+}
+
+/// The next most common tokens, read without the grammar: an ASCII mark
+/// that no non-ASCII character continues. A run of `.`, `!` and `?` is a
+/// terminal, `"` and `'` are quotes, any other mark is one `Punct`
+/// (nothing but a non-ASCII extender could join it). Exactly what
+/// [`token`]'s grammar makes of such input; `None` for any other.
+pub(super) fn plain_mark(input: &str) -> Option<(&str, TokenKind)> {
+    let bytes = input.as_bytes();
+    let first = *bytes.first()?;
+    if !first.is_ascii() || first.is_ascii_alphanumeric() {
+        return None;
+    }
+    let (len, kind) = match first {
+        b'.' | b'!' | b'?' => (
+            bytes
+                .iter()
+                .position(|b| !matches!(b, b'.' | b'!' | b'?'))
+                .unwrap_or(bytes.len()),
+            TokenKind::Terminal,
+        ),
+        b'"' | b'\'' => (1, TokenKind::Quote),
+        _ => (1, TokenKind::Punct),
+    };
+    if bytes.get(len).is_some_and(|b| !b.is_ascii()) {
+        return None;
+    }
+    Some((&input[len..], kind))
+}
+
 /// One token of any kind, chosen by its first character. Fails only on
 /// empty input.
 // token := numeric | lettered | terminal | quote | symbol
 pub(super) fn token(input: &str) -> IResult<&str, TokenKind> {
-    if let Some(found) = plain_word(input) {
-        return Ok(found);
+    let plain = match input.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => plain_number(input),
+        Some(b) if b.is_ascii_alphabetic() => plain_word(input),
+        _ => plain_mark(input),
+    };
+    match plain {
+        Some(found) => Ok(found),
+        None => any_token(input),
     }
+}
+
+/// [`token`] by the grammar alone, without the shortcuts for the most
+/// common tokens.
+fn any_token(input: &str) -> IResult<&str, TokenKind> {
     let c = match input.chars().next() {
         Some(c) => c,
         None => return eof_error(input),

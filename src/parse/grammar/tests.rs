@@ -460,16 +460,24 @@ fn test_plain_word() {
     assert_eq!(plain_word("Kerry said"), Some((" said", TokenKind::Word)));
     assert_eq!(plain_word("G20,"), Some((",", TokenKind::Word)));
     assert_eq!(plain_word("talks"), Some(("", TokenKind::Word)));
-    // Left to the grammar: months, weekdays, periods, hyphens,
-    // apostrophes, accents, digits first.
+    assert_eq!(plain_word("talks. Then"), Some((". Then", TokenKind::Word)));
+    assert_eq!(plain_word("Kremlin's men"), Some(("'s men", TokenKind::Word)));
+    assert_eq!(plain_word("don't go"), Some((" go", TokenKind::Word)));
+    assert_eq!(plain_word("O'Brien's"), Some(("'s", TokenKind::Word)));
+    assert_eq!(plain_word("rock'n'roll."), Some((".", TokenKind::Word)));
+    // Left to the grammar: months, weekdays, abbreviations, initials,
+    // hyphens, apostrophes, accents, digits first.
     for input in [
         "December 18",
         "Tuesday,",
         "Mr. Kerry",
+        "etc.",
+        "Dec.",
+        "F. Kennedy",
         "U.S.",
         "cease-fire",
-        "don't",
-        "Kerry's",
+        "Kerry'",
+        "Kerry'90",
         "Côte",
         "Kerry\u{2019}s",
         "10-year-old",
@@ -480,7 +488,57 @@ fn test_plain_word() {
     }
 }
 
+#[test]
+fn test_plain_number() {
+    assert_eq!(plain_number("12 people"), Some((" people", TokenKind::Number)));
+    assert_eq!(
+        plain_number("2015 December"),
+        Some((" December", TokenKind::Number))
+    );
+    assert_eq!(plain_number("2015."), Some((".", TokenKind::Number)));
+    assert_eq!(plain_number("40%"), Some(("%", TokenKind::Number)));
+    assert_eq!(plain_number("7, 8"), Some((", 8", TokenKind::Number)));
+    // Left to the grammar: dates, groups, decimals, ordinals, compounds.
+    for input in [
+        "15 December",
+        "15  Dec.",
+        "1,000",
+        "3.5",
+        "18th",
+        "10-year-old",
+        "2015-12-15",
+        "5\u{a0}May",
+        "x",
+    ] {
+        assert_eq!(plain_number(input), None, "{input:?}");
+    }
+}
+
+#[test]
+fn test_plain_mark() {
+    assert_eq!(plain_mark(", said"), Some((" said", TokenKind::Punct)));
+    assert_eq!(plain_mark("?!\" he"), Some(("\" he", TokenKind::Terminal)));
+    assert_eq!(plain_mark("\"Yes"), Some(("Yes", TokenKind::Quote)));
+    assert_eq!(plain_mark("("), Some(("", TokenKind::Punct)));
+    // Left to the grammar: what a non-ASCII character may continue,
+    // non-ASCII marks, words and numbers.
+    for input in ["..…", "#\u{fe0f}", "“", "—", "a", "1", ""] {
+        assert_eq!(plain_mark(input), None, "{input:?}");
+    }
+}
+
 proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+
+    /// The shortcuts read every input they accept exactly as the grammar
+    /// does.
+    #[test]
+    fn the_shortcuts_agree_with_the_grammar(input in "([ -~…\u{fe0f}\u{301}“é]{1,3}|[0-9]{1,4} +(Dec|May|may|Mayor|Sept)[ .,']?|[A-Za-z]{1,3}(['’][sSt1]{0,2}){1,2}[ .a-z]?)[ -~…\u{fe0f}\u{301}é\u{a0}]{0,6}") {
+        if let Some(found) = plain_word(&input).or_else(|| plain_number(&input)).or_else(|| plain_mark(&input)) {
+            proptest::prop_assert_eq!(Ok(found), any_token(&input));
+        }
+    }
+
     /// The shortcut reads every input it accepts exactly as the grammar
     /// does.
     #[test]

@@ -393,6 +393,8 @@ pub struct Dispatch {
     /// "between"), and whether the word names an event. One lookup a
     /// token.
     by_word: HashMap<String, Starts>,
+    /// The words of `by_word`, to pass over the rest without a lookup.
+    words: crate::parse::Sketch,
     /// Patterns that start with a person and go on with a word, by that
     /// word ("{person}, {number},"): a name tries only those whose second
     /// word follows it.
@@ -453,6 +455,9 @@ impl Dispatch {
                 d.by_word.entry(word.to_string()).or_default().amount = true;
             }
         }
+        for word in d.by_word.keys() {
+            d.words.insert(word.as_bytes(), word.len());
+        }
         d
     }
 
@@ -476,7 +481,12 @@ impl Dispatch {
                 .and_then(|rule| rule.patterns.get(p as usize))
                 .map(|pattern| (r, pattern))
         };
-        let starts = self.by_word.get(ctx.word(i));
+        let word = ctx.word(i);
+        let starts = if self.words.may_contain(word.as_bytes()) {
+            self.by_word.get(word)
+        } else {
+            None
+        };
         if let Some(starts) = starts {
             out.extend(starts.patterns.iter().filter_map(pattern));
         }

@@ -10,6 +10,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::parse::Sketch;
+
 /// One way a pack writes a form, as the draft's tokens must spell it.
 #[derive(Clone, Debug)]
 pub(super) struct Form {
@@ -27,13 +29,10 @@ pub(super) struct Forms {
     edges: HashMap<(u32, u64), u32>,
     /// The forms ending at each node, in the order they were added.
     ends: Vec<Vec<u32>>,
-    /// One bit for each first token (by the top bits of its key): most of
-    /// a draft's tokens start no form, and one bit tells.
-    starts: Box<[u64]>,
+    /// The first tokens: most of a draft's tokens start no form, and this
+    /// tells without hashing the whole token.
+    starts: Sketch,
 }
-
-/// The bits of [`Forms::starts`]: 2^16, 8 KiB.
-const START_BITS: u32 = 16;
 
 /// A form found: which form, and how many tokens it covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,15 +49,18 @@ impl Forms {
     pub fn add(&mut self, tokens: Vec<Box<str>>) -> usize {
         if self.ends.is_empty() {
             self.ends.push(Vec::new());
-            self.starts = vec![0; 1 << (START_BITS - 6)].into_boxed_slice();
         }
         let number = self.forms.len();
         let mut node = 0u32;
         for (i, token) in tokens.iter().enumerate() {
             let k = key(token);
             if i == 0 {
-                let bit = start_bit(k);
-                self.starts[bit / 64] |= 1 << (bit % 64);
+                // A draft may write each straight apostrophe curly, two
+                // bytes longer.
+                let curly = token.matches('\'').count();
+                for extra in 0..=curly {
+                    self.starts.insert(token.as_bytes(), token.len() + 2 * extra);
+                }
             }
             let next = u32::try_from(self.ends.len()).unwrap_or(u32::MAX);
             node = *self.edges.entry((node, k)).or_insert(next);
@@ -88,19 +90,12 @@ impl Forms {
         let Some(first) = words.first() else {
             return;
         };
-        let k = key(first);
-        let bit = start_bit(k);
-        if self
-            .starts
-            .get(bit / 64)
-            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
-        {
+        if !self.starts.may_contain(first.as_bytes()) {
             return;
         }
         let mut node = 0u32;
         for (depth, word) in words.iter().enumerate() {
-            let k = if depth == 0 { k } else { key(word) };
-            let Some(&child) = self.edges.get(&(node, k)) else {
+            let Some(&child) = self.edges.get(&(node, key(word))) else {
                 return;
             };
             node = child;
@@ -167,10 +162,6 @@ fn key(word: &str) -> u64 {
     })
 }
 
-fn start_bit(key: u64) -> usize {
-    (key >> (64 - START_BITS)) as usize
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +205,12 @@ mod tests {
         assert_eq!(found(&f, &["People’s", "Republic"]), [(0, 2, true)]);
         assert_eq!(found(&f, &["people’s", "republic"]), [(0, 2, false)]);
         assert_eq!(found(&f, &["People’", "Republic"]), []);
+        // At either end of a first token too, and with both kinds in one.
+        let f = forms(&[&["'Ndrangheta"], &["Jesus'"], &["rock'n'roll"]]);
+        assert_eq!(found(&f, &["’Ndrangheta"]), [(0, 1, true)]);
+        assert_eq!(found(&f, &["Jesus’"]), [(1, 1, true)]);
+        assert_eq!(found(&f, &["rock’n'roll"]), [(2, 1, true)]);
+        assert_eq!(found(&f, &["rock’n’roll"]), [(2, 1, true)]);
     }
 
     #[test]

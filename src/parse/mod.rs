@@ -61,11 +61,13 @@
 mod grammar;
 mod lexicon;
 mod sentence;
+mod sketch;
 #[cfg(test)]
 mod tests;
 mod tokens;
 mod words;
 
+pub use sketch::Sketch;
 pub use tokens::{TokenIndex, Tokens, Window, WindowIndex};
 pub(crate) use words::narrow;
 pub use words::{normalize, Words};

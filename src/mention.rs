@@ -343,7 +343,6 @@ fn find_known(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexic
         return Vec::new();
     }
     let mut known = Vec::new();
-    let mut words: Vec<&str> = Vec::new();
     // Every candidate of one sentence: (first token, token count, rank, target).
     let mut candidates: Vec<(usize, usize, u8, Target)> = Vec::new();
     for sentence in sentences {
@@ -351,11 +350,10 @@ fn find_known(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexic
             continue;
         };
         let offset = sentence.tokens.start;
-        words.clear();
-        words.extend(sentence_tokens.iter().map(|t| t.span().slice(text)));
         candidates.clear();
-        for start in 0..words.len() {
-            lexicon.forms.starting(&words[start..], |found| {
+        for start in 0..sentence_tokens.len() {
+            let word = |i: usize| sentence_tokens.get(start + i).map(|t| t.span().slice(text));
+            lexicon.forms.starting(word, |found| {
                 for &target in &lexicon.targets[found.form] {
                     // Case-sensitive targets need the exact form.
                     if target.case_sensitive() && !found.exact {

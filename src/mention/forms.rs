@@ -84,24 +84,27 @@ impl Forms {
         self.forms.is_empty()
     }
 
-    /// Calls `found` for every form that starts at `words[0]`, shortest
-    /// first, forms of one length in the order they were added.
-    pub fn starting(&self, words: &[&str], mut found: impl FnMut(Found)) {
-        let Some(first) = words.first() else {
+    /// Calls `found` for every form that starts at `word(0)`, the first of
+    /// the words `word` gives (`None` past the last), shortest first, forms
+    /// of one length in the order they were added.
+    pub fn starting<'w>(&self, word: impl Fn(usize) -> Option<&'w str>, mut found: impl FnMut(Found)) {
+        let Some(first) = word(0) else {
             return;
         };
         if !self.starts.may_contain(first.as_bytes()) {
             return;
         }
         let mut node = 0u32;
-        for (depth, word) in words.iter().enumerate() {
-            let Some(&child) = self.edges.get(&(node, key(word))) else {
+        let mut depth = 0;
+        let mut next = Some(first);
+        while let Some(w) = next {
+            let Some(&child) = self.edges.get(&(node, key(w))) else {
                 return;
             };
             node = child;
             for &form in self.ends.get(node as usize).map_or(&[][..], Vec::as_slice) {
                 let form = form as usize;
-                if let Some(exact) = self.confirm(form, &words[..=depth]) {
+                if let Some(exact) = self.confirm(form, depth + 1, &word) {
                     found(Found {
                         form,
                         len: depth + 1,
@@ -109,18 +112,21 @@ impl Forms {
                     });
                 }
             }
+            depth += 1;
+            next = word(depth);
         }
     }
 
-    /// Whether form `form` is `words`: `None` if not, else whether exactly.
-    fn confirm(&self, form: usize, words: &[&str]) -> Option<bool> {
+    /// Whether form `form` is the first `len` words `word` gives: `None`
+    /// if not, else whether exactly.
+    fn confirm<'w>(&self, form: usize, len: usize, word: impl Fn(usize) -> Option<&'w str>) -> Option<bool> {
         let tokens = &self.forms.get(form)?.tokens;
-        if tokens.len() != words.len() {
+        if tokens.len() != len {
             return None;
         }
         let mut exact = true;
-        for (token, word) in tokens.iter().zip(words) {
-            let (a, b) = (token.as_bytes(), straight(word));
+        for (i, token) in tokens.iter().enumerate() {
+            let (a, b) = (token.as_bytes(), straight(word(i)?));
             let mut b = b.peekable();
             for &x in a {
                 let y = b.next()?;
@@ -176,7 +182,7 @@ mod tests {
 
     fn found(forms: &Forms, words: &[&str]) -> Vec<(usize, usize, bool)> {
         let mut out = Vec::new();
-        forms.starting(words, |f| out.push((f.form, f.len, f.exact)));
+        forms.starting(|i| words.get(i).copied(), |f| out.push((f.form, f.len, f.exact)));
         out
     }
 

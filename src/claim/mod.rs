@@ -921,9 +921,10 @@ fn anchor(
         })
         .map(|t| format!(", {}", t.span().slice(ctx.text)))
         .unwrap_or_default();
+    // The place is named in the sentence: "in" may end it.
     let place = range
         .clone()
-        .filter(|&i| word(i) == "in")
+        .filter(|&i| word(i) == "in" && i + 1 < range.end)
         .find_map(|i| names.name(i + 1))
         .map(|n| format!(" in {}", ctx.mentions.names[n].span.slice(ctx.text)))
         .unwrap_or_default();
@@ -1198,6 +1199,20 @@ mod tests {
                 "dead (blast) | count | 12 to 15",
                 "dead (blast) | count | 20 (changing)"
             ]
+        );
+    }
+
+    #[test]
+    fn a_count_takes_its_place_from_its_own_sentence() {
+        assert_eq!(
+            claims("Gunmen killed 3 people in Baghdad."),
+            ["dead (in Baghdad) | count | 3"]
+        );
+        // Found by fuzzing: "in" ending a line took the name opening the
+        // next as the place, and only when both were in one segment.
+        assert_eq!(
+            claims("Gunmen killed 3 people and left in\nBaghdad police said 4 people were killed."),
+            ["dead () | count | 3", "dead () | count | 4"]
         );
     }
 

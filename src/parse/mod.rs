@@ -372,8 +372,13 @@ fn tokenize_piece(text: &str, piece: Span, quotes: &mut QuoteState, out: &mut Ve
         rest = trimmed;
         let glued_to = if touches { prev } else { None };
 
+        // A possessive opens with an apostrophe: one test spares the
+        // grammar for the commas and periods glued to words.
         let possessive = match glued_to {
-            Some((kind, before)) if kind.is_wordlike() || kind == TokenKind::Number => {
+            Some((kind, before))
+                if (kind.is_wordlike() || kind == TokenKind::Number)
+                    && rest.starts_with(['\'', '\u{2019}']) =>
+            {
                 let after_s = before.ends_with(['s', 'S']) && !quotes.single_open;
                 grammar::possessive(after_s)(rest).ok()
             }

@@ -100,7 +100,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use claimlint::check::variant::{alike_alone, fold_word, likeness, plain, skeleton, Likeness};
+use claimlint::check::variant::{alike_alone, fold_keys, fold_word, likeness, plain, skeleton, Likeness};
 
 /// Spellings seen fewer times than this in a group are noise.
 const MIN_COUNT: u32 = 2;
@@ -143,8 +143,8 @@ fn main() {
     let folded = |a: &str, b: &str| likeness(a, b) == Likeness::Folded;
     let near = |a: &str, b: &str| matches!(likeness(a, b), Likeness::Folded | Likeness::Near);
     let alone = |a: &str, b: &str| alike_alone(a, b);
-    let fold_key = |w: &str| fold_word(w);
-    let skeleton_key = |w: &str| skeleton(&fold_word(w));
+    let fold_key = |w: &str| fold_keys(w);
+    let skeleton_key = |w: &str| vec![skeleton(&fold_word(w))];
     let predicates: [Predicate<'_>; 3] = [
         ("folded", &fold_key, &folded),
         ("near", &skeleton_key, &near),
@@ -249,10 +249,10 @@ fn pick<T>(mut items: Vec<T>, n: usize, seed: u64) -> Vec<T> {
     items
 }
 
-/// A predicate's name, the key its pairs are bucketed by, and the test.
+/// A predicate's name, the keys its pairs are bucketed by, and the test.
 type Predicate<'a> = (
     &'a str,
-    &'a dyn Fn(&str) -> String,
+    &'a dyn Fn(&str) -> Vec<String>,
     &'a dyn Fn(&str, &str) -> bool,
 );
 
@@ -453,13 +453,14 @@ impl Data {
         }
     }
 
-    /// Buckets the vocabulary by `key`, tests the pairs of each bucket with
+    /// Buckets the vocabulary by `key` (a word may have more than one),
+    /// tests the pairs of each bucket (each pair once) with
     /// `alike`, and counts; prints a sample (or with `list`, every) false
     /// pair and missed habit pair. Returns the counts and every pair
     /// joined, with its verdict.
     fn measure(
         &self,
-        key: &dyn Fn(&str) -> String,
+        key: &dyn Fn(&str) -> Vec<String>,
         alike: &dyn Fn(&str, &str) -> bool,
         elsewhere: &HashSet<&Pair>,
         show: usize,
@@ -468,8 +469,12 @@ impl Data {
     ) -> (Score, Vec<(Verdict, Pair)>) {
         let mut buckets: HashMap<String, Vec<&str>> = HashMap::new();
         for word in &self.vocabulary {
-            buckets.entry(key(word)).or_default().push(word);
+            for k in key(word) {
+                buckets.entry(k).or_default().push(word);
+            }
         }
+        // Pairs already tested, met in another bucket.
+        let mut tested: HashSet<Pair> = HashSet::new();
         let mut found: HashSet<Pair> = HashSet::new();
         let mut false_pairs: Vec<Pair> = Vec::new();
         let mut unjudged = 0usize;
@@ -484,6 +489,9 @@ impl Data {
                         continue;
                     }
                     let p = pair(a, b);
+                    if !tested.insert(p.clone()) {
+                        continue;
+                    }
                     if self.positives.contains(&p) {
                         verdicts.push((Verdict::Right, p.clone()));
                         found.insert(p);

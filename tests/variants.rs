@@ -177,3 +177,26 @@ fn a_final_oo_or_oh_is_a_japanese_long_o() {
         "\"Yuki Satoh\" and \"Yuki Sato\" look like one name spelt two ways",
     );
 }
+
+#[test]
+fn a_caron_s_is_sh() {
+    one_name(
+        "Alexander Pushkin wrote it. Scholars of Alexander Puškin agree.",
+        "\"Alexander Pushkin\" and \"Alexander Puškin\" look like one name spelt two ways",
+    );
+    different_people("Lucas Novak scored; his cousin Lukáš Novak saved a penalty.");
+}
+
+#[test]
+fn an_english_tch_is_not_a_french_ch() {
+    different_people("Michel Dupont and Mitchell Dupont run the family firm.");
+    one_name(
+        "Ivan Pavlovitch Petrov spoke. Ivan Pavlovich Petrov left.",
+        "\"Ivan Pavlovitch Petrov\" and \"Ivan Pavlovich Petrov\" look like one name spelt two ways",
+    );
+}
+
+#[test]
+fn an_unaccented_french_feminine_is_not_the_masculine() {
+    different_people("Renee Dupont and her brother René Dupont signed the letter.");
+}

@@ -37,7 +37,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher};
 
 mod fold;
 
-pub use fold::{alike_alone, fold_word, likeness, plain, skeleton, Likeness};
+pub use fold::{alike_alone, fold_keys, fold_word, likeness, plain, skeleton, Likeness};
 use fold::{letters, same_lower, FoldedWord, MIN_SINGLE};
 
 use crate::check::{quote_list, Document, Inconsistency, Use};
@@ -323,17 +323,30 @@ impl Sets {
 /// does not report them again.
 fn full_name_groups(names: &Names<'_, '_>, reported: &mut HashSet<(usize, usize)>) -> Vec<Vec<Use>> {
     let forms = names.spellings.len();
-    // Buckets: the whole folded name, and for each word position the
-    // folded name with that word reduced to its skeleton.
+    // Buckets: the whole folded name, again with each word that has a
+    // second key ("Puškin" spelt "Pushkin") so spelt, and for each word
+    // position the folded name with that word reduced to its skeleton.
     let mut buckets: Vec<(u64, usize)> = Vec::with_capacity(forms * 3);
     for f in 0..forms {
         let words = names.numbers(f);
-        let whole = bucket_key(|h| {
-            usize::MAX.hash(h);
-            h.write_usize(words.len());
-            words.iter().for_each(|&w| names.word(w).folded().hash(h));
-        });
-        buckets.push((whole, f));
+        // The whole name's key, with the word at `spelt` (if any) spelt.
+        let whole = |spelt: Option<usize>| {
+            bucket_key(|h| {
+                usize::MAX.hash(h);
+                h.write_usize(words.len());
+                for (j, &w) in words.iter().enumerate() {
+                    let word = names.word(w);
+                    let key = if Some(j) == spelt { word.spelt() } else { None };
+                    key.unwrap_or_else(|| word.folded()).hash(h);
+                }
+            })
+        };
+        buckets.push((whole(None), f));
+        for (i, &w) in words.iter().enumerate() {
+            if names.word(w).spelt().is_some() {
+                buckets.push((whole(Some(i)), f));
+            }
+        }
         for i in 0..words.len() {
             let key = bucket_key(|h| {
                 i.hash(h);
@@ -422,7 +435,12 @@ fn single_word_groups(names: &Names<'_, '_>, reported: &HashSet<(usize, usize)>)
             continue;
         }
         let word = names.word(form.number);
-        for (tag, key) in [(0u8, word.skeleton()), (1, word.folded())] {
+        let keys = [
+            (0u8, Some(word.skeleton())),
+            (1, Some(word.folded())),
+            (1, word.spelt()),
+        ];
+        for (tag, key) in keys.into_iter().filter_map(|(tag, key)| Some((tag, key?))) {
             let key = bucket_key(|h| {
                 tag.hash(h);
                 key.hash(h);

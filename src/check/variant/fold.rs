@@ -24,6 +24,18 @@ const MIN_FOLDED: usize = 4;
 /// Shortest word the vowel-only comparison applies to.
 const MIN_NEAR: usize = 5;
 
+/// The keys a word of a name is filed under: its fold, and for a word
+/// whose marks spell letters out ("Puškin", "Lukić") the fold so spelt,
+/// when that differs. Two words [`likeness`] calls folded share a key,
+/// but for a rare few that drop the accents of a word with both a `ć` and
+/// a `š` ("Luksich" for "Lukšić"), which the detector misses.
+pub fn fold_keys(word: &str) -> Vec<String> {
+    let word = FoldedWord::new(word);
+    let mut keys = vec![word.folded().to_string()];
+    keys.extend(word.spelt().map(str::to_string));
+    keys
+}
+
 /// Whether two one-word names are one name spelt two ways: alike once
 /// folded, or (alone, a vowel change is too weak a sign) apart only in an
 /// initial q written g or k ("Qaddafi"/"Gaddafi"). Both must have at
@@ -84,6 +96,8 @@ pub(super) struct FoldedWord<'a> {
     folded: OnceCell<String>,
     /// [`skeleton`] of the fold.
     skeleton: OnceCell<String>,
+    /// [`FoldedWord::spelt`].
+    spelt: OnceCell<Option<String>>,
 }
 
 impl<'a> FoldedWord<'a> {
@@ -93,6 +107,7 @@ impl<'a> FoldedWord<'a> {
             plain: OnceCell::new(),
             folded: OnceCell::new(),
             skeleton: OnceCell::new(),
+            spelt: OnceCell::new(),
         }
     }
 
@@ -110,13 +125,30 @@ impl<'a> FoldedWord<'a> {
         self.skeleton.get_or_init(|| skeleton(self.folded()))
     }
 
+    /// The word folded with the letters its marks spell out so spelt
+    /// ("Puškin" as "pushkin", "Lukić" as "lukich"; see
+    /// [`Marks::spelling_out`]), when that is not [`FoldedWord::folded`]:
+    /// the second key of the names it may be one with.
+    pub(super) fn spelt(&self) -> Option<&str> {
+        self.spelt
+            .get_or_init(|| {
+                let marks = Marks::of(self.word).spelling_out();
+                if marks == Marks::default() {
+                    return None;
+                }
+                let spelt = fold(self.word, marks);
+                (spelt != self.folded()).then_some(spelt)
+            })
+            .as_deref()
+    }
+
     /// [`likeness`] of the two words.
     pub(super) fn likeness(&self, other: &FoldedWord<'_>) -> Likeness {
         if same_lower(self.word, other.word) {
             return Likeness::Same;
         }
         let (pa, pb) = (self.plain(), other.plain());
-        if pa == pb {
+        if pa == pb || self.drops_accents_of(other) || other.drops_accents_of(self) {
             // Accents, apostrophes or hyphens apart ("José"/"Jose").
             return Likeness::Folded;
         }
@@ -125,6 +157,9 @@ impl<'a> FoldedWord<'a> {
             if shortest < MIN_FOLDED || !self.marks_agree(other) {
                 return Likeness::Different;
             }
+            return Likeness::Folded;
+        }
+        if shortest >= MIN_FOLDED && self.spelt_alike(other) {
             return Likeness::Folded;
         }
         if self.near(other) {
@@ -143,6 +178,36 @@ impl<'a> FoldedWord<'a> {
         }
         let marks = Marks::of(self.word).or(Marks::of(other.word));
         marks == Marks::default() || fold(self.word, marks) == fold(other.word, marks)
+    }
+
+    /// Whether `other` is this word with its accents dropped but for a
+    /// `č`, `ć` or `ç` spelt "ch", as English writes Slavic names
+    /// ("Milosevich" for "Milošević"): its `š` is then no sign of another
+    /// language, as [`Marks::softened`] takes a plain s to be.
+    fn drops_accents_of(&self, other: &FoldedWord<'_>) -> bool {
+        !self.word.is_ascii() && {
+            let marks = Marks::of(self.word);
+            marks.soft_c
+                && plain_unicode(
+                    self.word,
+                    Marks {
+                        soft_c: true,
+                        ..Marks::default()
+                    },
+                ) == other.plain()
+        }
+    }
+
+    /// Whether two words that fold apart fold alike once the letters the
+    /// marks of either spell out are so spelt ("Puškin" and "Pushkin",
+    /// "Lukić" and "Lukich"). The pair meets in a bucket through
+    /// [`FoldedWord::spelt`].
+    fn spelt_alike(&self, other: &FoldedWord<'_>) -> bool {
+        if self.word.is_ascii() && other.word.is_ascii() {
+            return false;
+        }
+        let marks = Marks::of(self.word).or(Marks::of(other.word));
+        marks.spelling_out() != Marks::default() && fold(self.word, marks) == fold(other.word, marks)
     }
 
     /// Whether the two folds differ only in a vowel or two put for
@@ -228,7 +293,7 @@ pub fn plain(word: &str) -> String {
         out.extend(plain_ascii(word));
         out
     } else {
-        plain_unicode(word, false)
+        plain_unicode(word, Marks::default())
     }
 }
 
@@ -241,14 +306,21 @@ fn plain_ascii(word: &str) -> impl Iterator<Item = char> + '_ {
         .map(|b| char::from(b.to_ascii_lowercase()))
 }
 
-/// [`plain`] of any word; with `soft_c`, `č`, `ć` and `ç` are spelt "ch"
-/// (for [`Marks::soft_c`]).
-fn plain_unicode(word: &str, soft_c: bool) -> String {
+/// [`plain`] of any word, but for the letters `marks` spells out: with
+/// [`Marks::soft_c`], `č`, `ć` and `ç` are "ch"; with
+/// [`Marks::softened`], `š` and `ş` are "sh", `ž` "zh", and `ň`, `ť` and
+/// `ď` "ny", "ty" and "dy".
+fn plain_unicode(word: &str, marks: Marks) -> String {
     let lower = word.to_lowercase();
     let mut spelt = String::with_capacity(lower.len());
     for c in lower.chars() {
         match c {
-            'č' | 'ć' | 'ç' if soft_c => spelt.push_str("ch"),
+            'č' | 'ć' | 'ç' if marks.soft_c => spelt.push_str("ch"),
+            'š' | 'ş' if marks.softened => spelt.push_str("sh"),
+            'ž' if marks.softened => spelt.push_str("zh"),
+            'ň' if marks.softened => spelt.push_str("ny"),
+            'ť' if marks.softened => spelt.push_str("ty"),
+            'ď' if marks.softened => spelt.push_str("dy"),
             'ł' => spelt.push('l'),
             'ø' => spelt.push('o'),
             'ß' => spelt.push_str("ss"),
@@ -309,6 +381,15 @@ struct Marks {
     /// rather than made a k ("Erić" is not "Erick", "Anić" not "Anik",
     /// "Çolak" not "Kolak"), as the final "vic" already is ("Milošević").
     soft_c: bool,
+    /// A `š` or `ş` ("Puškin", "Şahin"), a `ž` ("Nadežda"), or a Czech
+    /// `ň`, `ť` or `ď` ("Soňa", "Taťána"): letters whose mark makes them
+    /// another sound, spelt out as "sh", "zh", "ny", "ty" and "dy"
+    /// ("Puškin" is "Pushkin", "Soňa" is "Sonya"). A spelling that keeps
+    /// the plain letter is the name read in another language ("Thomas" is
+    /// not "Tomáš", "Lucas" not "Lukáš", "Sassa" not "Saša"), unless it
+    /// only drops the accents ([`FoldedWord::likeness`]: "Milosevic",
+    /// "Milosevich").
+    softened: bool,
     /// A final "ée" ("Renée", "Aimée", "Andrée"): the French feminine,
     /// said é, so its "ee" is not the i of English "Rasheed" ("Renée" is
     /// not "Reni", "Josée" not "Josy").
@@ -330,6 +411,7 @@ impl Marks {
             }
             match c {
                 'č' | 'ć' | 'ç' => marks.soft_c = true,
+                'š' | 'ş' | 'ž' | 'ň' | 'ť' | 'ď' => marks.softened = true,
                 'ō' | 'ū' => marks.japanese = true,
                 // Latvian, which writes "Valentīna" and "Jūlija".
                 'ā' | 'ē' | 'ī' | 'ģ' | 'ķ' | 'ļ' | 'ņ' => latvian = true,
@@ -341,10 +423,21 @@ impl Marks {
         marks
     }
 
+    /// Only the marks that spell letters out ([`Marks::soft_c`],
+    /// [`Marks::softened`]): those that give a word a second key.
+    fn spelling_out(self) -> Marks {
+        Marks {
+            soft_c: self.soft_c,
+            softened: self.softened,
+            ..Marks::default()
+        }
+    }
+
     fn or(self, other: Marks) -> Marks {
         Marks {
             japanese: self.japanese || other.japanese,
             soft_c: self.soft_c || other.soft_c,
+            softened: self.softened || other.softened,
             french_ee: self.french_ee || other.french_ee,
         }
     }
@@ -364,7 +457,7 @@ fn fold(word: &str, marks: Marks) -> String {
     if word.is_ascii() {
         fold_letters(word, plain_ascii(word), word.len(), marks)
     } else {
-        let plain = plain_unicode(word, marks.soft_c);
+        let plain = plain_unicode(word, marks);
         fold_letters(word, plain.chars(), plain.len(), marks)
     }
 }
@@ -420,10 +513,17 @@ fn fold_letters(word: &str, plain: impl Iterator<Item = char>, most: usize, mark
         // An initial "Ai" is not "Ei" ("Aiki", "Eiki").
         let opened = if i == 0 && c == 'a' { &[][..] } else { habits(c) };
         let rest = &letters[i..];
+        // "Renee" and "Renée" (see `french_ee`), apart from "René" once
+        // doubled letters are made one.
+        if rest == ['e', 'e'] && french_ee(&letters[..i], marks) {
+            push(&mut out, 'e');
+            out.push('é');
+            break;
+        }
         if let Some((from, to)) = opened.iter().find(|(from, _)| {
             rest.len() >= from.len()
                 && rest.iter().copied().zip(from.chars()).all(|(x, y)| x == y)
-                && habit_holds(from, rest.len() == from.len(), marks)
+                && habit_holds(from, &letters[..i], rest.len() == from.len(), marks)
         }) {
             to.chars().for_each(|t| push(&mut out, t));
             i += from.len();
@@ -451,21 +551,41 @@ fn fold_letters(word: &str, plain: impl Iterator<Item = char>, most: usize, mark
 }
 
 /// Whether a habit of [`habits`] that begins with `from` holds where it is
-/// found, `last` when it ends the word:
+/// found, after the letters `before`, `last` when it ends the word:
 ///
 /// - a final "oo" is the Japanese long o ("Tomoo", "Yokoo", "Hiroo"),
 ///   written "o" or "ō" by other romanizations, not the "oo" of
 ///   "Mahmood" and "Mansoor" (never final in the Wikidata pairs' Arabic
 ///   names): "Tomoo" is "Tomo", not "Tomu";
-/// - with [`Marks::french_ee`], a final "ee" is the é and silent e of a
-///   French feminine ("Renée", "Aimée"), not the English ee of "Rasheed";
+/// - a final "ee" of a French feminine ([`french_ee`]) is not i;
+/// - "tch" is the ch of "Pavlovich" only where French writes Russian
+///   names so: at the end of a word ("Pavlovitch", "Ilitch"), at its
+///   start ("Tchaikovsky") or after a ("Viatcheslav", "Diatchenko").
+///   Elsewhere it is English ("Mitchell" is not French "Michel",
+///   "Butcher" not German "Bucher", "Pritchard" not "Prichard"): in the
+///   Wikidata pairs such a "tch" folds with another name 14 times and
+///   with its own once;
 /// - with [`Marks::japanese`], no habit of j or y holds.
-fn habit_holds(from: &str, last: bool, marks: Marks) -> bool {
+fn habit_holds(from: &str, before: &[char], last: bool, marks: Marks) -> bool {
     match from {
         "oo" if last => false,
-        "ee" if last => !marks.french_ee,
+        "ee" if last => !french_ee(before, marks),
+        "tch" => last || matches!(before, [] | [.., 'a']),
         _ => !(marks.japanese && from.contains(['j', 'y'])),
     }
+}
+
+/// Whether a final "ee" after the letters `before` is the é and silent e
+/// of a French feminine: any final "ée" ([`Marks::french_ee`]), and a
+/// final "ee" after a single consonant after a vowel, the same written
+/// without its accent ("Renee", "Aimee", "Dorothee"). It is neither the
+/// English ee of "Rasheed" or "Hardee" ("Renee" is not "Reni" or
+/// "Renny") nor the e of the masculine ("Renee" is not "René",
+/// "Desiree" not "Désiré"). In the Wikidata pairs a final "ee" after a
+/// single consonant after a vowel is another name 10 times and one name
+/// once ("Magee"/"Maggi").
+fn french_ee(before: &[char], marks: Marks) -> bool {
+    marks.french_ee || matches!(before, [.., v, c] if is_vowel(*v) && !is_vowel(*c))
 }
 
 /// The habits that hang on single letters, before the others, applied in
@@ -484,7 +604,8 @@ fn habit_holds(from: &str, last: bool, marks: Marks) -> bool {
 ///   "Tomio"): in the Wikidata pairs these are Japanese names far more
 ///   often than Slavic ones;
 /// - `j` after another vowel is `i` ("Sergej", "Stojan"), but not before
-///   `i` (Japanese "Kajiyama") or `o`, where it is the Spanish jota or
+///   `i` or the "ee" said i (Japanese "Kajiyama", Indian "Rajeev" and
+///   "Rajiv") or `o`, where it is the Spanish jota or
 ///   the Japanese jo ("Rojo" is not "Royo", "Bajo" not "Bayo", "Tojo"
 ///   not "Toyo"): in the Wikidata pairs a vowel, `j` and `o` is one name
 ///   with a vowel, `y` and `o` in 2 pairs and another name in 11;
@@ -530,6 +651,10 @@ fn letter_habits(room: &mut [char], count: usize, japanese: bool) -> usize {
             // syllables ji and yo.
             'j' | 'y' if matches!(prev, Some('e' | 'i')) && matches!(next, Some('i' | 'o')) => Some('j'),
             'j' if prev.is_some_and(is_vowel) && next == Some('o') => Some('j'),
+            // "Rajeev" and "Rajiv".
+            'j' if prev.is_some_and(is_vowel) && room[..count].get(i + 1..i + 3) == Some(&['e', 'e'][..]) => {
+                Some('j')
+            }
             'j' if prev.is_some_and(is_vowel) && next != Some('i') => Some('i'),
             // "Lyudmila", "Ljudmila" and "Ludmila".
             'j' | 'y' if prev == Some('l') && next == Some('u') => None,
@@ -724,12 +849,12 @@ mod tests {
                 if word.is_ascii() {
                     assert_eq!(
                         plain_ascii(word).collect::<String>(),
-                        plain_unicode(word, false),
+                        plain_unicode(word, Marks::default()),
                         "{word}"
                     );
                     let unicode = fold_letters(
                         word,
-                        plain_unicode(word, false).chars(),
+                        plain_unicode(word, Marks::default()).chars(),
                         word.len(),
                         Marks::default(),
                     );
@@ -780,8 +905,8 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn ascii_words_fold_alike_on_both_paths(word in "[a-zA-Z'-]{0,60}") {
-            proptest::prop_assert_eq!(plain_ascii(&word).collect::<String>(), plain_unicode(&word, false));
-            let unicode = fold_letters(&word, plain_unicode(&word, false).chars(), word.len(), Marks::default());
+            proptest::prop_assert_eq!(plain_ascii(&word).collect::<String>(), plain_unicode(&word, Marks::default()));
+            let unicode = fold_letters(&word, plain_unicode(&word, Marks::default()).chars(), word.len(), Marks::default());
             proptest::prop_assert_eq!(fold_word(&word), unicode);
         }
 
@@ -922,6 +1047,61 @@ mod tests {
         alike("Stojan", "Stoyan");
         alike("Bojan", "Boyan");
         alike("Arroyo", "Arroio");
+    }
+
+    #[test]
+    fn softened_letters_are_spelt_out() {
+        alike("Puškin", "Pushkin");
+        alike("Nadežda", "Nadezhda");
+        alike("Şahin", "Shahin");
+        alike("Soňa", "Sonya");
+        alike("Taťána", "Tatyana");
+        alike("Lukić", "Lukich");
+        alike("Mkrtčyan", "Mkrtchyan");
+        // Accents dropped, as English writes Slavic names.
+        alike("Milošević", "Milosevic");
+        alike("Nadežda", "Nadezda");
+        // A plain s or z is the name read in another language.
+        apart("Tomáš", "Thomas");
+        apart("Lukáš", "Lucas");
+        apart("Saša", "Sassa");
+        apart("Kašpar", "Caspar");
+        apart("Tomaž", "Thomaz");
+        assert_eq!(fold_keys("Puškin"), ["puskin", "pushkin"]);
+        assert_eq!(fold_keys("Pushkin"), ["pushkin"]);
+        assert_eq!(fold_keys("Milošević"), ["milosevich", "miloshevich"]);
+    }
+
+    #[test]
+    fn tch_is_ch_only_where_french_writes_russian_so() {
+        alike("Pavlovitch", "Pavlovich");
+        alike("Ilitch", "Ilyich");
+        alike("Viatcheslav", "Vyacheslav");
+        alike("Tchaikovsky", "Chaikovsky");
+        alike("Mitchel", "Mitchell");
+        apart("Mitchell", "Michel");
+        apart("Butcher", "Bucher");
+        apart("Pritchard", "Prichard");
+    }
+
+    #[test]
+    fn an_unaccented_french_feminine_ee_is_neither_i_nor_e() {
+        apart("Renee", "Reni");
+        apart("Renee", "Renny");
+        apart("Renee", "René");
+        apart("Renée", "René");
+        apart("Desiree", "Désiré");
+        apart("Aimee", "Aimi");
+        alike("Renee", "Renée");
+        alike("Hardee", "Hardy");
+        alike("Kellee", "Kelly");
+    }
+
+    #[test]
+    fn j_before_ee_is_a_consonant() {
+        alike("Rajeev", "Rajiv");
+        alike("Najeeb", "Najib");
+        apart("Rajeev", "Raif");
     }
 
     #[test]

@@ -200,3 +200,17 @@ fn an_english_tch_is_not_a_french_ch() {
 fn an_unaccented_french_feminine_is_not_the_masculine() {
     different_people("Renee Dupont and her brother René Dupont signed the letter.");
 }
+
+#[test]
+fn the_russian_ev_after_any_vowel_folds() {
+    one_name(
+        "Pavel Nikolayevich Orlov spoke. Pavel Nikolaevich Orlov left.",
+        "\"Pavel Nikolayevich Orlov\" and \"Pavel Nikolaevich Orlov\" look like one name spelt two ways",
+    );
+}
+
+#[test]
+fn turkish_and_indian_letters_keep_their_sound() {
+    different_people("Ercan Demir and Erkan Demir are brothers.");
+    different_people("Harpreet Dhillon met Harpreet Dillon at the station.");
+}

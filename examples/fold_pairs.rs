@@ -90,10 +90,35 @@
 //!   their language tells apart (Turkish Sercan/Serkan, Arabic
 //!   Ayad/Ayyad, Michel/Mitchell).
 //!
+//!   After the third round (š, ş, ž spelt out with a second key, tch only
+//!   where French writes Russian, the unaccented French feminine ee, the
+//!   Russian -ev after any vowel, initial ee and dh, Turkish -can, Japanese
+//!   ou and iy) the figures are, both languages, `folded`: 3533 right,
+//!   304 false (headline precision 0.921; judged as before 0.913, 336
+//!   false; strictly 0.882, 471 false), habit recall 0.769, 0.888 on
+//!   words of four letters or more; Russian 0.919 (238 false), Arabic
+//!   0.927 (66 false). The draw of 60 with seed 2018 found 14 one name
+//!   (Margarete/Margarethe, Sascha/Saša, Vasiľ/Wasyl, Katerina/Kateryna,
+//!   Mateus/Matheus, Augustin/Augustyn, Jacobs/Jakobs, Irvin/Irwin,
+//!   Christiaan/Kristján, Eugenijus/Eugenius, Yaakov/Yakov,
+//!   Lakhdar/Lakhdhar, Diane/Dianne, Liane/Lianne), 13 borderline
+//!   (Giles/Gilles, Abel/Abell, Wilde/Wylde, Jonson/Jonsson,
+//!   Johnson/Johnsson, Matija/Mattia, Miria/Mirja, Stricker/Stryker,
+//!   Sanguineti/Sanguinetti, Marian/Marjan, Buffet/Buffett, Billot/Bilot,
+//!   Alli/Ally) and 33 two names (Yousuke/Yusuke, Emmanuele/Emmanuelle,
+//!   Pecka/Pekka, Adham/Ádám, Aileen/Aylin, Ellen/Yellen, Lovell/Lowell,
+//!   Rajan/Rayan, Angel/Angell, Gover/Gower). So 23% to 45% of the false
+//!   pairs are right, and the precision on judged pairs is 0.938 to 0.955.
+//!   What is left is mostly two names whose letters differ only by a
+//!   habit that is one name far more often (c/k, i/y, v/w, doubled
+//!   letters: Pecka/Pekka, Aileen/Aylin, Lovell/Lowell), which no rule
+//!   on the letters alone tells apart.
+//!
 //! Three predicates are measured on single words: `folded` (alike after
 //! folding, the test for every word of a full name and for one-word
-//! names), `near` (folded, or only the vowels differ: the test for one
-//! word of a full name whose other words agree, so its word-level
+//! names; pairs are bucketed by every key of `fold_keys`, as the detector
+//! buckets them), `near` (folded, or only the vowels differ: the test for
+//! one word of a full name whose other words agree, so its word-level
 //! precision understates the detector's) and `alone` (the test for
 //! one-word names, which must also have five letters or more).
 

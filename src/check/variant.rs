@@ -11,11 +11,17 @@
 //! usual romanization habits are made one (ei/ey, i/y, ii/iy, j/i, j/y
 //! after a consonant, kh/h, dh/d, th/t, ph/f, q/k, c/k, chr/kr, w/v, x/ks,
 //! ou/u, ee/i, sch/sh, ch/tch, doubled letters in words of four letters or
-//! more, al-/el-), and narrowed where a word's marks tell its language (a
-//! macron: Japanese, whose j and y are two sounds; `č`, `ć` and `ç`: ch,
-//! not k; a final "ée": the French é, not i). Which habits count is
-//! measured on Wikidata name pairs by `examples/fold_pairs.rs`. Marks only
-//! part words the key joins, so the folded key stays the bucket. Two names
+//! more, al-/el-), each where its context says it holds (tch only at the
+//! end or start of a word or after a: "Pavlovitch", not "Mitchell"), and
+//! narrowed where a word's marks tell its language (a macron: Japanese,
+//! whose j and y are two sounds and whose ou is not u; `č`, `ć` and `ç`:
+//! ch, not k; `š`, `ş`, `ž`: sh and zh, not s and z, so "Tomáš" is not
+//! "Thomas"; a final "ée": the French é, not i). Which habits count is
+//! measured on Wikidata name pairs by `examples/fold_pairs.rs`. Marks
+//! mostly part words the key joins; a word whose marks spell a letter out
+//! ("Puškin" as "Pushkin", "Lukić" as "Lukich") is filed under that
+//! spelling's fold as a second key, so names are still only compared
+//! within a bucket. Two names
 //! are one name spelt two ways when their words fold alike, or when every
 //! word but one agrees and that one differs only in its vowels, as
 //! romanizations of Arabic do ("Mohammed"/"Muhammad"). A word must have
@@ -25,8 +31,9 @@
 //! Petrova") stay apart. One-word names ("Gaddafi", or the surname of a
 //! full name) are compared too, when each is evidently a name (written
 //! capitalised inside a sentence, or the last word of a full name) and at
-//! least five letters long. Names are bucketed by their folded key, so the
-//! detector is linear in the number of names, and each word is folded once
+//! least five letters long. Names are bucketed by their folded keys (one
+//! per name, and one more per word with a second key), so the detector
+//! is linear in the number of names, and each word is folded once
 //! however often the draft writes it. The fix is unsafe: it rests on the
 //! guess that the two spellings name one person.
 

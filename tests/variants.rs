@@ -185,6 +185,10 @@ fn a_caron_s_is_sh() {
         "\"Alexander Pushkin\" and \"Alexander Puškin\" look like one name spelt two ways",
     );
     different_people("Lucas Novak scored; his cousin Lukáš Novak saved a penalty.");
+    one_name(
+        "Readers of Pushkin still argue. Critics of Puškin agree.",
+        "\"Pushkin\" and \"Puškin\" look like one name spelt two ways",
+    );
 }
 
 #[test]

@@ -21,12 +21,11 @@
 //! mostly part words the key joins; a word whose marks spell a letter out
 //! ("Puškin" as "Pushkin", "Lukić" as "Lukich") is filed under that
 //! spelling's fold as a second key, so names are still only compared
-//! within a bucket. Two names
-//! are one name spelt two ways when their words fold alike, or when every
-//! word but one agrees and that one differs only in its vowels, as
-//! romanizations of Arabic do ("Mohammed"/"Muhammad"). A word must have
-//! four letters to fold, not counting an English silent e ("Hope"/"Hoppe"
-//! stay apart). A word's last letter must agree, so gendered forms
+//! within a bucket. Two names are one name spelt two ways when their
+//! words fold alike, or when every word but one agrees and that one
+//! differs only in its vowels, as romanizations of Arabic do
+//! ("Mohammed"/"Muhammad"). A word must have four letters to fold, not
+//! counting an English silent e ("Hope"/"Hoppe" stay apart). A word's last letter must agree, so gendered forms
 //! ("Petrov"/"Petrova") and different given names ("Maria"/"Marina
 //! Petrova") stay apart. One-word names ("Gaddafi", or the surname of a
 //! full name) are compared too, when each is evidently a name (written

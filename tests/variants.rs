@@ -218,3 +218,11 @@ fn turkish_and_indian_letters_keep_their_sound() {
     different_people("Ercan Demir and Erkan Demir are brothers.");
     different_people("Harpreet Dhillon met Harpreet Dillon at the station.");
 }
+
+#[test]
+fn an_arabic_ai_may_be_two_vowels() {
+    one_name(
+        "Khalid Said was arrested. Lawyers for Khalid Saeed protested.",
+        "\"Khalid Said\" and \"Khalid Saeed\" look like one name spelt two ways",
+    );
+}

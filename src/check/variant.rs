@@ -19,8 +19,9 @@
 //! "Thomas"; a final "ée": the French é, not i). Which habits count is
 //! measured on Wikidata name pairs by `examples/fold_pairs.rs`. Marks
 //! mostly part words the key joins; a word whose marks spell a letter out
-//! ("Puškin" as "Pushkin", "Lukić" as "Lukich") is filed under that
-//! spelling's fold as a second key, so names are still only compared
+//! ("Puškin" as "Pushkin", "Lukić" as "Lukich") or that has an inner ai
+//! that may be two vowels ("Said" as "Saeed") is filed under that
+//! reading's fold as a second key, so names are still only compared
 //! within a bucket. Two names are one name spelt two ways when their
 //! words fold alike, or when every word but one agrees and that one
 //! differs only in its vowels, as romanizations of Arabic do

@@ -25,8 +25,9 @@ const MIN_FOLDED: usize = 4;
 const MIN_NEAR: usize = 5;
 
 /// The keys a word of a name is filed under: its fold, and for a word
-/// whose marks spell letters out ("Puškin", "Lukić") the fold so spelt,
-/// when that differs. Two words [`likeness`] calls folded share a key,
+/// whose marks spell letters out ("Puškin", "Lukić") or that has an
+/// inner "ai" ("Said") a second fold, with those letters spelt out and
+/// the "ai" read a-i, when that differs. Two words [`likeness`] calls folded share a key,
 /// but for a rare few that drop the accents of a word with both a `ć` and
 /// a `š` ("Luksich" for "Lukšić"), which the detector misses.
 pub fn fold_keys(word: &str) -> Vec<String> {
@@ -127,12 +128,20 @@ impl<'a> FoldedWord<'a> {
 
     /// The word folded with the letters its marks spell out so spelt
     /// ("Puškin" as "pushkin", "Lukić" as "lukich"; see
-    /// [`Marks::spelling_out`]), when that is not [`FoldedWord::folded`]:
-    /// the second key of the names it may be one with.
+    /// [`Marks::spelling_out`]) and an inner "ai" read as two vowels
+    /// ("Said" as "said", not "seid"; see [`Marks::hiatus`]), when that is
+    /// not [`FoldedWord::folded`]: the second key of the names it may be
+    /// one with.
     pub(super) fn spelt(&self) -> Option<&str> {
         self.spelt
             .get_or_init(|| {
-                let marks = Marks::of(self.word).spelling_out();
+                let mut marks = Marks::of(self.word).spelling_out();
+                // "Said" read "Sa-id", as "Saeed" and "Saïd" spell it.
+                marks.hiatus = if self.word.is_ascii() {
+                    has_inner_ai(plain_ascii(self.word))
+                } else {
+                    has_inner_ai(self.plain().chars())
+                };
                 if marks == Marks::default() {
                     return None;
                 }
@@ -200,11 +209,15 @@ impl<'a> FoldedWord<'a> {
 
     /// Whether two words that fold apart fold alike once the letters the
     /// marks of either spell out are so spelt ("Puškin" and "Pushkin",
-    /// "Lukić" and "Lukich"). The pair meets in a bucket through
+    /// "Lukić" and "Lukich"), or once the second key of one is the key of
+    /// the other ("Said" and "Saeed"). The pair meets in a bucket through
     /// [`FoldedWord::spelt`].
     fn spelt_alike(&self, other: &FoldedWord<'_>) -> bool {
-        if self.word.is_ascii() && other.word.is_ascii() {
-            return false;
+        // "Said" and "Saeed": one word's second key is the other's key.
+        let hiatus = (self.spelt() == Some(other.folded()) || other.spelt() == Some(self.folded()))
+            && self.marks_agree(other);
+        if hiatus || (self.word.is_ascii() && other.word.is_ascii()) {
+            return hiatus;
         }
         let marks = Marks::of(self.word).or(Marks::of(other.word));
         marks.spelling_out() != Marks::default() && fold(self.word, marks) == fold(other.word, marks)
@@ -252,6 +265,19 @@ impl<'a> FoldedWord<'a> {
             _ => false,
         }
     }
+}
+
+/// Whether letters of a [`plain`] word have an "ai" that does not begin
+/// the word (for [`Marks::hiatus`]).
+fn has_inner_ai(letters: impl Iterator<Item = char>) -> bool {
+    let mut prev = None;
+    for (i, c) in letters.enumerate() {
+        if i >= 2 && prev == Some('a') && c == 'i' {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 /// How many letters of a [`plain`] word are sounded, as far as the
@@ -390,6 +416,13 @@ struct Marks {
     /// only drops the accents ([`FoldedWord::likeness`]: "Milosevic",
     /// "Milosevich").
     softened: bool,
+    /// A non-initial "ai" read as two vowels, a-i, as Arabic names have
+    /// it ("Said", "Sa'id" and "Saïd" are "Saeed"), rather than as the
+    /// diphthong of "Hussain" and "Hussein". Never read from the marks
+    /// ([`Marks::of`] leaves it out): it only makes a word's second key
+    /// ([`FoldedWord::spelt`]), so that "Said" folds both with "Saeed"
+    /// and, as before, with "Seid".
+    hiatus: bool,
     /// A final "ée" ("Renée", "Aimée", "Andrée"): the French feminine,
     /// said é, so its "ee" is not the i of English "Rasheed" ("Renée" is
     /// not "Reni", "Josée" not "Josy").
@@ -424,7 +457,8 @@ impl Marks {
     }
 
     /// Only the marks that spell letters out ([`Marks::soft_c`],
-    /// [`Marks::softened`]): those that give a word a second key.
+    /// [`Marks::softened`]): those that, with [`Marks::hiatus`], give a
+    /// word a second key.
     fn spelling_out(self) -> Marks {
         Marks {
             soft_c: self.soft_c,
@@ -438,6 +472,7 @@ impl Marks {
             japanese: self.japanese || other.japanese,
             soft_c: self.soft_c || other.soft_c,
             softened: self.softened || other.softened,
+            hiatus: self.hiatus || other.hiatus,
             french_ee: self.french_ee || other.french_ee,
         }
     }
@@ -602,6 +637,7 @@ fn habit_holds(from: &str, before: &[char], after: &[char], last: bool, marks: M
         "tch" => last || matches!(before, [] | [.., 'a']),
         "ee" | "dh" => !before.is_empty(),
         "ou" if marks.japanese => false,
+        "ai" => !marks.hiatus,
         _ => !(marks.japanese && from.contains(['j', 'y'])),
     }
 }
@@ -1197,6 +1233,18 @@ mod tests {
         apart("Ōuchi", "Uchi");
         apart("Yūichi", "Youichi");
         alike("Yousef", "Yusef");
+    }
+
+    #[test]
+    fn an_inner_ai_may_be_two_vowels() {
+        alike("Said", "Saeed");
+        alike("Saïd", "Saeed");
+        alike("Sa'id", "Saeed");
+        alike("Said", "Seid");
+        alike("Hussain", "Hussein");
+        apart("Aiki", "Eiki");
+        assert_eq!(fold_keys("Said"), ["seid", "said"]);
+        assert_eq!(fold_keys("Aida"), ["aida"]);
     }
 
     #[test]

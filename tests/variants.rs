@@ -177,3 +177,52 @@ fn a_final_oo_or_oh_is_a_japanese_long_o() {
         "\"Yuki Satoh\" and \"Yuki Sato\" look like one name spelt two ways",
     );
 }
+
+#[test]
+fn a_caron_s_is_sh() {
+    one_name(
+        "Alexander Pushkin wrote it. Scholars of Alexander Puškin agree.",
+        "\"Alexander Pushkin\" and \"Alexander Puškin\" look like one name spelt two ways",
+    );
+    different_people("Lucas Novak scored; his cousin Lukáš Novak saved a penalty.");
+    one_name(
+        "Readers of Pushkin still argue. Critics of Puškin agree.",
+        "\"Pushkin\" and \"Puškin\" look like one name spelt two ways",
+    );
+}
+
+#[test]
+fn an_english_tch_is_not_a_french_ch() {
+    different_people("Michel Dupont and Mitchell Dupont run the family firm.");
+    one_name(
+        "Ivan Pavlovitch Petrov spoke. Ivan Pavlovich Petrov left.",
+        "\"Ivan Pavlovitch Petrov\" and \"Ivan Pavlovich Petrov\" look like one name spelt two ways",
+    );
+}
+
+#[test]
+fn an_unaccented_french_feminine_is_not_the_masculine() {
+    different_people("Renee Dupont and her brother René Dupont signed the letter.");
+}
+
+#[test]
+fn the_russian_ev_after_any_vowel_folds() {
+    one_name(
+        "Pavel Nikolayevich Orlov spoke. Pavel Nikolaevich Orlov left.",
+        "\"Pavel Nikolayevich Orlov\" and \"Pavel Nikolaevich Orlov\" look like one name spelt two ways",
+    );
+}
+
+#[test]
+fn turkish_and_indian_letters_keep_their_sound() {
+    different_people("Ercan Demir and Erkan Demir are brothers.");
+    different_people("Harpreet Dhillon met Harpreet Dillon at the station.");
+}
+
+#[test]
+fn an_arabic_ai_may_be_two_vowels() {
+    one_name(
+        "Khalid Said was arrested. Lawyers for Khalid Saeed protested.",
+        "\"Khalid Said\" and \"Khalid Saeed\" look like one name spelt two ways",
+    );
+}

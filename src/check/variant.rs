@@ -11,22 +11,29 @@
 //! usual romanization habits are made one (ei/ey, i/y, ii/iy, j/i, j/y
 //! after a consonant, kh/h, dh/d, th/t, ph/f, q/k, c/k, chr/kr, w/v, x/ks,
 //! ou/u, ee/i, sch/sh, ch/tch, doubled letters in words of four letters or
-//! more, al-/el-), and narrowed where a word's marks tell its language (a
-//! macron: Japanese, whose j and y are two sounds; `č`, `ć` and `ç`: ch,
-//! not k; a final "ée": the French é, not i). Which habits count is
-//! measured on Wikidata name pairs by `examples/fold_pairs.rs`. Marks only
-//! part words the key joins, so the folded key stays the bucket. Two names
-//! are one name spelt two ways when their words fold alike, or when every
-//! word but one agrees and that one differs only in its vowels, as
-//! romanizations of Arabic do ("Mohammed"/"Muhammad"). A word must have
-//! four letters to fold, not counting an English silent e ("Hope"/"Hoppe"
-//! stay apart). A word's last letter must agree, so gendered forms
+//! more, al-/el-), each where its context says it holds (tch only at the
+//! end or start of a word or after a: "Pavlovitch", not "Mitchell"), and
+//! narrowed where a word's marks tell its language (a macron: Japanese,
+//! whose j and y are two sounds and whose ou is not u; `č`, `ć` and `ç`:
+//! ch, not k; `š`, `ş`, `ž`: sh and zh, not s and z, so "Tomáš" is not
+//! "Thomas"; a final "ée": the French é, not i). Which habits count is
+//! measured on Wikidata name pairs by `examples/fold_pairs.rs`. Marks
+//! mostly part words the key joins; a word whose marks spell a letter out
+//! ("Puškin" as "Pushkin", "Lukić" as "Lukich") or that has an inner ai
+//! that may be two vowels ("Said" as "Saeed") is filed under that
+//! reading's fold as a second key, so names are still only compared
+//! within a bucket. Two names are one name spelt two ways when their
+//! words fold alike, or when every word but one agrees and that one
+//! differs only in its vowels, as romanizations of Arabic do
+//! ("Mohammed"/"Muhammad"). A word must have four letters to fold, not
+//! counting an English silent e ("Hope"/"Hoppe" stay apart). A word's last letter must agree, so gendered forms
 //! ("Petrov"/"Petrova") and different given names ("Maria"/"Marina
 //! Petrova") stay apart. One-word names ("Gaddafi", or the surname of a
 //! full name) are compared too, when each is evidently a name (written
 //! capitalised inside a sentence, or the last word of a full name) and at
-//! least five letters long. Names are bucketed by their folded key, so the
-//! detector is linear in the number of names, and each word is folded once
+//! least five letters long. Names are bucketed by their folded keys (one
+//! per name, and one more per word with a second key), so the detector
+//! is linear in the number of names, and each word is folded once
 //! however often the draft writes it. The fix is unsafe: it rests on the
 //! guess that the two spellings name one person.
 
@@ -37,7 +44,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher};
 
 mod fold;
 
-pub use fold::{alike_alone, fold_word, likeness, plain, skeleton, Likeness};
+pub use fold::{alike_alone, fold_keys, fold_word, likeness, plain, skeleton, Likeness};
 use fold::{letters, same_lower, FoldedWord, MIN_SINGLE};
 
 use crate::check::{quote_list, Document, Inconsistency, Use};
@@ -323,17 +330,30 @@ impl Sets {
 /// does not report them again.
 fn full_name_groups(names: &Names<'_, '_>, reported: &mut HashSet<(usize, usize)>) -> Vec<Vec<Use>> {
     let forms = names.spellings.len();
-    // Buckets: the whole folded name, and for each word position the
-    // folded name with that word reduced to its skeleton.
+    // Buckets: the whole folded name, again with each word that has a
+    // second key ("Puškin" spelt "Pushkin") so spelt, and for each word
+    // position the folded name with that word reduced to its skeleton.
     let mut buckets: Vec<(u64, usize)> = Vec::with_capacity(forms * 3);
     for f in 0..forms {
         let words = names.numbers(f);
-        let whole = bucket_key(|h| {
-            usize::MAX.hash(h);
-            h.write_usize(words.len());
-            words.iter().for_each(|&w| names.word(w).folded().hash(h));
-        });
-        buckets.push((whole, f));
+        // The whole name's key, with the word at `spelt` (if any) spelt.
+        let whole = |spelt: Option<usize>| {
+            bucket_key(|h| {
+                usize::MAX.hash(h);
+                h.write_usize(words.len());
+                for (j, &w) in words.iter().enumerate() {
+                    let word = names.word(w);
+                    let key = if Some(j) == spelt { word.spelt() } else { None };
+                    key.unwrap_or_else(|| word.folded()).hash(h);
+                }
+            })
+        };
+        buckets.push((whole(None), f));
+        for (i, &w) in words.iter().enumerate() {
+            if names.word(w).spelt().is_some() {
+                buckets.push((whole(Some(i)), f));
+            }
+        }
         for i in 0..words.len() {
             let key = bucket_key(|h| {
                 i.hash(h);
@@ -422,7 +442,12 @@ fn single_word_groups(names: &Names<'_, '_>, reported: &HashSet<(usize, usize)>)
             continue;
         }
         let word = names.word(form.number);
-        for (tag, key) in [(0u8, word.skeleton()), (1, word.folded())] {
+        let keys = [
+            (0u8, Some(word.skeleton())),
+            (1, Some(word.folded())),
+            (1, word.spelt()),
+        ];
+        for (tag, key) in keys.into_iter().filter_map(|(tag, key)| Some((tag, key?))) {
             let key = bucket_key(|h| {
                 tag.hash(h);
                 key.hash(h);

@@ -250,12 +250,6 @@ fn phrase_tokens(phrase: &str) -> Vec<Box<str>> {
         .collect()
 }
 
-/// A phrase's tokens joined by single spaces, with curly apostrophes made
-/// straight: two phrases a rule cannot tell apart read the same.
-pub fn normalize_phrase(phrase: &str) -> String {
-    phrase_tokens(phrase).join(" ")
-}
-
 /// Words that may join the parts of a name ("Bashar al-Assad" is one
 /// token, "Ursula von der Leyen" is not).
 const NAME_JOINERS: &[&str] = &[

@@ -4,9 +4,13 @@
 //! Every comparison goes through [`FoldedWord`], a word with its plain
 //! form, fold and skeleton each worked out when first needed and kept: the
 //! detector keeps one per distinct word of a draft, and the public
-//! functions build theirs on the spot.
+//! functions build theirs on the spot. A word's fold and skeleton are also
+//! kept for the drafts after it on the same thread ([`KEPT_KEYS`] words).
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -84,6 +88,46 @@ pub fn likeness(a: &str, b: &str) -> Likeness {
     FoldedWord::new(a).likeness(&FoldedWord::new(b))
 }
 
+/// A word's fold and the fold's skeleton, the keys it is bucketed by.
+struct Keys {
+    folded: String,
+    skeleton: String,
+}
+
+/// How many words' keys a thread keeps: enough for the names a run of news
+/// articles repeats from one article to the next, and at most about a
+/// megabyte.
+const KEPT_KEYS: usize = 8192;
+
+thread_local! {
+    /// The keys of the words folded on this thread, by the word as
+    /// written: a run checks many drafts that name the same people, and
+    /// folding is most of what comparing names costs.
+    static KEYS: RefCell<FxHashMap<Box<str>, Rc<Keys>>> = RefCell::default();
+}
+
+impl Keys {
+    /// The keys of `word`, folded now or kept from an earlier draft.
+    fn of(word: &str) -> Rc<Keys> {
+        KEYS.with(|kept| {
+            if let Some(keys) = kept.borrow().get(word) {
+                return Rc::clone(keys);
+            }
+            let folded = fold_word(word);
+            let keys = Rc::new(Keys {
+                skeleton: skeleton(&folded),
+                folded,
+            });
+            let mut kept = kept.borrow_mut();
+            if kept.len() >= KEPT_KEYS {
+                kept.clear();
+            }
+            kept.insert(word.into(), Rc::clone(&keys));
+            keys
+        })
+    }
+}
+
 /// A word of a name with what comparing it needs, each worked out on first
 /// use and kept: a draft compares one word with many, and folding is most
 /// of the cost. Everything here depends only on the word lower-cased, so
@@ -93,10 +137,10 @@ pub(super) struct FoldedWord<'a> {
     word: &'a str,
     /// [`plain`].
     plain: OnceCell<String>,
-    /// [`fold_word`].
-    folded: OnceCell<String>,
-    /// [`skeleton`] of the fold.
-    skeleton: OnceCell<String>,
+    /// [`fold_word`] and the [`skeleton`] of the fold, shared with every
+    /// other `FoldedWord` of the same word on this thread (see
+    /// [`Keys::of`]).
+    keys: OnceCell<Rc<Keys>>,
     /// [`FoldedWord::spelt`].
     spelt: OnceCell<Option<String>>,
 }
@@ -106,8 +150,7 @@ impl<'a> FoldedWord<'a> {
         FoldedWord {
             word,
             plain: OnceCell::new(),
-            folded: OnceCell::new(),
-            skeleton: OnceCell::new(),
+            keys: OnceCell::new(),
             spelt: OnceCell::new(),
         }
     }
@@ -118,12 +161,16 @@ impl<'a> FoldedWord<'a> {
 
     /// The word folded, the key of the names it may be one with.
     pub(super) fn folded(&self) -> &str {
-        self.folded.get_or_init(|| fold_word(self.word))
+        &self.keys().folded
     }
 
     /// The fold's skeleton, the key of the names it may be near.
     pub(super) fn skeleton(&self) -> &str {
-        self.skeleton.get_or_init(|| skeleton(self.folded()))
+        &self.keys().skeleton
+    }
+
+    fn keys(&self) -> &Keys {
+        self.keys.get_or_init(|| Keys::of(self.word))
     }
 
     /// The word folded with the letters its marks spell out so spelt

@@ -39,7 +39,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// An apostrophe: `'` or `’`.
-fn is_apostrophe(c: char) -> bool {
+pub(super) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}')
 }
 

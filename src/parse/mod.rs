@@ -377,7 +377,7 @@ fn tokenize_piece(text: &str, piece: Span, quotes: &mut QuoteState, out: &mut Ve
         let possessive = match glued_to {
             Some((kind, before))
                 if (kind.is_wordlike() || kind == TokenKind::Number)
-                    && rest.starts_with(['\'', '\u{2019}']) =>
+                    && rest.starts_with(grammar::is_apostrophe) =>
             {
                 let after_s = before.ends_with(['s', 'S']) && !quotes.single_open;
                 grammar::possessive(after_s)(rest).ok()

@@ -69,12 +69,22 @@ fn form_key_with(bytes: &[u8], map: impl Fn(&u8) -> u8) -> u64 {
 /// The key of a form of `len` bytes whose byte `i` is `at(i)` (0 past the
 /// form): its length and its first three and last two bytes.
 fn form_key_at(len: usize, at: impl Fn(usize) -> u64) -> u64 {
-    (len as u64) << 40
-        | at(0) << 32
-        | at(1) << 24
-        | at(2) << 16
-        | at(len.wrapping_sub(2)) << 8
-        | at(len.wrapping_sub(1))
+    key_of(
+        len,
+        [
+            at(0),
+            at(1),
+            at(2),
+            at(len.wrapping_sub(2)),
+            at(len.wrapping_sub(1)),
+        ],
+    )
+}
+
+/// The key of a form of `len` bytes from its first three and last two
+/// bytes.
+fn key_of(len: usize, [first, second, third, last_but_one, last]: [u64; 5]) -> u64 {
+    (len as u64) << 40 | first << 32 | second << 24 | third << 16 | last_but_one << 8 | last
 }
 
 /// The keys of a draft's closed words, as a table of bits that says "no"
@@ -122,6 +132,11 @@ impl Filter {
         }
     }
 
+    /// Makes the table say "maybe" to every key.
+    fn saturate(&mut self) {
+        self.bits.fill(u64::MAX);
+    }
+
     fn may_contain(&self, key: u64) -> bool {
         self.probes(key)
             .iter()
@@ -151,10 +166,10 @@ const LONG: usize = 5;
 /// A hyphenated or open form counts when its letters are a closed word of
 /// the draft, perhaps in a later segment; a closed word counts when some
 /// form has its letters, perhaps in a later segment. So a draft of more
-/// than one segment is read ahead (a parse of each segment that keeps
-/// nothing else) for the keys of its long words, and for the keys of the
-/// forms that come after a closed word with their letters: a closed word
-/// with such a key is gathered even before a form wants it.
+/// than one segment is read ahead (its runs of letters, not its tokens:
+/// see [`Facts::ahead`]) for the keys of its long words, and for the keys
+/// of the forms that come after a closed word with their letters: a closed
+/// word with such a key is gathered even before a form wants it.
 #[derive(Debug, Default)]
 pub(crate) struct Facts {
     /// The keys of the draft's long words.
@@ -181,21 +196,8 @@ fn word_key(word: &str, scratch: &mut String) -> u64 {
         return form_key_with(word.as_bytes(), u8::to_ascii_lowercase);
     }
     scratch.clear();
-    scratch.push_str(&crate::parse::normalize(word));
+    crate::parse::push_normalized(scratch, word);
     form_key(scratch)
-}
-
-/// The long words of a parsed piece of the draft: their index in
-/// `tokens` and their text.
-fn long_words<'t>(
-    text: &'t str,
-    tokens: &'t [crate::parse::Token],
-) -> impl Iterator<Item = (usize, &'t str)> {
-    tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.kind == TokenKind::Word && t.span().len() >= LONG)
-        .map(move |(i, t)| (i, t.span().slice(text)))
 }
 
 /// A compound's letters with its hyphens left out ("ceasefire" for
@@ -210,8 +212,17 @@ fn unhyphenated(word: &str) -> String {
 /// lowers them: of ASCII words, read from the bytes the key reads; of
 /// others, from their lowered copy in `scratch`.
 fn pair_key(first: &str, second: &str, scratch: &mut String) -> u64 {
+    let (a, b) = (first.as_bytes(), second.as_bytes());
+    // The usual pair: the key's first bytes are the first word's, its last
+    // the second's.
+    if let (&[a0, a1, a2, ..], &[.., b0, b1]) = (a, b) {
+        // Words are short: a loop, not `is_ascii`'s word-at-a-time set-up.
+        if a.iter().chain(b).all(u8::is_ascii) {
+            let low = |b: u8| u64::from(b.to_ascii_lowercase());
+            return key_of(a.len() + b.len(), [a0, a1, a2, b0, b1].map(low));
+        }
+    }
     if first.is_ascii() && second.is_ascii() {
-        let (a, b) = (first.as_bytes(), second.as_bytes());
         let len = a.len() + b.len();
         let at = |i: usize| {
             let byte = if i < a.len() { a.get(i) } else { b.get(i - a.len()) };
@@ -220,8 +231,8 @@ fn pair_key(first: &str, second: &str, scratch: &mut String) -> u64 {
         return form_key_at(len, at);
     }
     scratch.clear();
-    scratch.push_str(&crate::parse::normalize(first));
-    scratch.push_str(&crate::parse::normalize(second));
+    crate::parse::push_normalized(scratch, first);
+    crate::parse::push_normalized(scratch, second);
     form_key(scratch)
 }
 
@@ -231,65 +242,160 @@ fn alphabetic(w: &str) -> bool {
     w.bytes().all(|b| b.is_ascii_alphabetic()) || (!w.is_ascii() && w.chars().all(char::is_alphabetic))
 }
 
+/// An ASCII word with the bytes its keys read, lowered once: a pair's key
+/// takes its first bytes from the first word and its last from the second.
+#[derive(Clone, Copy)]
+struct Plain<'t> {
+    word: &'t str,
+    first: [u64; 3],
+    last: [u64; 2],
+}
+
+impl<'t> Plain<'t> {
+    /// `word`: ASCII.
+    fn of(word: &'t str) -> Plain<'t> {
+        let at = |i: usize| u64::from(word.as_bytes().get(i).map_or(0, u8::to_ascii_lowercase));
+        let len = word.len();
+        Plain {
+            word,
+            first: [at(0), at(1), at(2)],
+            last: [at(len.wrapping_sub(2)), at(len.wrapping_sub(1))],
+        }
+    }
+
+    /// The word's key, as [`word_key`] makes it.
+    fn key(&self) -> u64 {
+        let [a, b, c] = self.first;
+        let [d, e] = self.last;
+        key_of(self.word.len(), [a, b, c, d, e])
+    }
+
+    /// The key of this word and `second` written together, as
+    /// [`pair_key`] makes it.
+    fn then(&self, second: &Plain<'_>) -> u64 {
+        let (a, b) = (self.word.len(), second.word.len());
+        // Byte `i` (of the first three) of the two words together: past the
+        // first word's, the second's; past both, 0, as `of` left them.
+        let first = |i: usize| {
+            if i < a {
+                self.first[i]
+            } else {
+                second.first[(i - a).min(2)]
+            }
+        };
+        // The last two bytes: a one-byte second word takes one from the
+        // first word.
+        let [d, e] = if b >= 2 {
+            second.last
+        } else {
+            [self.last[1], second.first[0]]
+        };
+        key_of(a + b, [first(0), first(1), first(2), d, e])
+    }
+}
+
 impl Facts {
     /// The facts of a draft of more than one segment before any is read:
     /// the keys of its long words, and of the forms that come after a long
-    /// word with their key.
+    /// word with their key. (A form needs its key kept only for a closed
+    /// word in an earlier segment: `scan` gathers a segment's forms before
+    /// its closed words.)
+    ///
+    /// Both are read from the draft's runs ([`crate::parse::runs`]), not
+    /// its tokens: a run offers every word, compound and pair of words the
+    /// tokenizer would find, and more, so the keys are as many or more, and
+    /// the forms and closed words gathered are those of a parse and a few
+    /// more that match nothing. A run too complex to list its words makes
+    /// either key say "maybe" to any key.
     pub(crate) fn ahead(source: &Source, segments: &[Range<usize>], pack: &Pack) -> Facts {
         let is_particle = |w: &str| pack.terms.particles.iter().any(|p| p.eq_ignore_ascii_case(w));
+        let text = source.text.as_str();
         let prose: usize = source.blocks.iter().map(crate::source::Block::prose).sum();
         // About one token in five bytes of prose, as `parse` sizes its table.
         let mut all = Filter::new(prose / 5 + 1);
-        let mut after_closed: Vec<u64> = Vec::new();
+        let mut complex = false;
         let mut scratch = String::new();
+        let mut after_closed: Vec<u64> = Vec::new();
         for blocks in segments {
-            let parsed = crate::parse::parse(
-                &source.text,
-                source.blocks.get(blocks.clone()).unwrap_or_default(),
-            );
-            for (_, word) in long_words(&source.text, &parsed.tokens) {
-                all.insert(word_key(word, &mut scratch));
-            }
-            // The forms of the segment that a closed word so far may be,
-            // keyed and tested as `scan` keys and tests them.
-            for sentence in &parsed.sentences {
-                let tokens = parsed.sentence_tokens(sentence);
-                for (k, token) in tokens.iter().enumerate() {
-                    let text = token.span().slice(&source.text);
-                    let key = match (token.kind, tokens.get(k + 1)) {
-                        (TokenKind::Compound, _) => {
-                            let joined = unhyphenated(&crate::parse::normalize(text));
-                            let key = form_key(&joined);
-                            if !all.may_contain(key) || !alphabetic(&joined) {
-                                continue;
+            // The words that may end the run before, and that run when it
+            // is a plain word.
+            let mut ending: Vec<&str> = Vec::new();
+            let mut plain_before: Option<Plain<'_>> = None;
+            // A pair of words, tested as `scan` tests it, the cheap test
+            // first: most pairs of words are no closed word of the draft.
+            let pair = |key: u64, first: &str, second: &str, all: &Filter| {
+                all.may_contain(key)
+                    && !is_function_word(first)
+                    && !is_function_word(second)
+                    && !is_particle(second)
+            };
+            let blocks = source.blocks.get(blocks.clone()).unwrap_or_default();
+            crate::parse::runs(text, blocks, |run| {
+                if let Some(word) = run.plain_word() {
+                    let plain = Plain::of(word);
+                    if word.len() >= LONG {
+                        all.insert(plain.key());
+                    }
+                    match plain_before {
+                        Some(first) => {
+                            let key = first.then(&plain);
+                            if pair(key, first.word, word, &all) {
+                                after_closed.push(key);
                             }
-                            key
                         }
-                        (TokenKind::Word, Some(next)) if next.kind == TokenKind::Word => {
-                            let second = next.span().slice(&source.text);
-                            // The cheap test first: most pairs of words
-                            // are no closed word of the draft.
-                            let key = pair_key(text, second, &mut scratch);
-                            if !all.may_contain(key)
-                                || is_function_word(text)
-                                || is_function_word(second)
-                                || is_particle(second)
-                            {
-                                continue;
+                        None => {
+                            for &first in &ending {
+                                let key = pair_key(first, word, &mut scratch);
+                                if pair(key, first, word, &all) {
+                                    after_closed.push(key);
+                                }
                             }
-                            key
                         }
-                        _ => continue,
-                    };
-                    after_closed.push(key);
+                    }
+                    ending.clear();
+                    ending.push(word);
+                    plain_before = Some(plain);
+                    return;
                 }
-            }
+                complex |= run.is_complex();
+                run.words(|word| {
+                    if word.len() >= LONG {
+                        all.insert(word_key(word, &mut scratch));
+                    }
+                });
+                run.compounds(|compound| {
+                    scratch.clear();
+                    crate::parse::push_normalized(&mut scratch, compound);
+                    let joined = unhyphenated(&scratch);
+                    let key = form_key(&joined);
+                    if all.may_contain(key) && alphabetic(&joined) {
+                        after_closed.push(key);
+                    }
+                });
+                run.first_words(|second| {
+                    for &first in &ending {
+                        let key = pair_key(first, second, &mut scratch);
+                        if pair(key, first, second, &all) {
+                            after_closed.push(key);
+                        }
+                    }
+                });
+                ending.clear();
+                run.last_words(|word| ending.push(word));
+                plain_before = None;
+            });
+        }
+        if complex {
+            all.saturate();
         }
         after_closed.sort_unstable();
         after_closed.dedup();
         let mut keys = Filter::new(after_closed.len());
         for &key in &after_closed {
             keys.insert(key);
+        }
+        if complex {
+            keys.saturate();
         }
         Facts {
             long_words: Some(all),
@@ -455,5 +561,24 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
                 crate::check::count_word(names.len())
             )
         }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{pair_key, word_key, Plain};
+
+    proptest! {
+        /// A plain word's keys, read from the bytes kept once, are the keys
+        /// [`word_key`] and [`pair_key`] make.
+        #[test]
+        fn a_plain_words_keys_are_the_keys(first in "[a-zA-Z][a-zA-Z0-9]{0,7}", second in "[a-zA-Z][a-zA-Z0-9]{0,7}") {
+            let mut scratch = String::new();
+            let (a, b) = (Plain::of(&first), Plain::of(&second));
+            prop_assert_eq!(a.key(), word_key(&first, &mut scratch));
+            prop_assert_eq!(a.then(&b), pair_key(&first, &second, &mut scratch));
+        }
     }
 }

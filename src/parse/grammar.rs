@@ -30,7 +30,7 @@ fn is_letter(c: char) -> bool {
 }
 
 /// Continues a word: a letter, a digit or a combining mark (`e\u{301}`).
-fn is_word_char(c: char) -> bool {
+pub(super) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
@@ -45,13 +45,13 @@ pub(super) fn is_apostrophe(c: char) -> bool {
 
 /// A hyphen that joins words: `-`, U+2010 HYPHEN, U+2011 NON-BREAKING
 /// HYPHEN (never a dash).
-fn is_hyphen(c: char) -> bool {
+pub(super) fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
 /// An invisible joiner that may sit inside a word: soft hyphen, zero-width
 /// non-joiner, zero-width joiner.
-fn is_joiner(c: char) -> bool {
+pub(super) fn is_joiner(c: char) -> bool {
     matches!(c, '\u{ad}' | '\u{200c}' | '\u{200d}')
 }
 
@@ -85,7 +85,7 @@ fn is_terminal(c: char) -> bool {
 
 /// A character that belongs to the symbol before it: a combining mark, a
 /// variation selector, an emoji skin-tone modifier or a tag character.
-fn is_extender(c: char) -> bool {
+pub(super) fn is_extender(c: char) -> bool {
     !c.is_ascii()
         && (is_combining_mark(c)
             || matches!(c,

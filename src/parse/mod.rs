@@ -60,6 +60,7 @@
 
 mod grammar;
 mod lexicon;
+mod runs;
 mod sentence;
 mod sketch;
 #[cfg(test)]
@@ -67,9 +68,11 @@ mod tests;
 mod tokens;
 mod words;
 
+pub use runs::{runs, Run};
 pub use sketch::Sketch;
 pub use tokens::{TokenIndex, Tokens, Window, WindowIndex};
 pub(crate) use words::narrow;
+pub(crate) use words::push_normalized;
 pub use words::{normalize, Words};
 
 use std::ops::Range;

@@ -423,7 +423,7 @@ fn every_substring_of_an_article_parses() {
 }
 
 /// The example article of the repository, one paragraph a line.
-const ARTICLE: &str = r#"Kerry calls for common ground with Russian Federation on Syria, Ukraine
+pub(super) const ARTICLE: &str = r#"Kerry calls for common ground with Russian Federation on Syria, Ukraine
 US State Secretary John Kerry announced last week that the next meeting of world powers on Syria would take place in New York City on December 18.
 US Secretary of State John Kerry and his Russian counterpart Sergei Lavrov began talks in Moscow on Tuesday in an effort to keep the brittle Syrian peace process on track.
 Lavrov said: “I hope that today we will be able to discuss all these issues comprehensively”, TASS reported.

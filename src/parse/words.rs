@@ -99,7 +99,8 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-fn push_normalized(out: &mut String, text: &str) {
+/// Appends `text` as [`normalize`] makes it to `out`.
+pub(crate) fn push_normalized(out: &mut String, text: &str) {
     out.extend(
         text.chars()
             .map(|c| if c == '’' || c == '‘' { '\'' } else { c })

@@ -226,3 +226,27 @@ fn an_arabic_ai_may_be_two_vowels() {
         "\"Khalid Said\" and \"Khalid Saeed\" look like one name spelt two ways",
     );
 }
+
+#[test]
+fn every_word_of_a_name_may_be_spelt_out() {
+    one_name(
+        "Miloš Puškin arrived. Officials met Milosh Pushkin later.",
+        "\"Miloš Puškin\" and \"Milosh Pushkin\" look like one name spelt two ways",
+    );
+    one_name(
+        "Miloš Pushkin arrived. Officials met Milosh Puškin later.",
+        "\"Miloš Pushkin\" and \"Milosh Puškin\" look like one name spelt two ways",
+    );
+}
+
+#[test]
+fn a_soft_c_spelt_ch_with_a_caron_s_dropped() {
+    one_name(
+        "Dragan Lukšić led the talks. Officials close to Dragan Luksich denied it.",
+        "\"Dragan Lukšić\" and \"Dragan Luksich\" look like one name spelt two ways",
+    );
+    one_name(
+        "Readers of Lukšić disagree. Critics of Luksich agree.",
+        "\"Lukšić\" and \"Luksich\" look like one name spelt two ways",
+    );
+}

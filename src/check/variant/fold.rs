@@ -28,17 +28,15 @@ const MIN_FOLDED: usize = 4;
 /// Shortest word the vowel-only comparison applies to.
 const MIN_NEAR: usize = 5;
 
-/// The keys a word of a name is filed under: its fold, and for a word
-/// whose marks spell letters out ("Puškin", "Lukić") or that has an
-/// inner "ai" ("Said") a second fold, with those letters spelt out and
-/// the "ai" read a-i, when that differs. Two words [`likeness`] calls folded share a key,
-/// but for a rare few that drop the accents of a word with both a `ć` and
-/// a `š` ("Luksich" for "Lukšić"), which the detector misses.
+/// The keys a word of a name is filed under: its fold; for a word whose
+/// marks spell letters out ("Puškin", "Lukić") or that has an inner "ai"
+/// ("Said") a second fold, with those letters spelt out and the "ai" read
+/// a-i, when that differs; and for a word with both a `č` or `ć` and a
+/// `š` or `ž` a third, with the one spelt "ch" and the other's accent
+/// dropped ("Lukšić" as "Luksich"). Two words [`likeness`] calls folded
+/// share a key.
 pub fn fold_keys(word: &str) -> Vec<String> {
-    let word = FoldedWord::new(word);
-    let mut keys = vec![word.folded().to_string()];
-    keys.extend(word.spelt().map(str::to_string));
-    keys
+    FoldedWord::new(word).bucket_keys().map(str::to_string).collect()
 }
 
 /// Whether two one-word names are one name spelt two ways: alike once
@@ -143,6 +141,8 @@ pub(super) struct FoldedWord<'a> {
     keys: OnceCell<Rc<Keys>>,
     /// [`FoldedWord::spelt`].
     spelt: OnceCell<Option<String>>,
+    /// [`FoldedWord::soft_c_spelt`].
+    soft_c_spelt: OnceCell<Option<String>>,
 }
 
 impl<'a> FoldedWord<'a> {
@@ -152,7 +152,17 @@ impl<'a> FoldedWord<'a> {
             plain: OnceCell::new(),
             keys: OnceCell::new(),
             spelt: OnceCell::new(),
+            soft_c_spelt: OnceCell::new(),
         }
+    }
+
+    /// Every key the word is filed under, its fold first (see
+    /// [`fold_keys`]): two words [`FoldedWord::likeness`] calls folded
+    /// share one.
+    pub(super) fn bucket_keys(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.folded())
+            .chain(self.spelt())
+            .chain(self.soft_c_spelt())
     }
 
     fn plain(&self) -> &str {
@@ -194,6 +204,29 @@ impl<'a> FoldedWord<'a> {
                 }
                 let spelt = fold(self.word, marks);
                 (spelt != self.folded()).then_some(spelt)
+            })
+            .as_deref()
+    }
+
+    /// The word folded with its `č`, `ć` or `ç` spelt "ch" but every other
+    /// accent dropped, for a word that also has a letter
+    /// [`Marks::softened`] spells out ("Lukšić" as "luksich"): the key of
+    /// the spelling that [`FoldedWord::drops_accents_of`] finds, which
+    /// neither of the word's other keys is. (Without such a letter, that
+    /// spelling's key is [`FoldedWord::spelt`].)
+    fn soft_c_spelt(&self) -> Option<&str> {
+        self.soft_c_spelt
+            .get_or_init(|| {
+                let marks = Marks::of(self.word);
+                if !(marks.soft_c && marks.softened) {
+                    return None;
+                }
+                let soft_c = Marks {
+                    soft_c: true,
+                    ..Marks::default()
+                };
+                let spelt = fold(self.word, soft_c);
+                (spelt != self.folded() && Some(spelt.as_str()) != self.spelt()).then_some(spelt)
             })
             .as_deref()
     }
@@ -1210,6 +1243,19 @@ mod tests {
         assert_eq!(fold_keys("Puškin"), ["puskin", "pushkin"]);
         assert_eq!(fold_keys("Pushkin"), ["pushkin"]);
         assert_eq!(fold_keys("Milošević"), ["milosevich", "miloshevich"]);
+    }
+
+    #[test]
+    fn a_word_with_both_a_soft_c_and_a_caron_s_has_a_third_key() {
+        // English spells the ć out and drops the caron of the š.
+        alike("Lukšić", "Luksich");
+        alike("Lukšić", "Lukshich");
+        alike("Lukšić", "Luksic");
+        assert_eq!(fold_keys("Lukšić"), ["luksik", "lukshich", "luksich"]);
+        assert_eq!(fold_keys("Luksich"), ["luksich"]);
+        // A final "vić" already folds to "vich".
+        assert_eq!(fold_keys("Milošević"), ["milosevich", "miloshevich"]);
+        assert_eq!(fold_keys("Lukić"), ["lukik", "lukich"]);
     }
 
     #[test]

@@ -250,3 +250,16 @@ fn a_soft_c_spelt_ch_with_a_caron_s_dropped() {
         "\"Lukšić\" and \"Luksich\" look like one name spelt two ways",
     );
 }
+
+#[test]
+fn the_soft_sign_before_the_russian_ev_is_silent() {
+    one_name(
+        "Ivan Vasilyevich Petrov spoke first. Aides to Ivan Vasil'evich Petrov left.",
+        "\"Ivan Vasilyevich Petrov\" and \"Ivan Vasil'evich Petrov\" look like one name spelt two ways",
+    );
+    one_name(
+        "Oleg Vasiliev won the vote. Supporters of Oleg Vasilev celebrated.",
+        "\"Oleg Vasiliev\" and \"Oleg Vasilev\" look like one name spelt two ways",
+    );
+    different_people("Anna Vasilyeva met her brother Oleg Vasilyev.");
+}

@@ -263,3 +263,11 @@ fn the_soft_sign_before_the_russian_ev_is_silent() {
     );
     different_people("Anna Vasilyeva met her brother Oleg Vasilyev.");
 }
+
+#[test]
+fn a_german_ch_before_ai_is_kh() {
+    one_name(
+        "Michail Gorbatschow arrived. Aides to Mikhail Gorbatschow declined to comment.",
+        "\"Michail Gorbatschow\" and \"Mikhail Gorbatschow\" look like one name spelt two ways",
+    );
+}

@@ -271,3 +271,12 @@ fn a_german_ch_before_ai_is_kh() {
         "\"Michail Gorbatschow\" and \"Mikhail Gorbatschow\" look like one name spelt two ways",
     );
 }
+
+#[test]
+fn a_german_h_before_a_consonant_is_silent() {
+    one_name(
+        "Gustav Mahler wrote it. Scholars of Gustav Maler disagree.",
+        "\"Gustav Mahler\" and \"Gustav Maler\" look like one name spelt two ways",
+    );
+    different_people("Fatima Rahman met Fatima Raman at the embassy.");
+}

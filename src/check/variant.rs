@@ -14,7 +14,8 @@
 //! more, al-/el-), each where its context says it holds (tch only at the
 //! end or start of a word or after a: "Pavlovitch", not "Mitchell"; ch
 //! before ai is the German kh: "Michail"; a soft sign before the Russian
-//! -ev is silent: "Vasil'ev", "Vasilyev", "Vasiliev", "Vasilev"), and
+//! -ev is silent: "Vasil'ev", "Vasilyev", "Vasiliev", "Vasilev"; a German
+//! h before l, m, n or r and no vowel is silent: "Mahler", "Maler"), and
 //! narrowed where a word's marks tell its language (a macron: Japanese,
 //! whose j and y are two sounds and whose ou is not u; `č`, `ć` and `ç`:
 //! ch, not k; `š`, `ş`, `ž`: sh and zh, not s and z, so "Tomáš" is not

@@ -787,6 +787,17 @@ fn french_ee(before: &[char], marks: Marks) -> bool {
 ///   in the Wikidata pairs "Juan" and "Yuan", Japanese "Juri" and "Yuri"
 ///   are two names more often than "Jusuf" and "Yusuf" are one;
 /// - a final `ff` is `f` ("Smirnoff");
+/// - `h` between a vowel and an `l`, `m`, `n` or `r` that ends the word or
+///   comes before a consonant or an `e` is the silent h of German and
+///   Scandinavian names in words of six letters or more ("Kohlberg",
+///   "Mahler", "Dahlmann", "Mendelsohn", "Ehrlich" are "Kolberg",
+///   "Maler", "Dalman", "Mendelson", "Erlich"), but not before another
+///   vowel, where it is the h of Arabic names ("Zahra" is not "Zara",
+///   "Rahman" not "Raman", "Ahlam" not "Alam"), in shorter words, which
+///   are as often two names as one ("Bahr" and "Barr", "Jahn" and
+///   "Jann", "Stahl" and "Staal"), or in the English "John" ("Johnson"
+///   is not Scandinavian "Jonsson"). In the Wikidata pairs this joins 30
+///   more pairs of one name and none of two;
 /// - a final `h` after `a` is silent in words of six letters or more
 ///   ("Hamzah", "Fatimah"; not "Sabah");
 /// - a final `h` after `o` is silent in words of five letters or more:
@@ -836,6 +847,16 @@ fn letter_habits(room: &mut [char], count: usize, japanese: bool) -> usize {
             'j' | 'y' if prev == Some('l') && next == Some('u') => None,
             // "Anja" and "Anya".
             'j' if i > 0 && prev != Some('d') && matches!(next, Some('a' | 'e' | 'o' | 'u')) => Some('y'),
+            // "Mahler" and "Maler", "Mendelsohn" and "Mendelson"; not
+            // "Zahra", "Bahr" or "Johnson".
+            'h' if count >= 6
+                && prev.is_some_and(is_vowel)
+                && matches!(next, Some('l' | 'm' | 'n' | 'r'))
+                && room[..count].get(i + 2).is_none_or(|&c| c == 'e' || !is_vowel(c))
+                && !(prev == Some('o') && before_prev == Some('j')) =>
+            {
+                None
+            }
             'h' if next.is_none() && i >= 5 && prev == Some('a') => None,
             // "Satoh" and "Sato".
             'h' if next.is_none() && i >= 4 && prev == Some('o') => None,
@@ -1344,6 +1365,25 @@ mod tests {
         alike("Mordechai", "Mordehai");
         assert_eq!(fold_word("Michael"), "michael");
         assert_ne!(fold_word("Chai"), fold_word("Hai"));
+    }
+
+    #[test]
+    fn a_german_h_before_l_m_n_or_r_is_silent() {
+        alike("Mahler", "Maler");
+        alike("Kohlberg", "Kolberg");
+        alike("Dahlmann", "Dalman");
+        alike("Mendelsohn", "Mendelson");
+        alike("Ehrlich", "Erlich");
+        alike("Uhlmann", "Ullman");
+        // Before a vowel: Arabic.
+        apart("Zahran", "Zaran");
+        apart("Rahman", "Raman");
+        apart("Bahrami", "Barami");
+        // Short words.
+        apart("Bahr", "Barr");
+        apart("Stahl", "Staal");
+        // English.
+        apart("Johnson", "Jonsson");
     }
 
     #[test]

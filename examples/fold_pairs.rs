@@ -39,7 +39,8 @@
 //!   ia/ya, a dropped h, a doubled letter), found by aligning the two
 //!   spellings, independently of how the fold is written. Recall is
 //!   given over all habit pairs and over those whose shorter spelling has
-//!   four letters or more (the detector never folds shorter words).
+//!   four letters or more (the detector folds shorter words only by two
+//!   habits).
 //! - Precision counts the pairs a predicate joins that are positive pairs
 //!   (right) or judged different names (false); other pairs it joins are
 //!   unjudged. A pair that is a positive pair of the other language's data
@@ -383,8 +384,9 @@ struct Data {
     positives: HashSet<Pair>,
     habit: HashSet<Pair>,
     /// Habit pairs whose shorter spelling has at least four letters: the
-    /// detector never folds shorter words ("Ali"/"Aly" are too short to be
-    /// evidence).
+    /// detector folds shorter words only by a final doubled consonant or
+    /// a final i written y ("Ben"/"Benn", "Ali"/"Aly"; "Cao"/"Kao" are
+    /// too short to be evidence).
     habit_long: HashSet<Pair>,
     /// For spellings that belong mostly to one group: that group.
     main: HashMap<String, String>,

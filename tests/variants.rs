@@ -280,3 +280,16 @@ fn a_german_h_before_a_consonant_is_silent() {
     );
     different_people("Fatima Rahman met Fatima Raman at the embassy.");
 }
+
+#[test]
+fn a_three_letter_word_folds_only_by_the_safest_habits() {
+    one_name(
+        "Ali Hassan Mohammed spoke. Aides to Aly Hassan Mohammed left.",
+        "\"Ali Hassan Mohammed\" and \"Aly Hassan Mohammed\" look like one name spelt two ways",
+    );
+    one_name(
+        "Ben Affleck arrived. Fans of Benn Affleck cheered.",
+        "\"Ben Affleck\" and \"Benn Affleck\" look like one name spelt two ways",
+    );
+    different_people("Cao Wei met Kao Wei in Taipei.");
+}

@@ -31,7 +31,9 @@
 //! words fold alike, or when every word but one agrees and that one
 //! differs only in its vowels, as romanizations of Arabic do
 //! ("Mohammed"/"Muhammad"). A word must have four letters to fold, not
-//! counting an English silent e ("Hope"/"Hoppe" stay apart). A word's last letter must agree, so gendered forms
+//! counting an English silent e ("Hope"/"Hoppe" stay apart), but for a
+//! word of three that is the other with its final consonant doubled
+//! ("Ben"/"Benn") or its final i written y ("Ali"/"Aly"). A word's last letter must agree, so gendered forms
 //! ("Petrov"/"Petrova") and different given names ("Maria"/"Marina
 //! Petrova") stay apart. One-word names ("Gaddafi", or the surname of a
 //! full name) are compared too, when each is evidently a name (written

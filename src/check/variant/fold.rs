@@ -23,7 +23,8 @@ pub(super) const MIN_SINGLE: usize = 5;
 /// "Jana"/"Janna"): the Wikidata pairs (`examples/fold_pairs.rs`) show
 /// doubled letters in four- and five-letter words are one name far more
 /// often than two ("Ayad"/"Ayyad"); shorter words are left apart
-/// ("Ana"/"Anna", "Ali"/"Aly").
+/// ("Ana"/"Anna", "Cao"/"Kao") but for the two habits of [`short_habit`]
+/// ("Ben"/"Benn", "Ali"/"Aly").
 const MIN_FOLDED: usize = 4;
 /// Shortest word the vowel-only comparison applies to.
 const MIN_NEAR: usize = 5;
@@ -243,7 +244,7 @@ impl<'a> FoldedWord<'a> {
         }
         let shortest = sounded_letters(pa).min(sounded_letters(pb));
         if self.folded() == other.folded() {
-            if shortest < MIN_FOLDED || !self.marks_agree(other) {
+            if (shortest < MIN_FOLDED && !short_habit(pa, pb)) || !self.marks_agree(other) {
                 return Likeness::Different;
             }
             return Likeness::Folded;
@@ -344,6 +345,28 @@ impl<'a> FoldedWord<'a> {
             }
             _ => false,
         }
+    }
+}
+
+/// Whether two [`plain`] words, the shorter of three letters, are apart
+/// only by one of the few habits that hold in so short a word: a final
+/// consonant doubled ("Ben" and "Benn", "Gil" and "Gill"; not a `c` or
+/// `k`: "Jac" is not "Jack") or a final `i` written `y` ("Ali" and
+/// "Aly"). Any other difference in so short a word is as often another
+/// name as the same ("Cao" and "Kao", "Nie" and "Nye", "Haj" and
+/// "Hay").
+fn short_habit(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if !short.is_ascii() || !long.is_ascii() || short.len() != 3 {
+        return false;
+    }
+    let (s, l) = (short.as_bytes(), long.as_bytes());
+    match l.len() {
+        // "Ben" and "Benn".
+        4 => l.starts_with(s) && l[3] == s[2] && !is_vowel(char::from(s[2])) && !matches!(s[2], b'c' | b'k'),
+        // "Ali" and "Aly".
+        3 => s[..2] == l[..2] && matches!((s[2], l[2]), (b'i', b'y') | (b'y', b'i')),
+        _ => false,
     }
 }
 
@@ -1384,6 +1407,24 @@ mod tests {
         apart("Stahl", "Staal");
         // English.
         apart("Johnson", "Jonsson");
+    }
+
+    #[test]
+    fn three_letter_words_fold_only_by_a_final_doubled_consonant_or_y() {
+        alike("Ali", "Aly");
+        alike("Alí", "Aly");
+        alike("Ben", "Benn");
+        alike("Gil", "Gill");
+        alike("Tod", "Todd");
+        apart("Jac", "Jack");
+        apart("Mac", "Mak");
+        apart("Cao", "Kao");
+        apart("Nie", "Nye");
+        apart("Haj", "Hay");
+        apart("Ana", "Anna");
+        apart("Ian", "Yan");
+        // Four letters with a silent e are as short.
+        apart("Hope", "Hoppe");
     }
 
     #[test]

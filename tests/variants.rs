@@ -293,3 +293,11 @@ fn a_three_letter_word_folds_only_by_the_safest_habits() {
     );
     different_people("Cao Wei met Kao Wei in Taipei.");
 }
+
+#[test]
+fn the_ch_of_nicholas_is_k() {
+    one_name(
+        "Nicholas Sarkozy arrived. Aides to Nicolas Sarkozy declined to comment.",
+        "\"Nicholas Sarkozy\" and \"Nicolas Sarkozy\" look like one name spelt two ways",
+    );
+}

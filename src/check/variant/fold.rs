@@ -475,7 +475,7 @@ fn habits(first: char) -> &'static [(&'static str, &'static str)] {
     match first {
         's' => &[("shch", "sh"), ("sch", "sh")],
         't' => &[("tsch", "ch"), ("tch", "ch"), ("th", "t")],
-        'c' => &[("chr", "kr"), ("ck", "k"), ("ch", "h")],
+        'c' => &[("chr", "kr"), ("chol", "kol"), ("ck", "k"), ("ch", "h")],
         'd' => &[("dzh", "j"), ("dh", "d")],
         'k' => &[("kh", "h")],
         'p' => &[("ph", "f")],
@@ -737,6 +737,10 @@ fn fold_letters(word: &str, plain: impl Iterator<Item = char>, most: usize, mark
 ///   "ch"); at the start it may be the Chinese or Thai ch ("Chai" is not
 ///   "Hai"). In the Wikidata pairs this joins 51 more pairs of one name
 ///   and none of two;
+/// - "chol" after an `i` is the English k of "Nicholas", "Nichols" and
+///   "Nicholson" ("Nicolás", "Nikolas", "Nicolson"). In the Wikidata
+///   pairs this joins 17 more pairs of one name and one of two (English
+///   "Nicholas" and French "Nicolas", one name read two ways);
 /// - with [`Marks::japanese`], no habit of j or y holds, and "ou" is the
 ///   long o, not u ("Ōuchi" is not "Uchi", "Yūichi" not "Youichi").
 fn habit_holds(from: &str, before: &[char], after: &[char], last: bool, marks: Marks) -> bool {
@@ -746,6 +750,7 @@ fn habit_holds(from: &str, before: &[char], after: &[char], last: bool, marks: M
         "ee" if last => !french_ee(before, marks),
         "tch" => last || matches!(before, [] | [.., 'a']),
         "ee" | "dh" => !before.is_empty(),
+        "chol" => matches!(before, [.., 'i']),
         "ch" => !before.is_empty() && matches!(after, ['a', 'i' | 'j' | 'y', ..]),
         "ou" if marks.japanese => false,
         "ai" => !marks.hiatus,
@@ -1425,6 +1430,16 @@ mod tests {
         apart("Ian", "Yan");
         // Four letters with a silent e are as short.
         apart("Hope", "Hoppe");
+    }
+
+    #[test]
+    fn ch_in_nichol_is_k() {
+        alike("Nicholas", "Nicolás");
+        alike("Nicholas", "Nikolas");
+        alike("Nicholson", "Nicolson");
+        alike("Nichola", "Nikola");
+        assert_eq!(fold_word("Michel"), "michel");
+        assert_eq!(fold_word("Cholmondeley"), "cholmondelei");
     }
 
     #[test]

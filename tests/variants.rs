@@ -226,3 +226,78 @@ fn an_arabic_ai_may_be_two_vowels() {
         "\"Khalid Said\" and \"Khalid Saeed\" look like one name spelt two ways",
     );
 }
+
+#[test]
+fn every_word_of_a_name_may_be_spelt_out() {
+    one_name(
+        "Miloš Puškin arrived. Officials met Milosh Pushkin later.",
+        "\"Miloš Puškin\" and \"Milosh Pushkin\" look like one name spelt two ways",
+    );
+    one_name(
+        "Miloš Pushkin arrived. Officials met Milosh Puškin later.",
+        "\"Miloš Pushkin\" and \"Milosh Puškin\" look like one name spelt two ways",
+    );
+}
+
+#[test]
+fn a_soft_c_spelt_ch_with_a_caron_s_dropped() {
+    one_name(
+        "Dragan Lukšić led the talks. Officials close to Dragan Luksich denied it.",
+        "\"Dragan Lukšić\" and \"Dragan Luksich\" look like one name spelt two ways",
+    );
+    one_name(
+        "Readers of Lukšić disagree. Critics of Luksich agree.",
+        "\"Lukšić\" and \"Luksich\" look like one name spelt two ways",
+    );
+}
+
+#[test]
+fn the_soft_sign_before_the_russian_ev_is_silent() {
+    one_name(
+        "Ivan Vasilyevich Petrov spoke first. Aides to Ivan Vasil'evich Petrov left.",
+        "\"Ivan Vasilyevich Petrov\" and \"Ivan Vasil'evich Petrov\" look like one name spelt two ways",
+    );
+    one_name(
+        "Oleg Vasiliev won the vote. Supporters of Oleg Vasilev celebrated.",
+        "\"Oleg Vasiliev\" and \"Oleg Vasilev\" look like one name spelt two ways",
+    );
+    different_people("Anna Vasilyeva met her brother Oleg Vasilyev.");
+}
+
+#[test]
+fn a_german_ch_before_ai_is_kh() {
+    one_name(
+        "Michail Gorbatschow arrived. Aides to Mikhail Gorbatschow declined to comment.",
+        "\"Michail Gorbatschow\" and \"Mikhail Gorbatschow\" look like one name spelt two ways",
+    );
+}
+
+#[test]
+fn a_german_h_before_a_consonant_is_silent() {
+    one_name(
+        "Gustav Mahler wrote it. Scholars of Gustav Maler disagree.",
+        "\"Gustav Mahler\" and \"Gustav Maler\" look like one name spelt two ways",
+    );
+    different_people("Fatima Rahman met Fatima Raman at the embassy.");
+}
+
+#[test]
+fn a_three_letter_word_folds_only_by_the_safest_habits() {
+    one_name(
+        "Ali Hassan Mohammed spoke. Aides to Aly Hassan Mohammed left.",
+        "\"Ali Hassan Mohammed\" and \"Aly Hassan Mohammed\" look like one name spelt two ways",
+    );
+    one_name(
+        "Ben Affleck arrived. Fans of Benn Affleck cheered.",
+        "\"Ben Affleck\" and \"Benn Affleck\" look like one name spelt two ways",
+    );
+    different_people("Cao Wei met Kao Wei in Taipei.");
+}
+
+#[test]
+fn the_ch_of_nicholas_is_k() {
+    one_name(
+        "Nicholas Sarkozy arrived. Aides to Nicolas Sarkozy declined to comment.",
+        "\"Nicholas Sarkozy\" and \"Nicolas Sarkozy\" look like one name spelt two ways",
+    );
+}

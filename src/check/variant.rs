@@ -12,7 +12,10 @@
 //! after a consonant, kh/h, dh/d, th/t, ph/f, q/k, c/k, chr/kr, w/v, x/ks,
 //! ou/u, ee/i, sch/sh, ch/tch, doubled letters in words of four letters or
 //! more, al-/el-), each where its context says it holds (tch only at the
-//! end or start of a word or after a: "Pavlovitch", not "Mitchell"), and
+//! end or start of a word or after a: "Pavlovitch", not "Mitchell"; ch
+//! before ai is the German kh: "Michail"; a soft sign before the Russian
+//! -ev is silent: "Vasil'ev", "Vasilyev", "Vasiliev", "Vasilev"; a German
+//! h before l, m, n or r and no vowel is silent: "Mahler", "Maler"), and
 //! narrowed where a word's marks tell its language (a macron: Japanese,
 //! whose j and y are two sounds and whose ou is not u; `č`, `ć` and `ç`:
 //! ch, not k; `š`, `ş`, `ž`: sh and zh, not s and z, so "Tomáš" is not
@@ -21,19 +24,23 @@
 //! mostly part words the key joins; a word whose marks spell a letter out
 //! ("Puškin" as "Pushkin", "Lukić" as "Lukich") or that has an inner ai
 //! that may be two vowels ("Said" as "Saeed") is filed under that
-//! reading's fold as a second key, so names are still only compared
-//! within a bucket. Two names are one name spelt two ways when their
+//! reading's fold as a second key (and "Lukšić" under "Luksich" as a
+//! third), and a full name under every combination of its words' keys
+//! ("Miloš Puškin" also as "Milosh Pushkin"), so names are still only
+//! compared within a bucket. Two names are one name spelt two ways when their
 //! words fold alike, or when every word but one agrees and that one
 //! differs only in its vowels, as romanizations of Arabic do
 //! ("Mohammed"/"Muhammad"). A word must have four letters to fold, not
-//! counting an English silent e ("Hope"/"Hoppe" stay apart). A word's last letter must agree, so gendered forms
+//! counting an English silent e ("Hope"/"Hoppe" stay apart), but for a
+//! word of three that is the other with its final consonant doubled
+//! ("Ben"/"Benn") or its final i written y ("Ali"/"Aly"). A word's last letter must agree, so gendered forms
 //! ("Petrov"/"Petrova") and different given names ("Maria"/"Marina
 //! Petrova") stay apart. One-word names ("Gaddafi", or the surname of a
 //! full name) are compared too, when each is evidently a name (written
 //! capitalised inside a sentence, or the last word of a full name) and at
 //! least five letters long. Names are bucketed by their folded keys (one
-//! per name, and one more per word with a second key), so the detector
-//! is linear in the number of names, and each word is folded once
+//! per name, and a few more for words with other keys, at most 16 per
+//! name, or one per key past that), so the detector is linear in the number of names, and each word is folded once
 //! however often the draft writes it. The fix is unsafe: it rests on the
 //! guess that the two spellings name one person.
 
@@ -330,29 +337,27 @@ impl Sets {
 /// does not report them again.
 fn full_name_groups(names: &Names<'_, '_>, reported: &mut HashSet<(usize, usize)>) -> Vec<Vec<Use>> {
     let forms = names.spellings.len();
-    // Buckets: the whole folded name, again with each word that has a
-    // second key ("Puškin" spelt "Pushkin") so spelt, and for each word
-    // position the folded name with that word reduced to its skeleton.
+    // Buckets: the whole folded name, once for each reading of its words
+    // (each word read by any of its keys: "Miloš Puškin" is also "Milosh
+    // Pushkin"), and for each word position the folded name with that
+    // word reduced to its skeleton.
     let mut buckets: Vec<(u64, usize)> = Vec::with_capacity(forms * 3);
+    let (mut keys, mut read) = (Vec::new(), Vec::new());
     for f in 0..forms {
         let words = names.numbers(f);
-        // The whole name's key, with the word at `spelt` (if any) spelt.
-        let whole = |spelt: Option<usize>| {
-            bucket_key(|h| {
+        keys.clear();
+        keys.extend(words.iter().map(|&w| names.word(w).bucket_keys().count()));
+        readings(&keys, &mut read);
+        for reading in read.chunks(words.len().max(1)) {
+            let key = bucket_key(|h| {
                 usize::MAX.hash(h);
                 h.write_usize(words.len());
-                for (j, &w) in words.iter().enumerate() {
+                for (&w, &k) in words.iter().zip(reading) {
                     let word = names.word(w);
-                    let key = if Some(j) == spelt { word.spelt() } else { None };
-                    key.unwrap_or_else(|| word.folded()).hash(h);
+                    word.bucket_keys().nth(k).unwrap_or_else(|| word.folded()).hash(h);
                 }
-            })
-        };
-        buckets.push((whole(None), f));
-        for (i, &w) in words.iter().enumerate() {
-            if names.word(w).spelt().is_some() {
-                buckets.push((whole(Some(i)), f));
-            }
+            });
+            buckets.push((key, f));
         }
         for i in 0..words.len() {
             let key = bucket_key(|h| {
@@ -405,6 +410,42 @@ fn full_name_groups(names: &Names<'_, '_>, reported: &mut HashSet<(usize, usize)
     out.into_iter().map(|g| g.1).collect()
 }
 
+/// Most readings of one full name [`readings`] gives in full: a name
+/// with more words that have a second key is read more sparingly.
+const MOST_READINGS: usize = 16;
+
+/// The readings of a full name whose words have `keys[j]` keys each (the
+/// fold first), into `out`: each reading is `keys.len()` entries, the
+/// index of the key each word is read by. Two names whose words pairwise
+/// share a key share a reading. Every combination of keys, when there
+/// are at most [`MOST_READINGS`]; past that (a long name with many marked
+/// words, hardly ever met), the folds, the folds with any one word read
+/// by another key, and every word read by its last key: the detector
+/// stays linear, at the cost of a rare pair of such names never compared.
+fn readings(keys: &[usize], out: &mut Vec<usize>) {
+    out.clear();
+    let all = keys
+        .iter()
+        .try_fold(1usize, |n, &k| n.checked_mul(k.max(1)))
+        .filter(|&n| n <= MOST_READINGS);
+    if let Some(all) = all {
+        for mut r in 0..all {
+            for &k in keys {
+                out.push(r % k.max(1));
+                r /= k.max(1);
+            }
+        }
+        return;
+    }
+    out.extend(keys.iter().map(|_| 0));
+    for (j, &k) in keys.iter().enumerate() {
+        for key in 1..k {
+            out.extend((0..keys.len()).map(|i| if i == j { key } else { 0 }));
+        }
+    }
+    out.extend(keys.iter().map(|&k| k.saturating_sub(1)));
+}
+
 /// Whether two full names (as the numbers of their words) are one name
 /// spelt two ways: the same number of words, each pair of words alike, at
 /// most one of them only near. Returns the differing word pairs (as
@@ -442,12 +483,8 @@ fn single_word_groups(names: &Names<'_, '_>, reported: &HashSet<(usize, usize)>)
             continue;
         }
         let word = names.word(form.number);
-        let keys = [
-            (0u8, Some(word.skeleton())),
-            (1, Some(word.folded())),
-            (1, word.spelt()),
-        ];
-        for (tag, key) in keys.into_iter().filter_map(|(tag, key)| Some((tag, key?))) {
+        let keys = std::iter::once((0u8, word.skeleton())).chain(word.bucket_keys().map(|key| (1, key)));
+        for (tag, key) in keys {
             let key = bucket_key(|h| {
                 tag.hash(h);
                 key.hash(h);
@@ -502,4 +539,33 @@ fn single_word_groups(names: &Names<'_, '_>, reported: &HashSet<(usize, usize)>)
 
 fn is_all_caps(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_readings(keys: &[usize]) -> Vec<Vec<usize>> {
+        let mut out = Vec::new();
+        readings(keys, &mut out);
+        out.chunks(keys.len()).map(<[usize]>::to_vec).collect()
+    }
+
+    #[test]
+    fn a_name_is_read_by_every_combination_of_its_words_keys() {
+        // "Miloš Puškin": each word by its fold or spelt out.
+        assert_eq!(all_readings(&[2, 2]), [[0, 0], [1, 0], [0, 1], [1, 1]]);
+        assert_eq!(all_readings(&[1, 3]), [[0, 0], [0, 1], [0, 2]]);
+        assert_eq!(all_readings(&[1, 1, 1]), [[0, 0, 0]]);
+    }
+
+    #[test]
+    fn a_name_of_many_marked_words_is_read_sparingly() {
+        let read = all_readings(&[2; 5]);
+        assert_eq!(read.len(), 7);
+        assert_eq!(read[0], [0; 5]);
+        assert_eq!(read[1], [1, 0, 0, 0, 0]);
+        assert_eq!(read[5], [0, 0, 0, 0, 1]);
+        assert_eq!(read[6], [1; 5]);
+    }
 }

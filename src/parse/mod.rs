@@ -68,7 +68,7 @@ mod tests;
 mod tokens;
 mod words;
 
-pub use runs::{runs, Run};
+pub use runs::{missed_by_runs, runs, Run};
 pub use sketch::Sketch;
 pub use tokens::{TokenIndex, Tokens, Window, WindowIndex};
 pub(crate) use words::narrow;

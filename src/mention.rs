@@ -86,14 +86,16 @@ pub struct Known {
 
 /// A capitalised phrase no rule knows: a person, place or organisation.
 ///
-/// A long draft has hundreds of thousands: the two links are kept in four
-/// bytes each ([`Name::NONE`] for none), which makes a name 48 bytes.
+/// A long draft has hundreds of thousands: its bounds, its token range and
+/// the two links are kept in four bytes each ([`Name::NONE`] for no link),
+/// which makes a name 28 bytes. Bounds past 4 GiB stop at the 4 GiB mark,
+/// as a token's do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Name {
-    /// Where it is.
-    pub span: Span,
-    /// Its tokens, as an index range into the document's tokens.
-    pub tokens: Range<usize>,
+    /// See [`Name::span`].
+    span: [u32; 2],
+    /// See [`Name::tokens`].
+    tokens: [u32; 2],
     /// True when the phrase opens its sentence (its capital may only mark
     /// the start of the sentence).
     pub sentence_initial: bool,
@@ -110,12 +112,22 @@ impl Name {
     /// A name with no links.
     pub fn new(span: Span, tokens: Range<usize>, sentence_initial: bool) -> Name {
         Name {
-            span,
-            tokens,
+            span: [narrow(span.start), narrow(span.end)],
+            tokens: [narrow(tokens.start), narrow(tokens.end)],
             sentence_initial,
             title: Name::NONE,
             continues: Name::NONE,
         }
+    }
+
+    /// Where it is.
+    pub fn span(&self) -> Span {
+        Span::new(self.span[0] as usize, self.span[1] as usize)
+    }
+
+    /// Its tokens, as an index range into the document's tokens.
+    pub fn tokens(&self) -> Range<usize> {
+        self.tokens[0] as usize..self.tokens[1] as usize
     }
 
     /// The title right before it, as an index into `Mentions::known`
@@ -274,7 +286,7 @@ fn has_name_prefix(word: &str) -> bool {
 pub fn find(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexicon: &Lexicon) -> Mentions {
     let mut mentions = find_unlinked(text, tokens, sentences, lexicon);
     SurnameLinks::default().link(&mut mentions.names, 0, |name| {
-        tokens[name.tokens.end - 1].span().slice(text)
+        tokens[name.tokens().end - 1].span().slice(text)
     });
     mentions
 }
@@ -303,7 +315,8 @@ impl Mentions {
             k.tokens = k.tokens.start + tokens..k.tokens.end + tokens;
         }
         for n in &mut self.names {
-            n.tokens = n.tokens.start + tokens..n.tokens.end + tokens;
+            let shift = narrow(tokens);
+            n.tokens = n.tokens.map(|t| t.saturating_add(shift));
             n.set_title(n.title().map(|t| t + known));
         }
     }
@@ -323,7 +336,7 @@ impl<'a> SurnameLinks<'a> {
     pub fn link(&mut self, names: &mut [Name], first: usize, last_word: impl Fn(&Name) -> &'a str) {
         for (k, name) in names.iter_mut().enumerate() {
             let last = last_word(name);
-            if name.tokens.len() >= 2 {
+            if name.tokens().len() >= 2 {
                 self.full_by_last.insert(last, first + k);
             } else if let Some(&full) = self.full_by_last.get(last) {
                 name.set_continues(Some(full));
@@ -480,6 +493,20 @@ titles:
   - forms: [Foreign Minister]
 "#;
 
+    #[test]
+    fn a_name_is_28_bytes_and_keeps_its_bounds() {
+        assert_eq!(std::mem::size_of::<Name>(), 28);
+        let name = Name::new(Span::new(3, 17), 1..3, true);
+        assert_eq!((name.span(), name.tokens()), (Span::new(3, 17), 1..3));
+        let mut mentions = Mentions {
+            known: Vec::new(),
+            names: vec![name],
+        };
+        mentions.shift(10, 0);
+        assert_eq!(mentions.names[0].tokens(), 11..13);
+        assert_eq!(mentions.names[0].span(), Span::new(3, 17));
+    }
+
     struct Seen {
         known: Vec<(String, Target)>,
         names: Vec<String>,
@@ -510,7 +537,7 @@ titles:
             names: m
                 .names
                 .iter()
-                .map(|n| n.span.slice(&source.text).to_string())
+                .map(|n| n.span().slice(&source.text).to_string())
                 .collect(),
         }
     }
@@ -564,7 +591,7 @@ titles:
     fn titles_are_split_from_the_names_after_them() {
         let text = "US Secretary of State John Kerry met Russian Foreign Minister Sergey Lavrov.";
         let (source, m) = mentions(text);
-        let names: Vec<&str> = m.names.iter().map(|n| n.span.slice(&source.text)).collect();
+        let names: Vec<&str> = m.names.iter().map(|n| n.span().slice(&source.text)).collect();
         assert_eq!(names, ["John Kerry", "Sergey Lavrov"]);
         let title = |n: &Name| n.title().map(|k| m.known[k].span.slice(&source.text));
         assert_eq!(title(&m.names[0]), Some("Secretary of State"));
@@ -577,7 +604,7 @@ titles:
         // so the finding changed with where a long draft's segments end.
         let text = "He met the Foreign Minister\n\nLavrov said so.";
         let (source, m) = mentions(text);
-        let names: Vec<&str> = m.names.iter().map(|n| n.span.slice(&source.text)).collect();
+        let names: Vec<&str> = m.names.iter().map(|n| n.span().slice(&source.text)).collect();
         assert_eq!(names, ["He", "Lavrov"]);
         assert_eq!(m.names[1].title(), None);
     }
@@ -590,8 +617,8 @@ titles:
             .names
             .iter()
             .map(|n| {
-                let full = n.continues().map(|f| m.names[f].span.slice(&source.text));
-                (n.span.slice(&source.text), full)
+                let full = n.continues().map(|f| m.names[f].span().slice(&source.text));
+                (n.span().slice(&source.text), full)
             })
             .collect();
         assert_eq!(

@@ -26,12 +26,12 @@ pub const CODE: &str = "naming.abbreviation";
 fn ends_a_name(doc: &Document<'_>, first: usize) -> bool {
     // Names are sorted and disjoint, so at most one ends at `first`.
     let names = &doc.mentions.names;
-    let at = names.partition_point(|n| n.tokens.end < first);
-    let Some(name) = names.get(at).filter(|n| n.tokens.end == first) else {
+    let at = names.partition_point(|n| n.tokens().end < first);
+    let Some(name) = names.get(at).filter(|n| n.tokens().end == first) else {
         return false;
     };
-    let plain_opener = name.sentence_initial && name.tokens.len() == 1 && {
-        let token = doc.tokens[name.tokens.start];
+    let plain_opener = name.sentence_initial && name.tokens().len() == 1 && {
+        let token = doc.tokens[name.tokens().start];
         let word = doc.text(token.span());
         token.kind == TokenKind::Word && !word.chars().skip(1).any(char::is_uppercase)
     };

@@ -69,8 +69,8 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let full_by_last = LazyCell::new(|| {
         let mut full_by_last: HashMap<&str, usize> = HashMap::default();
         for (n, name) in names.iter().enumerate() {
-            if name.tokens.len() >= 2 {
-                let last = doc.text(doc.tokens[name.tokens.end - 1].span());
+            if name.tokens().len() >= 2 {
+                let last = doc.text(doc.tokens[name.tokens().end - 1].span());
                 full_by_last.entry(last).or_insert(n);
             }
         }
@@ -80,8 +80,8 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     // its first word ("Kelly" in "Ruth Kelly MP"). Built on first use too.
     let earlier_surnames = LazyCell::new(|| {
         let mut earlier_surnames: HashMap<&str, usize> = HashMap::default();
-        for name in names.iter().filter(|n| n.tokens.len() >= 2) {
-            for t in &doc.tokens[name.tokens.start + 1..name.tokens.end] {
+        for name in names.iter().filter(|n| n.tokens().len() >= 2) {
+            for t in &doc.tokens[name.tokens().start + 1..name.tokens().end] {
                 earlier_surnames
                     .entry(doc.text(t.span()))
                     .or_insert(t.span().start);
@@ -108,13 +108,13 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let headline = doc.headline();
     let mut reported: HashSet<&str> = HashSet::default();
     for name in names {
-        if name.tokens.len() != 1 || name.continues().is_some() {
+        if name.tokens().len() != 1 || name.continues().is_some() {
             continue;
         }
-        if headline.is_some_and(|h| h.end >= name.span.end) {
+        if headline.is_some_and(|h| h.end >= name.span().end) {
             continue;
         }
-        let token = doc.tokens[name.tokens.start];
+        let token = doc.tokens[name.tokens().start];
         let word = doc.text(token.span());
         if reported.contains(word) || word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             continue;
@@ -130,7 +130,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         let honorific = title_text.as_deref().is_some_and(|t| HONORIFICS.contains(&t));
         let spoken = doc
             .tokens
-            .get(name.tokens.end)
+            .get(name.tokens().end)
             .is_some_and(|t| SPEECH.contains(&doc.text(t.span())));
         // The surname must evidently be a person's: a title before it or
         // (for a name the pack knows) a verb of speech after it. "Police
@@ -141,32 +141,37 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         // "Chad Smith": a name of the pack right before it. Known mentions
         // are sorted and disjoint: at most one ends where the name starts.
         let mentioned = &doc.mentions.known;
-        let at = mentioned.partition_point(|k| k.tokens.end < name.tokens.start);
+        let at = mentioned.partition_point(|k| k.tokens.end < name.tokens().start);
         let after_known = mentioned.get(at).is_some_and(|k| {
-            k.tokens.end == name.tokens.start && !matches!(k.target, Target::Title { .. } | Target::Exception)
+            k.tokens.end == name.tokens().start
+                && !matches!(k.target, Target::Title { .. } | Target::Exception)
         });
         if after_known {
             continue;
         }
         // "Bank of America", "Lord Roberts of Conwy": part of a longer name.
         let after_of = name
-            .tokens
+            .tokens()
             .start
             .checked_sub(1)
             .and_then(|before| doc.tokens.get(before))
             .is_some_and(|t| doc.text(t.span()) == "of");
         // "Ruth Kelly MP ... Ms Kelly": an earlier name holds the surname.
-        if after_of || earlier_surnames.get(word).is_some_and(|&at| at < name.span.start) {
+        if after_of
+            || earlier_surnames
+                .get(word)
+                .is_some_and(|&at| at < name.span().start)
+        {
             continue;
         }
         let later = full_by_last
             .get(word)
             .map(|&n| &names[n])
             .filter(|full| {
-                title.is_some() && full.span.start > name.span.start && looks_like_full_name(doc, full)
+                title.is_some() && full.span().start > name.span().start && looks_like_full_name(doc, full)
             })
             .map(|full| {
-                doc.text(full.span)
+                doc.text(full.span())
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ")
@@ -321,7 +326,7 @@ const NOT_GIVEN_NAMES: &[&str] = &[
 /// Whether a name phrase reads as a person's full name: two or three
 /// words, each capitalised, the first not a word that opens other phrases.
 fn looks_like_full_name(doc: &Document<'_>, name: &crate::mention::Name) -> bool {
-    let tokens = &doc.tokens[name.tokens.clone()];
+    let tokens = &doc.tokens[name.tokens().clone()];
     (2..=3).contains(&tokens.len())
         && tokens.iter().all(|t| {
             let w = doc.text(t.span());

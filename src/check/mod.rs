@@ -180,7 +180,7 @@ impl<'a> Document<'a> {
             links.link(&mut mentions.names[names.clone()], names.start, |name| {
                 parsed
                     .tokens
-                    .get(name.tokens.end - 1 - base)
+                    .get(name.tokens().end - 1 - base)
                     .map_or("", |t| t.span().slice(text))
             });
             let words = parse::Words::segment(base, text, &parsed.tokens);
@@ -230,13 +230,13 @@ impl<'a> Document<'a> {
                 // the segments around it.
                 let word = |i: usize| tokens.get(i).is_some_and(|t| t.kind == parse::TokenKind::Word);
                 let around = mentions.names[names].iter().flat_map(|n| {
-                    let (start, end) = (n.tokens.start, n.tokens.end);
-                    let single = n.tokens.len() == 1;
+                    let (start, end) = (n.tokens().start, n.tokens().end);
+                    let single = n.tokens().len() == 1;
                     let before = start.checked_sub(1).filter(|&b| single && word(b));
                     let after = Some(end).filter(|&a| single && word(a));
                     [
                         before.map_or(start..start, |b| b..b + 1),
-                        n.tokens.clone(),
+                        n.tokens().clone(),
                         after.map_or(end..end, |a| a..a + 1),
                     ]
                 });

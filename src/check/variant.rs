@@ -133,10 +133,10 @@ struct Single<'a> {
 /// text and span, whether it is the whole mention, and whether the mention
 /// is evidently a name.
 fn last_word<'a>(doc: &Document<'a>, name: &Name) -> Option<(&'a str, Span, bool, bool)> {
-    let tokens = doc.tokens.get(name.tokens.clone())?;
+    let tokens = doc.tokens.get(name.tokens().clone())?;
     let last = tokens.last()?;
     let text = doc.text(last.span());
-    if tokens.len() == 1 && (doc.text(name.span).len() < MIN_SINGLE || is_all_caps(text)) {
+    if tokens.len() == 1 && (doc.text(name.span()).len() < MIN_SINGLE || is_all_caps(text)) {
         return None;
     }
     if !text
@@ -166,7 +166,7 @@ impl<'d, 'a> Names<'d, 'a> {
         let mut numbers: Vec<usize> = Vec::new();
         for (m, name) in doc.mentions.names.iter().enumerate() {
             numbers.clear();
-            for token in doc.tokens.get(name.tokens.clone()).unwrap_or_default() {
+            for token in doc.tokens.get(name.tokens().clone()).unwrap_or_default() {
                 numbers.push(names.number_or_new(doc.text(token.span())));
             }
             if numbers.len() >= 2 && !names.spelling_of.contains_key(numbers.as_slice()) {
@@ -210,7 +210,7 @@ impl<'d, 'a> Names<'d, 'a> {
     fn numbers_of(&self, name: &Name, out: &mut Vec<usize>) {
         out.clear();
         let doc = self.doc;
-        for token in doc.tokens.get(name.tokens.clone()).unwrap_or_default() {
+        for token in doc.tokens.get(name.tokens().clone()).unwrap_or_default() {
             out.extend(self.number.get(&Caseless(doc.text(token.span()))));
         }
     }
@@ -242,7 +242,7 @@ impl<'d, 'a> Names<'d, 'a> {
         };
         let words: Vec<&str> = doc
             .tokens
-            .get(name.tokens.clone())
+            .get(name.tokens().clone())
             .unwrap_or_default()
             .iter()
             .map(|t| doc.text(t.span()))
@@ -387,7 +387,7 @@ fn full_name_groups(names: &Names<'_, '_>, reported: &mut HashSet<(usize, usize)
     let mut groups: HashMap<usize, Vec<Use>> = HashMap::default();
     let mut spelt: HashMap<usize, String> = HashMap::default();
     let mut numbers = Vec::new();
-    for name in doc.mentions.names.iter().filter(|n| n.tokens.len() >= 2) {
+    for name in doc.mentions.names.iter().filter(|n| n.tokens().len() >= 2) {
         names.numbers_of(name, &mut numbers);
         let Some(&f) = names.spelling_of.get(numbers.as_slice()) else {
             continue;
@@ -400,9 +400,9 @@ fn full_name_groups(names: &Names<'_, '_>, reported: &mut HashSet<(usize, usize)
         let form = spelt.entry(f).or_insert_with(|| names.spelling(f));
         groups.entry(root).or_default().push(Use {
             form: form.clone(),
-            span: name.span,
-            edit: name.span,
-            text: doc.text(name.span).to_string(),
+            span: name.span(),
+            edit: name.span(),
+            text: doc.text(name.span()).to_string(),
         });
     }
     let mut out: Vec<(usize, Vec<Use>)> = groups.into_iter().collect();

@@ -188,7 +188,7 @@ impl Names {
         let names = ctx.mentions.names.get(ctx.names.clone()).unwrap_or_default();
         for (i, n) in ctx.names.clone().zip(names) {
             if let Some(slot) = n
-                .tokens
+                .tokens()
                 .start
                 .checked_sub(base)
                 .and_then(|t| starting_at.get_mut(t))
@@ -292,8 +292,8 @@ impl Claims {
             let proper: rustc_hash::FxHashSet<&str> = mentions
                 .names
                 .iter()
-                .filter(|n| !n.sentence_initial && n.tokens.len() == 1)
-                .map(|n| n.span.slice(text))
+                .filter(|n| !n.sentence_initial && n.tokens().len() == 1)
+                .map(|n| n.span().slice(text))
                 .collect();
             for p in self.pending {
                 if proper.contains(p.name.slice(text)) {
@@ -491,7 +491,7 @@ impl Dispatch {
             out.extend(starts.patterns.iter().filter_map(pattern));
         }
         if let Some(name) = names.name(i) {
-            let after = ctx.mentions.names[name].tokens.end;
+            let after = ctx.mentions.names[name].tokens().end;
             if let Some(list) = self.person_then.get(ctx.word(after)) {
                 out.extend(list.iter().filter_map(pattern));
             }
@@ -567,7 +567,7 @@ fn person_key(ctx: &Context<'_>, name: usize) -> String {
     let names = &ctx.mentions.names;
     let full = names[name].continues().unwrap_or(name);
     names[full]
-        .span
+        .span()
         .slice(ctx.text)
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -578,7 +578,7 @@ fn person_key(ctx: &Context<'_>, name: usize) -> String {
 /// continues one, or a name with a title before it.
 fn is_person(ctx: &Context<'_>, name: usize) -> bool {
     let n = &ctx.mentions.names[name];
-    n.tokens.len() >= 2 || n.continues().is_some() || n.title().is_some()
+    n.tokens().len() >= 2 || n.continues().is_some() || n.title().is_some()
 }
 
 /// Tries `pattern` at token `start`; returns the token after the match and
@@ -642,7 +642,7 @@ fn capture<'a>(
             if !is_person(ctx, name) {
                 return None;
             }
-            let next = ctx.mentions.names[name].tokens.end;
+            let next = ctx.mentions.names[name].tokens().end;
             Some((next, Captured::Person(name)))
         }
         Slot::Number => amounts
@@ -674,7 +674,7 @@ fn capture<'a>(
             }
             let name = names.name(at)?;
             let n = &ctx.mentions.names[name];
-            Some((n.tokens.end, Captured::Place(n.span.slice(ctx.text))))
+            Some((n.tokens().end, Captured::Place(n.span().slice(ctx.text))))
         }
         Slot::Title => {
             let k = names.known(at)?;
@@ -926,7 +926,7 @@ fn anchor(
         .clone()
         .filter(|&i| word(i) == "in" && i + 1 < range.end)
         .find_map(|i| names.name(i + 1))
-        .map(|n| format!(" in {}", ctx.mentions.names[n].span.slice(ctx.text)))
+        .map(|n| format!(" in {}", ctx.mentions.names[n].span().slice(ctx.text)))
         .unwrap_or_default();
     if let Some(noun) = range
         .clone()
@@ -936,14 +936,14 @@ fn anchor(
         return (format!("{noun}{place}{year}"), None);
     }
     let all = &ctx.mentions.names;
-    let at = all.partition_point(|n| n.tokens.end < start);
+    let at = all.partition_point(|n| n.tokens().end < start);
     let mut named = None;
-    if let Some(n) = all.get(at).filter(|n| n.tokens.end == start) {
-        let anchor = format!("{}{place}{year}", n.span.slice(ctx.text));
+    if let Some(n) = all.get(at).filter(|n| n.tokens().end == start) {
+        let anchor = format!("{}{place}{year}", n.span().slice(ctx.text));
         if surely_proper(n) {
             return (anchor, None);
         }
-        named = Some((n.span, anchor));
+        named = Some((n.span(), anchor));
     }
     (format!("{}{year}", place.trim_start()), named)
 }
@@ -952,7 +952,7 @@ fn anchor(
 /// sentence ("Later"): written inside a sentence, two words, or a surname
 /// continuing a full name.
 fn surely_proper(name: &crate::mention::Name) -> bool {
-    !name.sentence_initial || name.tokens.len() >= 2 || name.continues().is_some()
+    !name.sentence_initial || name.tokens().len() >= 2 || name.continues().is_some()
 }
 
 /// True when a word before the title makes it a past, future or other
@@ -993,7 +993,7 @@ fn title_claims(ctx: &Context<'_>, claims: &mut Vec<Found>) {
         let sentence = ctx.first_sentence
             + ctx
                 .sentences
-                .partition_point(|s| s.tokens.end <= name.tokens.start);
+                .partition_point(|s| s.tokens.end <= name.tokens().start);
         let known = &ctx.mentions.known[k];
         let Target::Title { rule: title, .. } = known.target else {
             continue;
@@ -1088,7 +1088,7 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
                 let span = ctx.tokens[i + 1].span();
                 let end = names
                     .name(i + 1)
-                    .map_or(span.end, |n| ctx.mentions.names[n].span.end);
+                    .map_or(span.end, |n| ctx.mentions.names[n].span().end);
                 place = Some((distance(i), p, Span::new(span.start, end)));
             }
         }

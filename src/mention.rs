@@ -353,10 +353,10 @@ fn find_known(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexic
     // Every candidate of one sentence: (first token, token count, rank, target).
     let mut candidates: Vec<(usize, usize, u8, Target)> = Vec::new();
     for sentence in sentences {
-        let Some(sentence_tokens) = tokens.get(sentence.tokens.clone()) else {
+        let Some(sentence_tokens) = tokens.get(sentence.tokens().clone()) else {
             continue;
         };
-        let offset = sentence.tokens.start;
+        let offset = sentence.tokens().start;
         candidates.clear();
         for start in 0..sentence_tokens.len() {
             let word = |i: usize| sentence_tokens.get(start + i).map(|t| t.span().slice(text));
@@ -426,8 +426,8 @@ fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known
         |i: usize| tokens[i].kind == TokenKind::Word && NAME_JOINERS.contains(&tokens[i].span().slice(text));
     let mut names: Vec<Name> = Vec::new();
     for sentence in sentences {
-        let mut i = sentence.tokens.start;
-        while i < sentence.tokens.end {
+        let mut i = sentence.tokens().start;
+        while i < sentence.tokens().end {
             if !is_name_word(i) {
                 i += 1;
                 continue;
@@ -435,16 +435,16 @@ fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known
             let start = i;
             let mut end = i + 1;
             loop {
-                if end < sentence.tokens.end && is_name_word(end) {
+                if end < sentence.tokens().end && is_name_word(end) {
                     end += 1;
                     continue;
                 }
                 // "von der Leyen": joining words count when a name word follows.
-                let joiners = (end..sentence.tokens.end)
+                let joiners = (end..sentence.tokens().end)
                     .take(3)
                     .take_while(|&j| is_joiner(j))
                     .count();
-                if joiners > 0 && end + joiners < sentence.tokens.end && is_name_word(end + joiners) {
+                if joiners > 0 && end + joiners < sentence.tokens().end && is_name_word(end + joiners) {
                     end += joiners + 1;
                 } else {
                     break;
@@ -457,14 +457,14 @@ fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known
             }
             // A title in the same sentence: one that ends the sentence (or
             // the paragraph) before is not this name's.
-            let title = (start > sentence.tokens.start)
+            let title = (start > sentence.tokens().start)
                 .then(|| cover(start - 1))
                 .flatten()
                 .filter(|&k| matches!(known[k].target, Target::Title { .. }));
             let mut name = Name::new(
                 Span::new(tokens[start].span().start, tokens[end - 1].span().end),
                 start..end,
-                start == sentence.tokens.start,
+                start == sentence.tokens().start,
             );
             name.set_title(title);
             names.push(name);

@@ -233,10 +233,10 @@ impl Facts {
         // The sentences from the one that holds the acronym on (both in order).
         let mut sentences = segment.sentences.iter().peekable();
         for &i in &acronyms {
-            while sentences.next_if(|s| s.tokens.end <= i).is_some() {}
+            while sentences.next_if(|s| s.tokens().end <= i).is_some() {}
             let Some(range) = sentences
                 .peek()
-                .map(|s| s.tokens.clone())
+                .map(|s| s.tokens().clone())
                 .filter(|r| r.contains(&i))
             else {
                 continue;
@@ -361,9 +361,9 @@ fn long_forms_after(segment: &Segment<'_, '_>, def: &Definition) -> Vec<Span> {
     let tokens = segment.tokens;
     let after = tokens.partition_point(|t| t.span().start < def.whole.end);
     let mut found = Vec::new();
-    for sentence in segment.sentences.iter().filter(|s| s.tokens.end > after) {
-        let mut i = sentence.tokens.start.max(after);
-        while i + words.len() <= sentence.tokens.end {
+    for sentence in segment.sentences.iter().filter(|s| s.tokens().end > after) {
+        let mut i = sentence.tokens().start.max(after);
+        while i + words.len() <= sentence.tokens().end {
             let matches = words
                 .iter()
                 .enumerate()

@@ -79,8 +79,8 @@ fn with_article(doc: &Document<'_>, u: &Use, winner: &str, winner_article: bool)
         },
         (None, true) => {
             let sentences = &doc.sentences;
-            let at = sentences.partition_point(|s| s.span.start < u.span.start);
-            let opens_sentence = sentences.get(at).is_some_and(|s| s.span.start == u.span.start);
+            let at = sentences.partition_point(|s| s.span().start < u.span.start);
+            let opens_sentence = sentences.get(at).is_some_and(|s| s.span().start == u.span.start);
             let the = if opens_sentence { "The" } else { "the" };
             Edit {
                 span: u.span,

@@ -187,9 +187,9 @@ impl<'a> Document<'a> {
             let segment_sentences: Vec<Sentence> = parsed
                 .sentences
                 .into_iter()
-                .map(|s| Sentence {
-                    span: s.span,
-                    tokens: s.tokens.start + base..s.tokens.end + base,
+                .map(|s| {
+                    let tokens = s.tokens();
+                    Sentence::new(s.span(), tokens.start + base..tokens.end + base)
                 })
                 .collect();
             if story_date.is_none() {
@@ -302,12 +302,12 @@ fn headline_of(tokens: Window<'_>, sentences: &[Sentence]) -> Option<Span> {
         .first()
         .filter(|s| {
             !tokens
-                .get(s.tokens.clone())
+                .get(s.tokens().clone())
                 .unwrap_or_default()
                 .iter()
                 .any(|t| t.kind == parse::TokenKind::Terminal)
         })
-        .map(|s| s.span)
+        .map(|s| s.span())
 }
 
 /// Runs every check over a document; findings sorted by span, then rule.

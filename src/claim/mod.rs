@@ -317,18 +317,24 @@ fn extract(ctx: &Context<'_>) -> Vec<Found> {
     let mut captured: Vec<Captured> = Vec::new();
     let mut amounts = AmountCache::default();
     for (k, sentence) in ctx.sentences.iter().enumerate() {
-        let says = |words: &[&str]| sentence.tokens.clone().any(|i| words.contains(&ctx.word(i)));
+        let says = |words: &[&str]| sentence.tokens().clone().any(|i| words.contains(&ctx.word(i)));
         let mut has_event = false;
-        for i in sentence.tokens.clone() {
-            has_event |=
-                dispatch.candidates(ctx, &names, i, sentence.tokens.end, &mut amounts, &mut candidates);
+        for i in sentence.tokens().clone() {
+            has_event |= dispatch.candidates(
+                ctx,
+                &names,
+                i,
+                sentence.tokens().end,
+                &mut amounts,
+                &mut candidates,
+            );
             for &(r, pattern) in &candidates {
                 if match_at(
                     ctx,
                     &names,
                     pattern,
                     i,
-                    sentence.tokens.end,
+                    sentence.tokens().end,
                     &mut captured,
                     &mut amounts,
                 )
@@ -907,7 +913,7 @@ fn anchor(
     sentence: usize,
     start: usize,
 ) -> (String, Option<(Span, String)>) {
-    let range = ctx.sentences[sentence].tokens.clone();
+    let range = ctx.sentences[sentence].tokens().clone();
     let word = |i: usize| ctx.word(i);
     // A year in the sentence ("in 1998") dates the incident.
     let year = range
@@ -961,8 +967,8 @@ fn qualified_title(ctx: &Context<'_>, title: Span) -> bool {
     let at = ctx.tokens.partition_point(|t| t.span().start < title.start);
     // Up to three words before it in its sentence: the sentence (or
     // paragraph) before says nothing of this title.
-    let sentence = ctx.sentences.partition_point(|s| s.tokens.end <= at);
-    let opens = ctx.sentences.get(sentence).map_or(at, |s| s.tokens.start);
+    let sentence = ctx.sentences.partition_point(|s| s.tokens().end <= at);
+    let opens = ctx.sentences.get(sentence).map_or(at, |s| s.tokens().start);
     let before = at.saturating_sub(3).max(opens)..at;
     let title_text = normalize(title.slice(ctx.text));
     TITLE_QUALIFIERS.iter().any(|q| {
@@ -993,7 +999,7 @@ fn title_claims(ctx: &Context<'_>, claims: &mut Vec<Found>) {
         let sentence = ctx.first_sentence
             + ctx
                 .sentences
-                .partition_point(|s| s.tokens.end <= name.tokens().start);
+                .partition_point(|s| s.tokens().end <= name.tokens().start);
         let known = &ctx.mentions.known[k];
         let Target::Title { rule: title, .. } = known.target else {
             continue;
@@ -1034,7 +1040,7 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
     else {
         return;
     };
-    let range = ctx.sentences[sentence].tokens.clone();
+    let range = ctx.sentences[sentence].tokens().clone();
     let word = |i: usize| ctx.word(i);
     let events: Vec<usize> = range
         .clone()

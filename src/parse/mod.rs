@@ -94,19 +94,41 @@ impl Parsed {
     /// The tokens of `sentence`; empty when the sentence is not from this
     /// parse.
     pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
-        self.tokens.get(sentence.tokens.clone()).unwrap_or(&[])
+        self.tokens.get(sentence.tokens()).unwrap_or(&[])
     }
 }
 
 /// A sentence: its span (first token start .. last token end) and the index
 /// range of its tokens in [`Parsed::tokens`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+///
+/// Its bounds and token range are kept in 32 bits, as a token's are.
 pub struct Sentence {
+    /// See [`Sentence::span`].
+    span: [u32; 2],
+    /// See [`Sentence::tokens`].
+    tokens: [u32; 2],
+}
+
+impl Sentence {
+    /// A sentence of `span` whose tokens are `tokens`.
+    pub fn new(span: Span, tokens: Range<usize>) -> Sentence {
+        Sentence {
+            span: [words::narrow(span.start), words::narrow(span.end)],
+            tokens: [words::narrow(tokens.start), words::narrow(tokens.end)],
+        }
+    }
+
     /// From the start of its first token to the end of its last. It may
     /// cover markup between two pieces of its block.
-    pub span: Span,
+    pub fn span(&self) -> Span {
+        Span::new(self.span[0] as usize, self.span[1] as usize)
+    }
+
     /// Its tokens, as indices into [`Parsed::tokens`]; never empty.
-    pub tokens: Range<usize>,
+    pub fn tokens(&self) -> Range<usize> {
+        self.tokens[0] as usize..self.tokens[1] as usize
+    }
 }
 
 /// One token: what it is and where it is.

@@ -49,10 +49,10 @@ fn push(out: &mut Vec<Sentence>, tokens: &[Token], range: Range<usize>) {
     if range.start >= range.end {
         return;
     }
-    out.push(Sentence {
-        span: Span::new(first.span().start, last.span().end),
-        tokens: range,
-    });
+    out.push(Sentence::new(
+        Span::new(first.span().start, last.span().end),
+        range,
+    ));
 }
 
 /// Whether a sentence may end after `token`, and by which rule.

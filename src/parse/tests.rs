@@ -25,7 +25,7 @@ fn sentences(text: &str) -> Vec<&str> {
     parse(text, &whole(text))
         .sentences
         .iter()
-        .map(|s| s.span.slice(text))
+        .map(|s| s.span().slice(text))
         .collect()
 }
 
@@ -263,8 +263,8 @@ fn pieces_of_one_block_make_one_sentence() {
     let got: Vec<_> = parsed.tokens.iter().map(|t| t.text(text)).collect();
     assert_eq!(got, vec!["Kerry", "met", "Lavrov", "in", "Moscow", "."]);
     assert_eq!(parsed.sentences.len(), 1);
-    assert_eq!(parsed.sentences[0].span.slice(text), text);
-    assert_eq!(parsed.sentences[0].tokens, 0..6);
+    assert_eq!(parsed.sentences[0].span().slice(text), text);
+    assert_eq!(parsed.sentences[0].tokens(), 0..6);
     assert_eq!(parsed.sentence_tokens(&parsed.sentences[0]).len(), 6);
 }
 
@@ -294,9 +294,9 @@ fn sentences_never_cross_blocks() {
         },
     ];
     let parsed = parse(text, &blocks);
-    let got: Vec<_> = parsed.sentences.iter().map(|s| s.span.slice(text)).collect();
+    let got: Vec<_> = parsed.sentences.iter().map(|s| s.span().slice(text)).collect();
     assert_eq!(got, vec!["Kerry calls for talks", "Lavrov agrees"]);
-    assert_eq!(parsed.sentences[1].tokens, 4..6);
+    assert_eq!(parsed.sentences[1].tokens(), 4..6);
 }
 
 #[test]
@@ -330,12 +330,12 @@ fn check_invariants(text: &str, blocks: &[Block]) {
         assert!(pair[0].span().end <= pair[1].span().start);
     }
     for sentence in &parsed.sentences {
-        assert_eq!(sentence.tokens.start, covered);
-        assert!(sentence.tokens.start < sentence.tokens.end);
-        covered = sentence.tokens.end;
-        let first = parsed.tokens[sentence.tokens.start];
-        let last = parsed.tokens[sentence.tokens.end - 1];
-        assert_eq!(sentence.span, Span::new(first.span().start, last.span().end));
+        assert_eq!(sentence.tokens().start, covered);
+        assert!(sentence.tokens().start < sentence.tokens().end);
+        covered = sentence.tokens().end;
+        let first = parsed.tokens[sentence.tokens().start];
+        let last = parsed.tokens[sentence.tokens().end - 1];
+        assert_eq!(sentence.span(), Span::new(first.span().start, last.span().end));
     }
     assert_eq!(covered, parsed.tokens.len());
 }
@@ -444,6 +444,13 @@ fn an_article_parses_sanely() {
     // One sentence a line, except the line with "… Putin and Lavrov. Syrian
     // opposition groups …", which has two.
     assert_eq!(parsed.sentences.len(), source.blocks.len() + 1);
+}
+
+#[test]
+fn a_sentence_is_16_bytes_and_keeps_its_bounds() {
+    assert_eq!(std::mem::size_of::<Sentence>(), 16);
+    let sentence = Sentence::new(Span::new(5, 40), 2..9);
+    assert_eq!((sentence.span(), sentence.tokens()), (Span::new(5, 40), 2..9));
 }
 
 #[test]

@@ -212,17 +212,8 @@ fn unhyphenated(word: &str) -> String {
 /// lowers them: of ASCII words, read from the bytes the key reads; of
 /// others, from their lowered copy in `scratch`.
 fn pair_key(first: &str, second: &str, scratch: &mut String) -> u64 {
-    let (a, b) = (first.as_bytes(), second.as_bytes());
-    // The usual pair: the key's first bytes are the first word's, its last
-    // the second's.
-    if let (&[a0, a1, a2, ..], &[.., b0, b1]) = (a, b) {
-        // Words are short: a loop, not `is_ascii`'s word-at-a-time set-up.
-        if a.iter().chain(b).all(u8::is_ascii) {
-            let low = |b: u8| u64::from(b.to_ascii_lowercase());
-            return key_of(a.len() + b.len(), [a0, a1, a2, b0, b1].map(low));
-        }
-    }
     if first.is_ascii() && second.is_ascii() {
+        let (a, b) = (first.as_bytes(), second.as_bytes());
         let len = a.len() + b.len();
         let at = |i: usize| {
             let byte = if i < a.len() { a.get(i) } else { b.get(i - a.len()) };

@@ -47,17 +47,15 @@ struct Part {
 
 impl Part {
     /// Where a token may start in the part, each offset once.
-    fn starts(&self) -> impl Iterator<Item = usize> + '_ {
+    fn starts(&self) -> impl Iterator<Item = usize> + Clone {
         let [a, b] = self.others;
-        [self.start, a, b]
-            .into_iter()
-            .enumerate()
-            .filter(move |&(i, s)| match i {
-                0 => true,
-                1 => s != self.start,
-                _ => s != self.start && s != a,
-            })
-            .map(|(_, s)| s)
+        [
+            Some(self.start),
+            (a != self.start).then_some(a),
+            (b != self.start && b != a).then_some(b),
+        ]
+        .into_iter()
+        .flatten()
     }
 }
 

@@ -7,13 +7,14 @@
 //! apostrophes, invisible joiners and hyphens, and ends where one of the
 //! run's parts (its stretches of word characters) ends. It starts where a
 //! part starts, at a part's first letter (`1.13bn`: the number ends at
-//! `b`), or, after a zero-width joiner, past the character a symbol takes
+//! `b`) past any combining marks a symbol before it takes with it, or,
+//! after a zero-width joiner, past the character a symbol takes
 //! with it (`€` U+200D `X` is one symbol); a compound with a number in
 //! it may start in an earlier run (`1,000-strong`). Two words that follow each
 //! other end one run and start the next, since only whitespace may part
 //! them. [`Run`] offers every stretch of a run that may be a token of each
-//! kind: more than the tokens, never fewer, which a property test holds to
-//! the tokenizer.
+//! kind: more than the tokens, never fewer, which a property test and the
+//! `parse` fuzz target hold to the tokenizer.
 //!
 //! [`TokenKind::Word`]: super::TokenKind::Word
 //! [`TokenKind::Compound`]: super::TokenKind::Compound
@@ -32,31 +33,16 @@ const MAX_PARTS: usize = 8;
 
 /// A part of a run: a stretch of word characters, by byte offsets in the
 /// run.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct Part {
     start: usize,
     end: usize,
     /// Which of the run's hyphenated pieces the part is in: parts of one
     /// piece are joined by apostrophes and joiners only.
     piece: usize,
-    /// Where else than `start` a token may start in the part: its first
-    /// letter, and its first letter after its first character when a
-    /// zero-width joiner comes before it (`start` when there is none).
-    others: [usize; 2],
-}
-
-impl Part {
-    /// Where a token may start in the part, each offset once.
-    fn starts(&self) -> impl Iterator<Item = usize> + Clone {
-        let [a, b] = self.others;
-        [
-            Some(self.start),
-            (a != self.start).then_some(a),
-            (b != self.start && b != a).then_some(b),
-        ]
-        .into_iter()
-        .flatten()
-    }
+    /// Where a token may start in the part, as a range of the run's
+    /// `starts`: the part's start first.
+    starts: Range<usize>,
 }
 
 /// A maximal stretch of word characters, apostrophes, invisible joiners
@@ -65,6 +51,9 @@ impl Part {
 pub struct Run<'t, 'p> {
     text: &'t str,
     parts: &'p [Part],
+    /// Where a token may start in each part (see [`Part::starts`]), as
+    /// offsets in the run.
+    starts: &'p [usize],
     /// ASCII letters and digits, starting with a letter.
     plain: bool,
 }
@@ -81,11 +70,20 @@ impl<'t> Run<'t, '_> {
     /// start: its only word, first and last, and no compound. Most runs are.
     fn simple(&self) -> Option<&'t str> {
         match self.parts {
-            [part] if part.others == [part.start; 2] && part.start == 0 && part.end == self.text.len() => {
+            [part] if part.starts.len() == 1 && part.start == 0 && part.end == self.text.len() => {
                 Some(self.text)
             }
             _ => None,
         }
+    }
+
+    /// Where a token may start in `part`, each offset once.
+    fn starts(&self, part: &Part) -> impl Iterator<Item = usize> + Clone + '_ {
+        self.starts
+            .get(part.starts.clone())
+            .unwrap_or_default()
+            .iter()
+            .copied()
     }
 
     /// Whether the run has too many parts for its stretches to be listed:
@@ -105,7 +103,7 @@ impl<'t> Run<'t, '_> {
         }
         for (i, part) in self.parts.iter().enumerate() {
             let same_piece = self.parts[i..].iter().take_while(|p| p.piece == part.piece);
-            for start in part.starts() {
+            for start in self.starts(part) {
                 for end in same_piece.clone().map(|p| p.end) {
                     each(&self.text[start..end]);
                 }
@@ -123,7 +121,7 @@ impl<'t> Run<'t, '_> {
         }
         for (i, part) in self.parts.iter().enumerate() {
             let later = self.parts[i..].iter().filter(|p| p.piece != part.piece);
-            for start in part.starts() {
+            for start in self.starts(part) {
                 for end in later.clone().map(|p| p.end) {
                     each(&self.text[start..end]);
                 }
@@ -144,7 +142,7 @@ impl<'t> Run<'t, '_> {
             return;
         }
         for part in self.parts.iter().rev().take_while(|p| p.piece == last.piece) {
-            for start in part.starts() {
+            for start in self.starts(part) {
                 each(&self.text[start..]);
             }
         }
@@ -204,6 +202,7 @@ fn char_at(s: &str, i: usize) -> (char, Class, usize) {
 /// Calls `each` with every run of the prose of `blocks`, in order.
 pub fn runs<'t>(text: &'t str, blocks: &[Block], mut each: impl FnMut(&Run<'t, '_>)) {
     let mut parts: Vec<Part> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
     for piece in blocks.iter().flat_map(|b| &b.pieces) {
         let Some(prose) = text.get(piece.start..piece.end) else {
             continue;
@@ -229,11 +228,12 @@ pub fn runs<'t>(text: &'t str, blocks: &[Block], mut each: impl FnMut(&Run<'t, '
                         start: 0,
                         end: end - i,
                         piece: 0,
-                        others: [0; 2],
+                        starts: 0..1,
                     };
                     each(&Run {
                         text: &prose[i..end],
                         parts: &[part],
+                        starts: &[0],
                         plain: true,
                     });
                     i = end;
@@ -250,6 +250,7 @@ pub fn runs<'t>(text: &'t str, blocks: &[Block], mut each: impl FnMut(&Run<'t, '
             }
             let start = i;
             parts.clear();
+            starts.clear();
             let mut hyphens = 0;
             let mut after_joiner = false;
             while i < prose.len() {
@@ -257,7 +258,7 @@ pub fn runs<'t>(text: &'t str, blocks: &[Block], mut each: impl FnMut(&Run<'t, '
                 match class {
                     Class::Other => break,
                     Class::Word => {
-                        let part = read_part(prose, i, start, hyphens, after_joiner);
+                        let part = read_part(prose, i, start, hyphens, after_joiner, &mut starts);
                         i = start + part.end;
                         parts.push(part);
                         after_joiner = false;
@@ -272,6 +273,7 @@ pub fn runs<'t>(text: &'t str, blocks: &[Block], mut each: impl FnMut(&Run<'t, '
             each(&Run {
                 text: &prose[start..i],
                 parts: &parts,
+                starts: &starts,
                 plain: false,
             });
         }
@@ -279,48 +281,73 @@ pub fn runs<'t>(text: &'t str, blocks: &[Block], mut each: impl FnMut(&Run<'t, '
 }
 
 /// Reads the part that starts at byte `at` of `prose`, in the run that
-/// starts at byte `run`, in hyphenated piece `piece` of the run.
-fn read_part(prose: &str, at: usize, run: usize, piece: usize, after_joiner: bool) -> Part {
+/// starts at byte `run`, in hyphenated piece `piece` of the run, and
+/// appends where a token may start in it to `starts` (offsets in the
+/// run): its start; each letter that follows a character that is no
+/// letter, or a combining mark (a number or a symbol before it may end
+/// there: `1.13bn`, "," then U+0732 then "at" is a symbol and a word);
+/// and after a zero-width joiner, the first letter past the character and
+/// the marks a symbol takes with the joiner (`€` U+200D `X`).
+fn read_part(
+    prose: &str,
+    at: usize,
+    run: usize,
+    piece: usize,
+    after_joiner: bool,
+    starts: &mut Vec<usize>,
+) -> Part {
     let bytes = prose.as_bytes();
+    let first = starts.len();
+    starts.push(at - run);
     // ASCII letters and digits first, as most parts are nothing else.
     let mut end = at;
+    let mut after_letter = false;
     while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+        let letter = bytes[end].is_ascii_alphabetic();
+        if letter && !after_letter && end > at {
+            starts.push(end - run);
+        }
+        after_letter = letter;
         end += 1;
     }
     while end < bytes.len() && !bytes[end].is_ascii() {
-        let (_, class, len) = char_at(prose, end);
+        let (c, class, len) = char_at(prose, end);
         if class != Class::Word {
             break;
         }
+        let letter = c.is_alphabetic();
+        if letter && !after_letter && end > at {
+            starts.push(end - run);
+        }
+        after_letter = letter && !is_extender(c);
         end += len;
         while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            let letter = bytes[end].is_ascii_alphabetic();
+            if letter && !after_letter {
+                starts.push(end - run);
+            }
+            after_letter = letter;
             end += 1;
         }
     }
-    let part = prose.get(at..end).unwrap_or_default();
-    let first_letter = if bytes[at].is_ascii_alphabetic() {
-        at
-    } else {
-        part.char_indices()
-            .find(|(_, c)| c.is_alphabetic())
-            .map_or(at, |(i, _)| at + i)
-    };
-    // The first letter after the first character and the extenders a
-    // symbol would take with it.
-    let past_symbol = if after_joiner {
-        part.char_indices()
+    if after_joiner {
+        let past_symbol = prose
+            .get(at..end)
+            .unwrap_or_default()
+            .char_indices()
             .skip(1)
             .skip_while(|&(_, c)| is_extender(c))
             .find(|(_, c)| c.is_alphabetic())
-            .map_or(at, |(i, _)| at + i)
-    } else {
-        at
-    };
+            .map(|(i, _)| at + i - run);
+        if let Some(s) = past_symbol.filter(|s| !starts[first..].contains(s)) {
+            starts.push(s);
+        }
+    }
     Part {
         start: at - run,
         end: end - run,
         piece,
-        others: [first_letter - run, past_symbol - run],
+        starts: first..starts.len(),
     }
 }
 
@@ -453,6 +480,11 @@ mod tests {
             "The 18th century.",
             "A sign €\u{200d}Xabcdef here.",
             "A sign €\u{200d}X\u{301}abcdef here.",
+            // A comma, or a variation selector after a number, takes a
+            // combining mark that is a letter with it (found by the
+            // `parse` fuzz target).
+            "---\ntitl!.4\n---\n\n# Post stay,\u{732}at author)haete: d 3",
+            "December 18\u{fe0f}\u{732}Monday\u{301}",
             "Putin's rock'n'roll O’Brien’s cease-fire al-Assad 10-year-old Russian- and Iranian-backed",
             "don't\u{ad}stop a\u{200c}b‐c‑d",
         ] {
@@ -473,7 +505,7 @@ mod tests {
 
         #[test]
         fn runs_offer_every_word_compound_and_pair(
-            input in "([a-zA-Zé0-9]{1,6}|['’\u{ad}\u{200c}\u{200d}\u{2010}\u{2011}-]|[ .,]|€|\u{301}|\u{fe0f}|Monday|Mon\\.|May|December 18|Dec\\. 15, 2015|U\\.S\\.|[0-9]{1,3}(,[0-9]{3})?|`|\\*|\n\n){0,24}"
+            input in "([a-zA-Zé0-9]{1,6}|['’\u{ad}\u{200c}\u{200d}\u{2010}\u{2011}-]|[ .,]|€|\u{301}|\u{732}|\u{fe0f}|Monday|Mon\\.|May|December 18|Dec\\. 15, 2015|U\\.S\\.|[0-9]{1,3}(,[0-9]{3})?|`|\\*|\n\n){0,24}"
         ) {
             assert_offered(&input);
         }

@@ -6,10 +6,10 @@
 //! [`TokenKind::Compound`] lies inside a run of word characters,
 //! apostrophes, invisible joiners and hyphens, and ends where one of the
 //! run's parts (its stretches of word characters) ends. It starts where a
-//! part starts, at a part's first letter (`1.13bn`: the number ends at
-//! `b`) past any combining marks a symbol before it takes with it, or,
-//! after a zero-width joiner, past the character a symbol takes
-//! with it (`€` U+200D `X` is one symbol); a compound with a number in
+//! part starts, at a letter after a character of the part that is no
+//! letter or is a combining mark (`1.13bn`: the number ends at `b`; a
+//! symbol takes the marks after it), or, after a zero-width joiner, past
+//! the character a symbol takes with it (`€` U+200D `X` is one symbol); a compound with a number in
 //! it may start in an earlier run (`1,000-strong`). Two words that follow each
 //! other end one run and start the next, since only whitespace may part
 //! them. [`Run`] offers every stretch of a run that may be a token of each

@@ -353,7 +353,7 @@ fn find_known(text: &str, tokens: &[Token], sentences: &[parse::Sentence], lexic
     // Every candidate of one sentence: (first token, token count, rank, target).
     let mut candidates: Vec<(usize, usize, u8, Target)> = Vec::new();
     for sentence in sentences {
-        let Some(sentence_tokens) = tokens.get(sentence.tokens().clone()) else {
+        let Some(sentence_tokens) = tokens.get(sentence.tokens()) else {
             continue;
         };
         let offset = sentence.tokens().start;

@@ -234,11 +234,7 @@ impl Facts {
         let mut sentences = segment.sentences.iter().peekable();
         for &i in &acronyms {
             while sentences.next_if(|s| s.tokens().end <= i).is_some() {}
-            let Some(range) = sentences
-                .peek()
-                .map(|s| s.tokens().clone())
-                .filter(|r| r.contains(&i))
-            else {
+            let Some(range) = sentences.peek().map(|s| s.tokens()).filter(|r| r.contains(&i)) else {
                 continue;
             };
             let acronym = text(i);

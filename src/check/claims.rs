@@ -251,7 +251,7 @@ pub(crate) fn scan_weekdays(segment: &Segment<'_, '_>, pack: &Pack, out: &mut Ve
     let tokens = segment.tokens;
     let punct = |i: usize, p: &[&str]| tokens.get(i).is_some_and(|t| p.contains(&segment.text(t.span())));
     for sentence in segment.sentences {
-        let range = sentence.tokens().clone();
+        let range = sentence.tokens();
         let in_sentence = tokens.get(range.clone()).unwrap_or_default();
         for (i, token) in range.clone().zip(in_sentence) {
             let TokenKind::Weekday(_) = token.kind else {

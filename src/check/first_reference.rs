@@ -326,7 +326,7 @@ const NOT_GIVEN_NAMES: &[&str] = &[
 /// Whether a name phrase reads as a person's full name: two or three
 /// words, each capitalised, the first not a word that opens other phrases.
 fn looks_like_full_name(doc: &Document<'_>, name: &crate::mention::Name) -> bool {
-    let tokens = &doc.tokens[name.tokens().clone()];
+    let tokens = &doc.tokens[name.tokens()];
     (2..=3).contains(&tokens.len())
         && tokens.iter().all(|t| {
             let w = doc.text(t.span());

@@ -236,7 +236,7 @@ impl<'a> Document<'a> {
                     let after = Some(end).filter(|&a| single && word(a));
                     [
                         before.map_or(start..start, |b| b..b + 1),
-                        n.tokens().clone(),
+                        n.tokens(),
                         after.map_or(end..end, |a| a..a + 1),
                     ]
                 });
@@ -302,7 +302,7 @@ fn headline_of(tokens: Window<'_>, sentences: &[Sentence]) -> Option<Span> {
         .first()
         .filter(|s| {
             !tokens
-                .get(s.tokens().clone())
+                .get(s.tokens())
                 .unwrap_or_default()
                 .iter()
                 .any(|t| t.kind == parse::TokenKind::Terminal)

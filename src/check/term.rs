@@ -425,7 +425,7 @@ impl Facts {
         let mut joined = String::new();
         for sentence in segment.sentences {
             let start = sentence.tokens().start;
-            let in_sentence = tokens.get(sentence.tokens().clone()).unwrap_or_default();
+            let in_sentence = tokens.get(sentence.tokens()).unwrap_or_default();
             for (k, token) in in_sentence.iter().enumerate() {
                 let i = start + k;
                 if matches!(token.kind, TokenKind::Compound) {

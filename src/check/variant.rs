@@ -133,7 +133,7 @@ struct Single<'a> {
 /// text and span, whether it is the whole mention, and whether the mention
 /// is evidently a name.
 fn last_word<'a>(doc: &Document<'a>, name: &Name) -> Option<(&'a str, Span, bool, bool)> {
-    let tokens = doc.tokens.get(name.tokens().clone())?;
+    let tokens = doc.tokens.get(name.tokens())?;
     let last = tokens.last()?;
     let text = doc.text(last.span());
     if tokens.len() == 1 && (doc.text(name.span()).len() < MIN_SINGLE || is_all_caps(text)) {
@@ -166,7 +166,7 @@ impl<'d, 'a> Names<'d, 'a> {
         let mut numbers: Vec<usize> = Vec::new();
         for (m, name) in doc.mentions.names.iter().enumerate() {
             numbers.clear();
-            for token in doc.tokens.get(name.tokens().clone()).unwrap_or_default() {
+            for token in doc.tokens.get(name.tokens()).unwrap_or_default() {
                 numbers.push(names.number_or_new(doc.text(token.span())));
             }
             if numbers.len() >= 2 && !names.spelling_of.contains_key(numbers.as_slice()) {
@@ -210,7 +210,7 @@ impl<'d, 'a> Names<'d, 'a> {
     fn numbers_of(&self, name: &Name, out: &mut Vec<usize>) {
         out.clear();
         let doc = self.doc;
-        for token in doc.tokens.get(name.tokens().clone()).unwrap_or_default() {
+        for token in doc.tokens.get(name.tokens()).unwrap_or_default() {
             out.extend(self.number.get(&Caseless(doc.text(token.span()))));
         }
     }
@@ -242,7 +242,7 @@ impl<'d, 'a> Names<'d, 'a> {
         };
         let words: Vec<&str> = doc
             .tokens
-            .get(name.tokens().clone())
+            .get(name.tokens())
             .unwrap_or_default()
             .iter()
             .map(|t| doc.text(t.span()))

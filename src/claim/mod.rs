@@ -317,9 +317,9 @@ fn extract(ctx: &Context<'_>) -> Vec<Found> {
     let mut captured: Vec<Captured> = Vec::new();
     let mut amounts = AmountCache::default();
     for (k, sentence) in ctx.sentences.iter().enumerate() {
-        let says = |words: &[&str]| sentence.tokens().clone().any(|i| words.contains(&ctx.word(i)));
+        let says = |words: &[&str]| sentence.tokens().any(|i| words.contains(&ctx.word(i)));
         let mut has_event = false;
-        for i in sentence.tokens().clone() {
+        for i in sentence.tokens() {
             has_event |= dispatch.candidates(
                 ctx,
                 &names,
@@ -913,7 +913,7 @@ fn anchor(
     sentence: usize,
     start: usize,
 ) -> (String, Option<(Span, String)>) {
-    let range = ctx.sentences[sentence].tokens().clone();
+    let range = ctx.sentences[sentence].tokens();
     let word = |i: usize| ctx.word(i);
     // A year in the sentence ("in 1998") dates the incident.
     let year = range
@@ -1040,7 +1040,7 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
     else {
         return;
     };
-    let range = ctx.sentences[sentence].tokens().clone();
+    let range = ctx.sentences[sentence].tokens();
     let word = |i: usize| ctx.word(i);
     let events: Vec<usize> = range
         .clone()

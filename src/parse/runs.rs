@@ -299,36 +299,27 @@ fn read_part(
     let bytes = prose.as_bytes();
     let first = starts.len();
     starts.push(at - run);
-    // ASCII letters and digits first, as most parts are nothing else.
     let mut end = at;
     let mut after_letter = false;
-    while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-        let letter = bytes[end].is_ascii_alphabetic();
-        if letter && !after_letter && end > at {
-            starts.push(end - run);
-        }
-        after_letter = letter;
-        end += 1;
-    }
-    while end < bytes.len() && !bytes[end].is_ascii() {
-        let (c, class, len) = char_at(prose, end);
-        if class != Class::Word {
-            break;
-        }
-        let letter = c.is_alphabetic();
-        if letter && !after_letter && end > at {
-            starts.push(end - run);
-        }
-        after_letter = letter && !is_extender(c);
-        end += len;
-        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-            let letter = bytes[end].is_ascii_alphabetic();
-            if letter && !after_letter {
-                starts.push(end - run);
+    while end < bytes.len() {
+        // An ASCII byte read as itself, as most parts are nothing else.
+        let (letter, mark, len) = if bytes[end].is_ascii() {
+            if !bytes[end].is_ascii_alphanumeric() {
+                break;
             }
-            after_letter = letter;
-            end += 1;
+            (bytes[end].is_ascii_alphabetic(), false, 1)
+        } else {
+            let (c, class, len) = char_at(prose, end);
+            if class != Class::Word {
+                break;
+            }
+            (c.is_alphabetic(), is_extender(c), len)
+        };
+        if letter && !after_letter && end > at {
+            starts.push(end - run);
         }
+        after_letter = letter && !mark;
+        end += len;
     }
     if after_joiner {
         let past_symbol = prose

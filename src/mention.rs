@@ -432,6 +432,15 @@ fn find_names(text: &str, tokens: &[Token], sentences: &[parse::Sentence], known
                 i += 1;
                 continue;
             }
+            // "Later Lavrov said": the adverb that opens the sentence is
+            // not the name's first word.
+            let opener = i == sentence.tokens().start
+                && i + 1 < sentence.tokens().end
+                && is_name_word(i + 1)
+                && parse::is_opening_adverb(tokens[i].span().slice(text));
+            if opener {
+                i += 1;
+            }
             let start = i;
             let mut end = i + 1;
             loop {

@@ -25,8 +25,9 @@ use jiff::civil::Date;
 use crate::check::{match_case, Document, Segment};
 use crate::claim::calendar::{self, complete, weekday_name, weekday_of};
 use crate::claim::rule::Attribute;
+use crate::claim::{role, statement};
 use crate::claim::{Amount, Claim, Value};
-use crate::finding::{Applicability, Edit, Finding, Fix, Span};
+use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span};
 use crate::parse::{Token, TokenKind};
 use crate::rules::Pack;
 
@@ -59,13 +60,10 @@ fn contradictions(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) 
         // first use, naming every other place it is stated.
         let mut reported: Vec<&Claim> = Vec::new();
         for &claim in &group[1..] {
-            if claim.sentence == first.sentence || !conflict(doc, pack, &first.value, &claim.value) {
+            if claim.sentence == first.sentence || !conflict(doc, &first.value, &claim.value) {
                 continue;
             }
-            if reported
-                .iter()
-                .any(|r| !conflict(doc, pack, &r.value, &claim.value))
-            {
+            if reported.iter().any(|r| !conflict(doc, &r.value, &claim.value)) {
                 continue;
             }
             reported.push(claim);
@@ -73,17 +71,26 @@ fn contradictions(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) 
             related.extend(
                 group[1..]
                     .iter()
-                    .filter(|c| c.span != claim.span && !conflict(doc, pack, &c.value, &claim.value))
+                    .filter(|c| c.span != claim.span && !conflict(doc, &c.value, &claim.value))
                     .map(|c| c.span),
             );
             related.sort();
             related.dedup();
             let rule = &pack.claims[claim.rule];
+            // Chairman and chief executive: often both right.
+            let possible = match (&first.value, &claim.value) {
+                (Value::Role(a), Value::Role(b)) => role::held_together(rule, a, b),
+                _ => false,
+            };
+            let mut message = message(doc, pack, first, claim);
+            if possible {
+                message.push_str(" (possibly both: the roles are often held together)");
+            }
             findings.push(Finding {
                 rule: rule.attribute.code(),
                 origin: None,
-                severity: rule.severity,
-                message: message(doc, pack, first, claim),
+                severity: if possible { Severity::Info } else { rule.severity },
+                message,
                 span: claim.span,
                 related,
                 fix: None,
@@ -93,13 +100,11 @@ fn contradictions(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) 
 }
 
 /// True when no state of the world makes both values right.
-fn conflict(doc: &Document<'_>, pack: &Pack, a: &Value, b: &Value) -> bool {
+fn conflict(doc: &Document<'_>, a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Amount(x), Value::Amount(y)) => x.disjoint(*y),
         (Value::Year(x), Value::Year(y)) => x != y,
-        (Value::Title(x), Value::Title(y)) => {
-            x != y && !one_contains_other(&pack.titles[*x].name, &pack.titles[*y].name)
-        }
+        (Value::Role(x), Value::Role(y)) => x != y && !one_contains_other(x, y) && !both_parts(x, y),
         (Value::Date(x), Value::Date(y)) => {
             x.month() != y.month()
                 || x.day() != y.day()
@@ -110,6 +115,7 @@ fn conflict(doc: &Document<'_>, pack: &Pack, a: &Value, b: &Value) -> bool {
         }
         (Value::Weekday(x), Value::Weekday(y)) => x != y,
         (Value::Place(x), Value::Place(y)) => !one_contains_other(x, y),
+        (Value::Statement(x), Value::Statement(y)) => statement::disagreement(x, y).is_some(),
         _ => false,
     }
 }
@@ -123,14 +129,15 @@ fn one_contains_other(a: &str, b: &str) -> bool {
     wa.contains(&wb) || wb.contains(&wa)
 }
 
-fn shown(doc: &Document<'_>, pack: &Pack, claim: &Claim) -> String {
+fn shown(doc: &Document<'_>, claim: &Claim) -> String {
     match &claim.value {
         Value::Amount(_) => written(doc, claim),
         Value::Year(y) => y.to_string(),
-        Value::Title(t) => format!("\"{}\"", title_text(doc, pack, claim, *t)),
+        Value::Role(r) => format!("\"{}\"", title_text(doc, claim, r)),
         Value::Date(d) => calendar::describe(*d),
         Value::Weekday(w) => weekday_name(*w).to_string(),
         Value::Place(p) => p.clone(),
+        Value::Statement(_) => format!("\"{}\"", written(doc, claim)),
     }
 }
 
@@ -142,16 +149,30 @@ fn written(doc: &Document<'_>, claim: &Claim) -> String {
         .join(" ")
 }
 
-fn title_text(doc: &Document<'_>, pack: &Pack, claim: &Claim, title: usize) -> String {
+fn title_text(doc: &Document<'_>, claim: &Claim, role: &str) -> String {
     match written(doc, claim) {
-        w if w.is_empty() => pack.titles[title].name.clone(),
+        w if w.is_empty() => role.to_string(),
         w => w,
     }
 }
 
+/// "chairman and chief executive" and "chief executive": the one role is
+/// one of the other's.
+fn both_parts(a: &str, b: &str) -> bool {
+    let parts = |s: &str| {
+        s.split(" and ")
+            .map(str::trim)
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let (pa, pb) = (parts(a), parts(b));
+    pa.iter().all(|p| pb.iter().any(|q| one_contains_other(p, q)))
+        || pb.iter().all(|p| pa.iter().any(|q| one_contains_other(p, q)))
+}
+
 fn message(doc: &Document<'_>, pack: &Pack, earlier: &Claim, later: &Claim) -> String {
     let line = doc.source.line_col(earlier.span.start).0;
-    let (now, then) = (shown(doc, pack, later), shown(doc, pack, earlier));
+    let (now, then) = (shown(doc, later), shown(doc, earlier));
     let subject = &later.subject;
     match (pack.claims[later.rule].attribute, later.facet) {
         (Attribute::Age, _) => format!("{subject} is {now} here but {then} on line {line}"),
@@ -169,7 +190,44 @@ fn message(doc: &Document<'_>, pack: &Pack, earlier: &Claim, later: &Claim) -> S
             format!("the place of the {date} {noun} is {now} here but {then} on line {line}")
         }
         (Attribute::Weekday, _) => format!("{now} here but {then} on line {line}"),
+        (Attribute::Statement, _) => said_otherwise(doc, earlier, later, line),
     }
+}
+
+/// A statement made again with a negation or another value: the words
+/// that differ, as a word diff of the two clauses.
+fn said_otherwise(doc: &Document<'_>, earlier: &Claim, later: &Claim, line: usize) -> String {
+    let (Value::Statement(a), Value::Statement(b)) = (&earlier.value, &later.value) else {
+        return String::new();
+    };
+    let kind = match statement::disagreement(a, b) {
+        Some(statement::Disagreement::Denied) if b.denied() => "denies",
+        Some(statement::Disagreement::Denied) => "states what it denies",
+        _ => "gives another value than",
+    };
+    let (old, new) = (written(doc, earlier), written(doc, later));
+    let diff = similar::TextDiff::from_words(old.as_str(), new.as_str());
+    let mut shown = String::new();
+    for change in diff.iter_all_changes() {
+        let text = change.value();
+        match change.tag() {
+            similar::ChangeTag::Equal => shown.push_str(text),
+            similar::ChangeTag::Delete if !text.trim().is_empty() => {
+                shown.push_str(&format!("[-{}-]", text.trim()));
+                if text.ends_with(' ') {
+                    shown.push(' ');
+                }
+            }
+            similar::ChangeTag::Insert if !text.trim().is_empty() => {
+                shown.push_str(&format!("{{+{}+}}", text.trim()));
+                if text.ends_with(' ') {
+                    shown.push(' ');
+                }
+            }
+            _ => shown.push_str(text),
+        }
+    }
+    format!("this {kind} the statement on line {line}: \"{}\"", shown.trim())
 }
 
 /// An age that does not fit a stated birth year, given the story's date.

@@ -4,7 +4,9 @@
 
 pub mod calendar;
 pub mod pattern;
+pub mod role;
 pub mod rule;
+pub mod statement;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -41,14 +43,18 @@ pub enum Value {
     Amount(Amount),
     /// A year of birth.
     Year(i32),
-    /// A title: the index of its rule in `Pack::titles`.
-    Title(usize),
+    /// A title or role, in lower case: a title of the pack by its name
+    /// ("foreign minister"), a role read from an apposition by its words
+    /// ("finance director").
+    Role(String),
     /// A date, possibly partial.
     Date(DateValue),
     /// A weekday alone ("on Tuesday").
     Weekday(Weekday),
     /// A place, as written.
     Place(String),
+    /// A statement made in a clause: its words, values and negations.
+    Statement(Box<statement::Statement>),
 }
 
 /// One claim.
@@ -265,12 +271,28 @@ pub struct Claims {
     list: Vec<Claim>,
     /// The counts whose subject waits on the whole draft.
     pending: Vec<Pending>,
+    /// Every statement so far, and the statement rule's index.
+    statements: Vec<statement::Statement>,
+    statement_rule: Option<usize>,
 }
 
 impl Claims {
     /// Extracts the claims of the segment `ctx` describes, which follows
     /// every segment extracted before.
     pub fn extract(&mut self, ctx: &Context<'_>) {
+        if let Some((r, rule)) = ctx
+            .pack
+            .claims
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.attribute == Attribute::Statement)
+        {
+            self.statement_rule = Some(r);
+            let names = Names::new(ctx);
+            for k in 0..ctx.sentences.len() {
+                statement::statements(ctx, &names, rule, k, &mut self.statements);
+            }
+        }
         for (claim, alternative) in extract(ctx) {
             if let Some((name, subject)) = alternative {
                 self.pending.push(Pending {
@@ -304,6 +326,26 @@ impl Claims {
             }
         }
         adopt_single_anchor(&mut self.list);
+        if let Some(rule) = self.statement_rule {
+            // Only a key stated twice can disagree with itself.
+            let mut seen: HashMap<&str, u32> = HashMap::default();
+            for s in &self.statements {
+                *seen.entry(s.key.as_str()).or_default() += 1;
+            }
+            let twice: Vec<bool> = self.statements.iter().map(|s| seen[s.key.as_str()] > 1).collect();
+            let mut twice = twice.into_iter();
+            self.statements.retain(|_| twice.next().unwrap_or(false));
+            self.list.extend(self.statements.into_iter().map(|s| Claim {
+                rule,
+                subject: s.key.clone(),
+                facet: "statement",
+                span: s.span,
+                sentence: s.sentence,
+                changing: false,
+                value: Value::Statement(Box::new(s)),
+            }));
+            self.list.sort_by_key(|c| c.span);
+        }
         self.list
     }
 }
@@ -357,6 +399,15 @@ fn extract(ctx: &Context<'_>) -> Vec<Found> {
         }
     }
     title_claims(ctx, &mut claims);
+    if let Some((r, rule)) = ctx
+        .pack
+        .claims
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.attribute == Attribute::Title)
+    {
+        role::role_claims(ctx, &names, r, rule, &mut claims);
+    }
     claims.sort_by_key(|c| c.0.span);
     // Two patterns of one rule may match the same words, or one inside
     // another's ("15" inside "12 to 15"): keep the widest.
@@ -763,7 +814,7 @@ const HEDGES: &[Hedge] = &[
 
 /// A number at `at`, with a hedge before it ("at least 12") or a range
 /// ("12 to 15", "between 12 and 15") around it.
-fn amount(ctx: &Context<'_>, at: usize, end: usize) -> Option<(usize, Amount, Span)> {
+pub(crate) fn amount(ctx: &Context<'_>, at: usize, end: usize) -> Option<(usize, Amount, Span)> {
     let word = |i: usize| ctx.word(i);
     let number = |i: usize| -> Option<f64> {
         let t = ctx.tokens.get(i).filter(|_| i < end)?;
@@ -876,7 +927,8 @@ fn claim_of<'a>(
                 _ => None,
             })?;
             let qualified = qualified_title(ctx, span);
-            let mut c = claim(person?, "title", Value::Title(title), span);
+            let role = ctx.pack.titles[title].name.to_lowercase();
+            let mut c = claim(person?, "title", Value::Role(role), span);
             c.changing |= qualified;
             Some((c, None))
         }
@@ -893,7 +945,7 @@ fn claim_of<'a>(
                 alternative,
             ))
         }
-        Attribute::Event | Attribute::Weekday => None,
+        Attribute::Event | Attribute::Weekday | Attribute::Statement => None,
     }
 }
 
@@ -1017,7 +1069,7 @@ fn title_claims(ctx: &Context<'_>, claims: &mut Vec<Found>) {
             rule: r,
             subject: person_key(ctx, n),
             facet: "title",
-            value: Value::Title(title),
+            value: Value::Role(ctx.pack.titles[title].name.to_lowercase()),
             span: known.span,
             sentence,
             changing: qualified_title(ctx, known.span),

@@ -23,6 +23,8 @@ pub enum Attribute {
     Event,
     /// A weekday written beside a date.
     Weekday,
+    /// A statement made twice, once denied or with another value.
+    Statement,
 }
 
 impl Attribute {
@@ -35,6 +37,7 @@ impl Attribute {
             Attribute::Count => "claims.count",
             Attribute::Event => "claims.event",
             Attribute::Weekday => "claims.weekday",
+            Attribute::Statement => "claims.statement",
         }
     }
 
@@ -45,7 +48,7 @@ impl Attribute {
             Attribute::Birth => &[Slot::Person],
             Attribute::Title => &[Slot::Person, Slot::Title],
             Attribute::Count => &[Slot::Number],
-            Attribute::Event | Attribute::Weekday => &[],
+            Attribute::Event | Attribute::Weekday | Attribute::Statement => &[],
         }
     }
 }
@@ -91,6 +94,22 @@ pub struct ClaimRule {
     /// For titles: forms of address and ranks held beside an office
     /// (`Mr`, `Dr`, `General`), never contradicted by another title.
     pub honorifics: Vec<String>,
+    /// For titles: the nouns that head a role ("director", "coach"), so
+    /// that a role no list names is read from its apposition ("Smith, the
+    /// company's finance director,").
+    pub roles: Vec<String>,
+    /// For titles: roles one person often holds together ("chairman" and
+    /// "chief executive"): two of one group are reported as possibly both
+    /// right, at the info level.
+    pub held_together: Vec<Vec<String>>,
+    /// For statements: the words that deny a statement ("not", "never").
+    pub negations: Vec<String>,
+    /// For statements: verbs that report what someone said ("said",
+    /// "told"): a statement is attributed to whoever they follow.
+    pub reporting: Vec<String>,
+    /// For statements: words that make a value change over time or a
+    /// statement a report of something else ("rose", "expected").
+    pub changes: Vec<String>,
     /// Severity of the finding.
     pub severity: Severity,
     /// Examples run by the test suite.
@@ -109,6 +128,16 @@ struct RawClaimRule {
     events: Vec<String>,
     #[serde(default)]
     honorifics: Vec<String>,
+    #[serde(default)]
+    roles: Vec<String>,
+    #[serde(default)]
+    held_together: Vec<Vec<String>>,
+    #[serde(default)]
+    negations: Vec<String>,
+    #[serde(default)]
+    reporting: Vec<String>,
+    #[serde(default)]
+    changes: Vec<String>,
     #[serde(default)]
     severity: Severity,
     #[serde(default)]
@@ -141,10 +170,23 @@ impl TryFrom<RawClaimRule> for ClaimRule {
             patterns,
             events: raw.events,
             honorifics: raw.honorifics,
+            roles: lower(raw.roles),
+            held_together: raw.held_together.into_iter().map(lower).collect(),
+            negations: lower(raw.negations),
+            reporting: lower(raw.reporting),
+            changes: lower(raw.changes),
             severity: raw.severity,
             examples: raw.examples,
         })
     }
+}
+
+/// Vocabulary is compared in lower case, with single spaces.
+fn lower(words: Vec<String>) -> Vec<String> {
+    words
+        .into_iter()
+        .map(|w| w.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+        .collect()
 }
 
 fn slot_name(slot: Slot) -> &'static str {

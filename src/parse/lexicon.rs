@@ -183,6 +183,43 @@ pub(super) fn is_sentence_opener(word: &str) -> bool {
     )
 }
 
+/// True for a capitalized adverb that opens a sentence before a name
+/// ("Later Lavrov said", "Yesterday Smith said") and is never part of it.
+pub fn is_opening_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "Later"
+            | "Earlier"
+            | "Meanwhile"
+            | "Yesterday"
+            | "Today"
+            | "Tonight"
+            | "Tomorrow"
+            | "Now"
+            | "Then"
+            | "Also"
+            | "However"
+            | "Afterwards"
+            | "Afterward"
+            | "Previously"
+            | "Separately"
+            | "Instead"
+            | "Finally"
+            | "Recently"
+            | "Initially"
+            | "Subsequently"
+            | "Eventually"
+            | "Originally"
+            | "Still"
+            | "Nevertheless"
+            | "Nonetheless"
+            | "Moreover"
+            | "Indeed"
+            | "Only"
+            | "Even"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

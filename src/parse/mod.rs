@@ -68,6 +68,7 @@ mod tests;
 mod tokens;
 mod words;
 
+pub use lexicon::is_opening_adverb;
 pub use runs::{missed_by_runs, runs, Run};
 pub use sketch::Sketch;
 pub use tokens::{TokenIndex, Tokens, Window, WindowIndex};

@@ -25,7 +25,7 @@ use jiff::civil::Date;
 use crate::check::{match_case, Document, Segment};
 use crate::claim::calendar::{self, complete, weekday_name, weekday_of};
 use crate::claim::rule::Attribute;
-use crate::claim::{role, statement};
+use crate::claim::role;
 use crate::claim::{Amount, Claim, Value};
 use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span};
 use crate::parse::{Token, TokenKind};
@@ -62,6 +62,14 @@ fn contradictions(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) 
         for &claim in &group[1..] {
             if claim.sentence == first.sentence || !conflict(doc, &first.value, &claim.value) {
                 continue;
+            }
+            if let (Value::Role(a), Value::Role(b)) = (&first.value, &claim.value) {
+                // "the head" or "the highly successful boss" names no office.
+                let generic = &pack.claims[claim.rule].generic;
+                let plain = |r: &str| r.rsplit(' ').next().is_some_and(|head| generic.iter().any(|g| g == head));
+                if plain(a) || plain(b) {
+                    continue;
+                }
             }
             if reported.iter().any(|r| !conflict(doc, &r.value, &claim.value)) {
                 continue;
@@ -115,7 +123,7 @@ fn conflict(doc: &Document<'_>, a: &Value, b: &Value) -> bool {
         }
         (Value::Weekday(x), Value::Weekday(y)) => x != y,
         (Value::Place(x), Value::Place(y)) => !one_contains_other(x, y),
-        (Value::Statement(x), Value::Statement(y)) => statement::disagreement(x, y).is_some(),
+        (Value::Polarity(x), Value::Polarity(y)) => x != y,
         _ => false,
     }
 }
@@ -137,7 +145,7 @@ fn shown(doc: &Document<'_>, claim: &Claim) -> String {
         Value::Date(d) => calendar::describe(*d),
         Value::Weekday(w) => weekday_name(*w).to_string(),
         Value::Place(p) => p.clone(),
-        Value::Statement(_) => format!("\"{}\"", written(doc, claim)),
+        Value::Polarity(_) => format!("\"{}\"", written(doc, claim)),
     }
 }
 
@@ -197,15 +205,20 @@ fn message(doc: &Document<'_>, pack: &Pack, earlier: &Claim, later: &Claim) -> S
 /// A statement made again with a negation or another value: the words
 /// that differ, as a word diff of the two clauses.
 fn said_otherwise(doc: &Document<'_>, earlier: &Claim, later: &Claim, line: usize) -> String {
-    let (Value::Statement(a), Value::Statement(b)) = (&earlier.value, &later.value) else {
-        return String::new();
-    };
-    let kind = match statement::disagreement(a, b) {
-        Some(statement::Disagreement::Denied) if b.denied() => "denies",
-        Some(statement::Disagreement::Denied) => "states what it denies",
+    let kind = match later.value {
+        Value::Polarity(false) => "denies",
+        Value::Polarity(true) => "states what is denied in",
         _ => "gives another value than",
     };
-    let (old, new) = (written(doc, earlier), written(doc, later));
+    let sentence = |c: &Claim| {
+        doc.sentences
+            .get(c.sentence)
+            .map_or("", |s| doc.text(s.span()))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (old, new) = (sentence(earlier), sentence(later));
     let diff = similar::TextDiff::from_words(old.as_str(), new.as_str());
     let mut shown = String::new();
     for change in diff.iter_all_changes() {

@@ -53,8 +53,8 @@ pub enum Value {
     Weekday(Weekday),
     /// A place, as written.
     Place(String),
-    /// A statement made in a clause: its words, values and negations.
-    Statement(Box<statement::Statement>),
+    /// Whether a statement is made (true) or denied.
+    Polarity(bool),
 }
 
 /// One claim.
@@ -326,24 +326,35 @@ impl Claims {
             }
         }
         adopt_single_anchor(&mut self.list);
+        same_event_place(&mut self.list);
         if let Some(rule) = self.statement_rule {
-            // Only a key stated twice can disagree with itself.
-            let mut seen: HashMap<&str, u32> = HashMap::default();
-            for s in &self.statements {
-                *seen.entry(s.key.as_str()).or_default() += 1;
+            // Each pair that disagrees is a subject of its own: two claims
+            // whose values conflict.
+            for (n, pair) in statement::near_copies(&self.statements).into_iter().enumerate() {
+                let (a, b) = (&self.statements[pair.earlier], &self.statements[pair.later]);
+                let (x, y) = match pair.near {
+                    statement::Near::Value(x, y) => {
+                        let value = |v: &(statement::Typed, Span)| match &v.0 {
+                            statement::Typed::Amount(a) => (Value::Amount(*a), v.1),
+                            statement::Typed::Date(d) => (Value::Date(*d), v.1),
+                            statement::Typed::Place(p) => (Value::Place(p.clone()), v.1),
+                        };
+                        (value(&a.values[x]), value(&b.values[y]))
+                    }
+                    statement::Near::Denied(x, y) => ((Value::Polarity(!a.denied()), x), (Value::Polarity(!b.denied()), y)),
+                };
+                for ((value, span), s) in [(x, a), (y, b)] {
+                    self.list.push(Claim {
+                        rule,
+                        subject: format!("statement {n}"),
+                        facet: "statement",
+                        value,
+                        span,
+                        sentence: s.sentence,
+                        changing: false,
+                    });
+                }
             }
-            let twice: Vec<bool> = self.statements.iter().map(|s| seen[s.key.as_str()] > 1).collect();
-            let mut twice = twice.into_iter();
-            self.statements.retain(|_| twice.next().unwrap_or(false));
-            self.list.extend(self.statements.into_iter().map(|s| Claim {
-                rule,
-                subject: s.key.clone(),
-                facet: "statement",
-                span: s.span,
-                sentence: s.sentence,
-                changing: false,
-                value: Value::Statement(Box::new(s)),
-            }));
             self.list.sort_by_key(|c| c.span);
         }
         self.list
@@ -614,6 +625,31 @@ fn adopt_single_anchor(claims: &mut [Claim]) {
             if let Some([only]) = anchors.get(name).map(Vec::as_slice) {
                 c.subject = only.clone();
             }
+        }
+    }
+}
+
+/// "The meeting in New York City" and "the New York meeting": one event,
+/// its place said with fewer words. An event's date is keyed by the first
+/// place it is given that contains or is contained in its own.
+fn same_event_place(claims: &mut [Claim]) {
+    let words = |s: &str| format!(" {} ", s.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "));
+    // (noun, place as written, place in lower case), the latest last; a
+    // draft names few events, and only the latest few are looked at.
+    let mut seen: Vec<(String, String, String)> = Vec::new();
+    for c in claims.iter_mut().filter(|c| c.facet == "date") {
+        let Some((noun, place)) = c.subject.split_once(" in ") else {
+            continue;
+        };
+        let lower = words(place);
+        let same = seen
+            .iter()
+            .rev()
+            .take(64)
+            .find(|(n, _, p)| n == noun && (p.contains(&lower) || lower.contains(p.as_str())));
+        match same {
+            Some((n, written, _)) => c.subject = format!("{n} in {written}"),
+            None => seen.push((noun.to_string(), place.to_string(), lower)),
         }
     }
 }
@@ -1092,19 +1128,23 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
     else {
         return;
     };
-    let range = ctx.sentences[sentence].tokens();
+    let mut range = ctx.sentences[sentence].tokens();
     let word = |i: usize| ctx.word(i);
     let events: Vec<usize> = range
         .clone()
         .filter(|&i| rule.events.iter().any(|e| *e == word(i)))
         .collect();
-    if events.len() != 1 {
-        // Two events in one sentence: which date goes with which is a guess.
-        return;
+    let Some(&event) = events.first() else { return };
+    // Two events in one sentence ("the meeting on May 3 would be the last
+    // before the vote"): the first has the words up to the second.
+    if let Some(&second) = events.get(1) {
+        range = range.start..second;
     }
-    let event = events[0];
-    let qualified =
-        (event.saturating_sub(3).max(range.start)..event).any(|i| EVENT_QUALIFIERS.contains(&word(i)));
+    // "another meeting", not "the New York meeting": a qualifier is
+    // written in lower case.
+    let qualified = (event.saturating_sub(3).max(range.start)..event).any(|i| {
+        EVENT_QUALIFIERS.contains(&word(i)) && !crate::parse::is_capitalized(ctx.tokens[i].span().slice(ctx.text))
+    });
     if qualified {
         return;
     }
@@ -1149,6 +1189,23 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
                     .map_or(span.end, |n| ctx.mentions.names[n].span().end);
                 place = Some((distance(i), p, Span::new(span.start, end)));
             }
+        }
+    }
+    // "the New York meeting": a name right before the event word is its
+    // place, when no "in" gives one.
+    if place.is_none() && event > range.start {
+        let all = &ctx.mentions.names;
+        let at = all.partition_point(|n| n.tokens().end < event);
+        // "the G7 meeting", "the EU summit": who meets, not where.
+        let place_like = |n: &crate::mention::Name| {
+            let text = n.span().slice(ctx.text);
+            text.chars().any(char::is_lowercase) && !text.chars().any(|c| c.is_ascii_digit())
+        };
+        if let Some(n) = all
+            .get(at)
+            .filter(|n| n.tokens().end == event && n.tokens().start > range.start && place_like(n))
+        {
+            place = Some((1, n.span().slice(ctx.text), n.span()));
         }
     }
     let date = date.map(|(_, v, s)| (v, s));

@@ -146,7 +146,9 @@ fn role_phrase(
             break;
         }
         let w = word(i);
-        if TITLE_QUALIFIERS.contains(&w.trim_end_matches('-')) || w.starts_with("ex-") {
+        // "to become chairman", "who will be chairman": a role to come.
+        let future = matches!(w, "to" | "be" | "become" | "will" | "would" | "been");
+        if future || TITLE_QUALIFIERS.contains(&w.trim_end_matches('-')) || w.starts_with("ex-") {
             changing = true;
         } else if rule.roles.iter().any(|r| r == w) {
             head = Some(i);
@@ -171,7 +173,8 @@ fn role_phrase(
             let written = ctx.tokens[t].span().slice(ctx.text);
             let capitalised = crate::parse::is_capitalized(written);
             let head_word = rule.roles.iter().any(|r| r == w);
-            !TITLE_QUALIFIERS.contains(&w.trim_end_matches('-')) && (head_word || !capitalised)
+            let future = matches!(w, "to" | "be" | "become" | "will" | "would" | "been");
+            !future && !TITLE_QUALIFIERS.contains(&w.trim_end_matches('-')) && (head_word || !capitalised)
         })
         .map(word)
         .collect();

@@ -102,6 +102,9 @@ pub struct ClaimRule {
     /// "chief executive"): two of one group are reported as possibly both
     /// right, at the info level.
     pub held_together: Vec<Vec<String>>,
+    /// For titles: roles that say only that someone leads ("head",
+    /// "boss"): alone, they contradict no other role.
+    pub generic: Vec<String>,
     /// For statements: the words that deny a statement ("not", "never").
     pub negations: Vec<String>,
     /// For statements: verbs that report what someone said ("said",
@@ -132,6 +135,8 @@ struct RawClaimRule {
     roles: Vec<String>,
     #[serde(default)]
     held_together: Vec<Vec<String>>,
+    #[serde(default)]
+    generic: Vec<String>,
     #[serde(default)]
     negations: Vec<String>,
     #[serde(default)]
@@ -172,6 +177,7 @@ impl TryFrom<RawClaimRule> for ClaimRule {
             honorifics: raw.honorifics,
             roles: lower(raw.roles),
             held_together: raw.held_together.into_iter().map(lower).collect(),
+            generic: lower(raw.generic),
             negations: lower(raw.negations),
             reporting: lower(raw.reporting),
             changes: lower(raw.changes),

@@ -68,6 +68,32 @@ pub struct Statement {
     pub span: Span,
     /// The sentence, as an index into the draft's sentences.
     pub sentence: usize,
+    /// Its words in order, in their normal form, with what each is.
+    pub items: Vec<Item>,
+}
+
+/// A word of a statement in its normal form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// The stem, the tense of an auxiliary, or the placeholder of a value.
+    pub text: String,
+    /// Where it is written.
+    pub span: Span,
+    /// What it is.
+    pub kind: ItemKind,
+}
+
+/// What a statement's word is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    /// A word that says what the statement is about or does.
+    Word,
+    /// An auxiliary's tense.
+    Tense,
+    /// A value: its index in `values`.
+    Value(usize),
+    /// A negation.
+    Negation,
 }
 
 impl Statement {
@@ -172,8 +198,9 @@ pub(super) fn statements(
 ) {
     let range = ctx.sentences[k].tokens();
     let word = |i: usize| ctx.word(i);
-    // A question or a condition asserts nothing.
-    if range.clone().any(|i| word(i) == "?") {
+    // A question asserts nothing; a heading ("= History =") is no
+    // sentence.
+    if range.clone().any(|i| matches!(word(i), "?" | "=")) {
         return;
     }
     let tags: Vec<u8> = range
@@ -255,7 +282,12 @@ fn statement(
     k: usize,
 ) -> Option<Statement> {
     let word = |i: usize| ctx.word(i);
-    let mut key: Vec<String> = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
+    let item = |text: &str, span: Span, kind: ItemKind| Item {
+        text: text.to_string(),
+        span,
+        kind,
+    };
     let mut values: Vec<(Typed, Span)> = Vec::new();
     let mut negations: Vec<Span> = Vec::new();
     let mut changing = false;
@@ -278,7 +310,7 @@ fn statement(
                         .collect::<Vec<_>>()
                         .join(" "),
                 );
-                key.push(place.placeholder().to_string());
+                items.push(item(place.placeholder(), name.span(), ItemKind::Value(values.len())));
                 values.push((place, name.span()));
                 i = name.tokens().end;
                 continue;
@@ -286,7 +318,7 @@ fn statement(
         }
         match token.kind {
             TokenKind::Date(d) => {
-                key.push("#d".to_string());
+                items.push(item("#d", token.span(), ItemKind::Value(values.len())));
                 values.push((Typed::Date(d), token.span()));
                 i += 1;
                 continue;
@@ -301,8 +333,20 @@ fn statement(
             }
             _ => {}
         }
+        // "Route 293", "NY 31": a number after a capitalised word is a
+        // label, compared as a word.
+        let label = token.kind == TokenKind::Number
+            && i > start
+            && matches!(ctx.tokens[i - 1].kind, TokenKind::Word | TokenKind::Abbreviation)
+            && crate::parse::is_capitalized(ctx.tokens[i - 1].span().slice(ctx.text));
+        if label {
+            items.push(item(w, token.span(), ItemKind::Word));
+            plain += 1;
+            i += 1;
+            continue;
+        }
         if let Some((next, a, span)) = amount(ctx, i, end) {
-            key.push("#n".to_string());
+            items.push(item("#n", span, ItemKind::Value(values.len())));
             values.push((Typed::Amount(a), span));
             i = next;
             continue;
@@ -310,23 +354,22 @@ fn statement(
         if rule.negations.iter().any(|n| n == w) || w.ends_with("n't") {
             negations.push(token.span());
             // "didn't" leaves its auxiliary: "hasn't" is "has" denied.
-            if let Some(aux) = w.strip_suffix("n't") {
-                if let Some(form) = auxiliary(aux) {
-                    key.extend(form.map(str::to_string));
-                }
+            if let Some(Some(form)) = w.strip_suffix("n't").and_then(auxiliary) {
+                items.push(item(form, token.span(), ItemKind::Tense));
             }
+            items.push(item("not", token.span(), ItemKind::Negation));
             i += 1;
             continue;
         }
         match auxiliary(w) {
-            Some(form) => key.extend(form.map(str::to_string)),
+            Some(form) => items.extend(form.map(|f| item(f, token.span(), ItemKind::Tense))),
             None => {
                 if !matches!(
                     w,
                     "the" | "a" | "an" | "also" | "then" | "still" | "already" | "just" | "that"
                 ) {
                     plain += 1;
-                    key.push(stem(w).to_string());
+                    items.push(item(stem(w), token.span(), ItemKind::Word));
                 }
             }
         }
@@ -335,13 +378,24 @@ fn statement(
     if plain < FEWEST_WORDS {
         return None;
     }
+    let key: Vec<&str> = items
+        .iter()
+        .filter(|i| i.kind != ItemKind::Negation)
+        .map(|i| i.text.as_str())
+        .collect();
+    // The span ends at the last word, not at the full stop.
+    let last = (start..end)
+        .rev()
+        .find(|&i| ctx.tokens[i].kind != TokenKind::Terminal)
+        .unwrap_or(start);
     Some(Statement {
         key: key.join(" "),
+        items,
         values,
         negations,
         source,
         changing,
-        span: Span::new(ctx.tokens[start].span().start, ctx.tokens[end - 1].span().end),
+        span: Span::new(ctx.tokens[start].span().start, ctx.tokens[last].span().end),
         sentence: ctx.first_sentence + k,
     })
 }
@@ -384,28 +438,196 @@ fn stem(word: &str) -> &str {
     }
 }
 
-/// How two statements with one key disagree, if they do.
+/// Where two statements disagree: one value each, or a negation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Disagreement {
-    /// One denies what the other states.
-    Denied,
-    /// They state one value differently: the index of the value.
-    Value(usize),
+pub enum Near {
+    /// The earlier statement's value and the later one's, by index.
+    Value(usize, usize),
+    /// One denies what the other states: the words of each, the
+    /// negation's or the stated word's.
+    Denied(Span, Span),
 }
 
-/// How `later` disagrees with `earlier`: one denied and the other not with
-/// the same values, or one value different and the rest the same. Two
-/// sources that differ may disagree ("police said 200, organisers 1,000").
-pub fn disagreement(earlier: &Statement, later: &Statement) -> Option<Disagreement> {
-    if earlier.key != later.key || earlier.sentence == later.sentence {
-        return None;
-    }
-    if let (Some(a), Some(b)) = (&earlier.source, &later.source) {
-        if a != b {
-            return None;
+/// Two statements of a draft that say one thing two ways.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NearCopy {
+    /// The earlier statement, by index.
+    pub earlier: usize,
+    /// The later one.
+    pub later: usize,
+    /// Where they disagree.
+    pub near: Near,
+}
+
+/// Words too common to make two statements one: they are compared, but
+/// not counted as shared.
+const COMMON: &[&str] = &[
+    "in", "of", "to", "for", "on", "at", "by", "with", "and", "or", "as", "he", "she", "it", "they", "his", "her", "its",
+    "their", "this", "who", "which", "from", "after", "before", "into", "we", "i", "you", "there", "one",
+];
+
+/// How many earlier members of a group each statement is compared with:
+/// a draft that says one thing ten thousand times costs ten thousand
+/// comparisons a member, not one per pair.
+const COMPARED: usize = 8;
+
+/// A value or a negation with the words around it: statements that share
+/// the words and differ in the value or the negation disagree, when they
+/// share enough of their other words to be about one thing.
+struct Fact {
+    statement: usize,
+    /// A value by index, or a polarity with its word's span.
+    what: FactValue,
+}
+
+enum FactValue {
+    Value(usize),
+    Polarity(bool, Span),
+}
+
+/// Every pair of statements that disagree, found by grouping their facts
+/// by the words around each (linear in the draft).
+pub fn near_copies(statements: &[Statement]) -> Vec<NearCopy> {
+    let content: Vec<Vec<&str>> = statements
+        .iter()
+        .map(|s| {
+            let mut words: Vec<&str> = s
+                .items
+                .iter()
+                .filter(|i| i.kind == ItemKind::Word && !COMMON.contains(&i.text.as_str()))
+                .map(|i| i.text.as_str())
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            words
+        })
+        .collect();
+    let mut groups: rustc_hash::FxHashMap<String, Vec<Fact>> = Default::default();
+    let mut order: Vec<String> = Vec::new();
+    let mut add = |key: String, fact: Fact| {
+        let group = groups.entry(key).or_insert_with_key(|k| {
+            order.push(k.clone());
+            Vec::new()
+        });
+        group.push(fact);
+    };
+    for (j, s) in statements.iter().enumerate() {
+        let words: Vec<(usize, &Item)> = s
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.kind != ItemKind::Tense)
+            .collect();
+        for (w, &(_, item)) in words.iter().enumerate() {
+            match item.kind {
+                ItemKind::Value(v) => {
+                    // The two words before the value, values aside.
+                    let before: Vec<&str> = words[..w]
+                        .iter()
+                        .rev()
+                        .filter(|(_, i)| i.kind == ItemKind::Word)
+                        .take(2)
+                        .map(|(_, i)| i.text.as_str())
+                        .collect();
+                    if before.len() == 2 {
+                        add(
+                            format!("{} {} {}", item.text, before[1], before[0]),
+                            Fact {
+                                statement: j,
+                                what: FactValue::Value(v),
+                            },
+                        );
+                    }
+                }
+                ItemKind::Negation => {
+                    let after: Vec<&str> = words[w + 1..]
+                        .iter()
+                        .filter(|(_, i)| i.kind == ItemKind::Word)
+                        .take(2)
+                        .map(|(_, i)| i.text.as_str())
+                        .collect();
+                    if after.len() == 2 {
+                        add(
+                            format!("not {} {}", after[0], after[1]),
+                            Fact {
+                                statement: j,
+                                what: FactValue::Polarity(false, item.span),
+                            },
+                        );
+                    }
+                }
+                ItemKind::Word => {
+                    // Each two words in a row, where no negation is near:
+                    // what a denial elsewhere may deny.
+                    let denied = words[w.saturating_sub(2)..w]
+                        .iter()
+                        .any(|(_, i)| i.kind == ItemKind::Negation);
+                    if let (false, Some((_, next))) = (denied, words.get(w + 1)) {
+                        if next.kind == ItemKind::Word {
+                            add(
+                                format!("not {} {}", item.text, next.text),
+                                Fact {
+                                    statement: j,
+                                    what: FactValue::Polarity(true, item.span),
+                                },
+                            );
+                        }
+                    }
+                }
+                ItemKind::Tense => {}
+            }
         }
     }
-    let differ = |a: &Typed, b: &Typed| match (a, b) {
+    let mut found: Vec<NearCopy> = Vec::new();
+    let mut pairs: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
+    for key in &order {
+        let group = &groups[key];
+        for (m, fact) in group.iter().enumerate() {
+            for earlier in group[..m].iter().take(COMPARED) {
+                let (a, b) = (&statements[earlier.statement], &statements[fact.statement]);
+                if a.sentence == b.sentence || pairs.contains(&(earlier.statement, fact.statement)) {
+                    continue;
+                }
+                if let (Some(x), Some(y)) = (&a.source, &b.source) {
+                    if x != y {
+                        continue;
+                    }
+                }
+                let near = match (&earlier.what, &fact.what) {
+                    (FactValue::Value(x), FactValue::Value(y)) => {
+                        let differ = !a.changing && !b.changing && differ(&a.values[*x].0, &b.values[*y].0);
+                        differ.then_some(Near::Value(*x, *y))
+                    }
+                    (FactValue::Polarity(p, x), FactValue::Polarity(q, y)) if p != q => Some(Near::Denied(*x, *y)),
+                    _ => None,
+                };
+                let Some(near) = near else { continue };
+                if !about_one_thing(&content[earlier.statement], &content[fact.statement]) {
+                    continue;
+                }
+                pairs.insert((earlier.statement, fact.statement));
+                found.push(NearCopy {
+                    earlier: earlier.statement,
+                    later: fact.statement,
+                    near,
+                });
+            }
+        }
+    }
+    found.sort_by_key(|n| (n.later, n.earlier));
+    found
+}
+
+/// True when two statements share enough words to be about one thing:
+/// three at least, and three in five of the shorter one's.
+fn about_one_thing(a: &[&str], b: &[&str]) -> bool {
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    shared >= 3 && 5 * shared >= 3 * a.len().min(b.len())
+}
+
+/// True when two values of one kind cannot both be right.
+fn differ(a: &Typed, b: &Typed) -> bool {
+    match (a, b) {
         (Typed::Amount(x), Typed::Amount(y)) => x.disjoint(*y),
         (Typed::Date(x), Typed::Date(y)) => {
             x.month() != y.month()
@@ -414,18 +636,5 @@ pub fn disagreement(earlier: &Statement, later: &Statement) -> Option<Disagreeme
         }
         (Typed::Place(x), Typed::Place(y)) => x != y && !x.contains(y.as_str()) && !y.contains(x.as_str()),
         _ => false,
-    };
-    let different: Vec<usize> = earlier
-        .values
-        .iter()
-        .zip(&later.values)
-        .enumerate()
-        .filter(|(_, (a, b))| differ(&a.0, &b.0))
-        .map(|(i, _)| i)
-        .collect();
-    match (earlier.denied() != later.denied(), different.as_slice()) {
-        (true, []) => Some(Disagreement::Denied),
-        (false, [one]) if !earlier.changing && !later.changing => Some(Disagreement::Value(*one)),
-        _ => None,
     }
 }

@@ -24,8 +24,8 @@ use jiff::civil::Date;
 
 use crate::check::{match_case, Document, Segment};
 use crate::claim::calendar::{self, complete, weekday_name, weekday_of};
-use crate::claim::rule::Attribute;
 use crate::claim::role;
+use crate::claim::rule::Attribute;
 use crate::claim::{Amount, Claim, Value};
 use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span};
 use crate::parse::{Token, TokenKind};
@@ -33,7 +33,23 @@ use crate::rules::Pack;
 
 /// Reports every contradiction between the document's claims.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
+    let before = findings.len();
     contradictions(doc, pack, findings);
+    // A statement made twice with two birth years is one slip: the typed
+    // claim's finding says it better.
+    let typed: Vec<Span> = findings[before..]
+        .iter()
+        .filter(|f| f.rule != Attribute::Statement.code())
+        .map(|f| f.span)
+        .collect();
+    let statement = Attribute::Statement.code();
+    let mut at = 0;
+    findings.retain(|f| {
+        at += 1;
+        at <= before
+            || f.rule != statement
+            || !typed.iter().any(|t| t.start < f.span.end && f.span.start < t.end)
+    });
     ages_against_births(doc, pack, findings);
     weekdays(doc, pack, findings);
 }
@@ -66,7 +82,11 @@ fn contradictions(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) 
             if let (Value::Role(a), Value::Role(b)) = (&first.value, &claim.value) {
                 // "the head" or "the highly successful boss" names no office.
                 let generic = &pack.claims[claim.rule].generic;
-                let plain = |r: &str| r.rsplit(' ').next().is_some_and(|head| generic.iter().any(|g| g == head));
+                let plain = |r: &str| {
+                    r.rsplit(' ')
+                        .next()
+                        .is_some_and(|head| generic.iter().any(|g| g == head))
+                };
                 if plain(a) || plain(b) {
                     continue;
                 }
@@ -210,37 +230,75 @@ fn said_otherwise(doc: &Document<'_>, earlier: &Claim, later: &Claim, line: usiz
         Value::Polarity(true) => "states what is denied in",
         _ => "gives another value than",
     };
-    let sentence = |c: &Claim| {
-        doc.sentences
-            .get(c.sentence)
-            .map_or("", |s| doc.text(s.span()))
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+    // The words of each sentence, with their offsets in the draft.
+    let words = |c: &Claim| -> Vec<(usize, &str)> {
+        let Some(sentence) = doc.sentences.get(c.sentence) else {
+            return Vec::new();
+        };
+        let text = doc.text(sentence.span());
+        text.split_whitespace()
+            .map(|w| {
+                (
+                    sentence.span().start + (w.as_ptr() as usize - text.as_ptr() as usize),
+                    w,
+                )
+            })
+            .collect()
     };
-    let (old, new) = (sentence(earlier), sentence(later));
-    let diff = similar::TextDiff::from_words(old.as_str(), new.as_str());
-    let mut shown = String::new();
-    for change in diff.iter_all_changes() {
-        let text = change.value();
-        match change.tag() {
-            similar::ChangeTag::Equal => shown.push_str(text),
-            similar::ChangeTag::Delete if !text.trim().is_empty() => {
-                shown.push_str(&format!("[-{}-]", text.trim()));
-                if text.ends_with(' ') {
-                    shown.push(' ');
-                }
+    let (old, new) = (words(earlier), words(later));
+    let key = |w: &(usize, &str)| w.1.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let (ok, nk): (Vec<String>, Vec<String>) = (old.iter().map(key).collect(), new.iter().map(key).collect());
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &ok, &nk);
+    // The change nearest the word the finding points at, with a few words
+    // of context on either side.
+    let at = new
+        .iter()
+        .position(|w| w.0 + w.1.len() > later.span.start)
+        .unwrap_or(0);
+    let changed = ops
+        .iter()
+        .enumerate()
+        .filter(|(_, op)| op.tag() != similar::DiffTag::Equal)
+        .min_by_key(|(_, op)| {
+            let r = op.new_range();
+            if r.contains(&at) {
+                0
+            } else {
+                r.start.abs_diff(at).min(r.end.abs_diff(at)) + 1
             }
-            similar::ChangeTag::Insert if !text.trim().is_empty() => {
-                shown.push_str(&format!("{{+{}+}}", text.trim()));
-                if text.ends_with(' ') {
-                    shown.push(' ');
-                }
-            }
-            _ => shown.push_str(text),
-        }
+        })
+        .map(|(i, _)| i);
+    let Some(changed) = changed else {
+        return format!("this {kind} the statement on line {line}");
+    };
+    const CONTEXT: usize = 4;
+    let op = &ops[changed];
+    let (before, after) = (op.new_range().start, op.new_range().end);
+    let join = |ws: &[(usize, &str)]| ws.iter().map(|w| w.1).collect::<Vec<_>>().join(" ");
+    let mut shown: Vec<String> = Vec::new();
+    let from = before.saturating_sub(CONTEXT);
+    if from > 0 {
+        shown.push("…".to_string());
     }
-    format!("this {kind} the statement on line {line}: \"{}\"", shown.trim())
+    shown.push(join(&new[from..before]));
+    let gone = join(&old[op.old_range()]);
+    if !gone.is_empty() {
+        shown.push(format!("[-{gone}-]"));
+    }
+    let added = join(&new[op.new_range()]);
+    if !added.is_empty() {
+        shown.push(format!("{{+{added}+}}"));
+    }
+    let to = (after + CONTEXT).min(new.len());
+    shown.push(join(&new[after..to]));
+    if to < new.len() {
+        shown.push("…".to_string());
+    }
+    let shown: Vec<String> = shown.into_iter().filter(|s| !s.is_empty()).collect();
+    format!(
+        "this {kind} the statement on line {line}: \"{}\"",
+        shown.join(" ")
+    )
 }
 
 /// An age that does not fit a stated birth year, given the story's date.

@@ -45,6 +45,10 @@ pub const RULES: &[(&str, &str)] = &[
     ("claims.event", "one event given two dates or two places"),
     ("claims.count", "one count stated as two numbers"),
     ("claims.weekday", "a weekday that does not match its date"),
+    (
+        "claims.statement",
+        "one statement made twice, once denied or with another value",
+    ),
 ];
 
 /// How much prose a segment holds before it is closed: a long draft is

@@ -341,7 +341,10 @@ impl Claims {
                         };
                         (value(&a.values[x]), value(&b.values[y]))
                     }
-                    statement::Near::Denied(x, y) => ((Value::Polarity(!a.denied()), x), (Value::Polarity(!b.denied()), y)),
+                    statement::Near::Denied(x, y) => (
+                        (Value::Polarity(!a.denied()), x),
+                        (Value::Polarity(!b.denied()), y),
+                    ),
                 };
                 for ((value, span), s) in [(x, a), (y, b)] {
                     self.list.push(Claim {
@@ -633,7 +636,12 @@ fn adopt_single_anchor(claims: &mut [Claim]) {
 /// its place said with fewer words. An event's date is keyed by the first
 /// place it is given that contains or is contained in its own.
 fn same_event_place(claims: &mut [Claim]) {
-    let words = |s: &str| format!(" {} ", s.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "));
+    let words = |s: &str| {
+        format!(
+            " {} ",
+            s.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+        )
+    };
     // (noun, place as written, place in lower case), the latest last; a
     // draft names few events, and only the latest few are looked at.
     let mut seen: Vec<(String, String, String)> = Vec::new();
@@ -1143,7 +1151,8 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
     // "another meeting", not "the New York meeting": a qualifier is
     // written in lower case.
     let qualified = (event.saturating_sub(3).max(range.start)..event).any(|i| {
-        EVENT_QUALIFIERS.contains(&word(i)) && !crate::parse::is_capitalized(ctx.tokens[i].span().slice(ctx.text))
+        EVENT_QUALIFIERS.contains(&word(i))
+            && (i == range.start || !crate::parse::is_capitalized(ctx.tokens[i].span().slice(ctx.text)))
     });
     if qualified {
         return;

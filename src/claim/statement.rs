@@ -310,7 +310,11 @@ fn statement(
                         .collect::<Vec<_>>()
                         .join(" "),
                 );
-                items.push(item(place.placeholder(), name.span(), ItemKind::Value(values.len())));
+                items.push(item(
+                    place.placeholder(),
+                    name.span(),
+                    ItemKind::Value(values.len()),
+                ));
                 values.push((place, name.span()));
                 i = name.tokens().end;
                 continue;
@@ -462,8 +466,9 @@ pub struct NearCopy {
 /// Words too common to make two statements one: they are compared, but
 /// not counted as shared.
 const COMMON: &[&str] = &[
-    "in", "of", "to", "for", "on", "at", "by", "with", "and", "or", "as", "he", "she", "it", "they", "his", "her", "its",
-    "their", "this", "who", "which", "from", "after", "before", "into", "we", "i", "you", "there", "one",
+    "in", "of", "to", "for", "on", "at", "by", "with", "and", "or", "as", "he", "she", "it", "they", "his",
+    "her", "its", "their", "this", "who", "which", "from", "after", "before", "into", "we", "i", "you",
+    "there", "one",
 ];
 
 /// How many earlier members of a group each statement is compared with:
@@ -595,10 +600,15 @@ pub fn near_copies(statements: &[Statement]) -> Vec<NearCopy> {
                 }
                 let near = match (&earlier.what, &fact.what) {
                     (FactValue::Value(x), FactValue::Value(y)) => {
-                        let differ = !a.changing && !b.changing && differ(&a.values[*x].0, &b.values[*y].0);
+                        let differ = !a.changing
+                            && !b.changing
+                            && differ(&a.values[*x].0, &b.values[*y].0)
+                            && agree_besides(a, b, *x, *y);
                         differ.then_some(Near::Value(*x, *y))
                     }
-                    (FactValue::Polarity(p, x), FactValue::Polarity(q, y)) if p != q => Some(Near::Denied(*x, *y)),
+                    (FactValue::Polarity(p, x), FactValue::Polarity(q, y)) if p != q => {
+                        Some(Near::Denied(*x, *y))
+                    }
                     _ => None,
                 };
                 let Some(near) = near else { continue };
@@ -623,6 +633,26 @@ pub fn near_copies(statements: &[Statement]) -> Vec<NearCopy> {
 fn about_one_thing(a: &[&str], b: &[&str]) -> bool {
     let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
     shared >= 3 && 5 * shared >= 3 * a.len().min(b.len())
+}
+
+/// True when the statements' other values do not set them apart: "the
+/// blast in Kabul killed 12" and "a blast in Herat killed 3" are two
+/// blasts. Of each kind both state, one value at least is the same.
+fn agree_besides(a: &Statement, b: &Statement, x: usize, y: usize) -> bool {
+    fn others(s: &Statement, skip: usize) -> Vec<&Typed> {
+        s.values
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != skip)
+            .map(|(_, v)| &v.0)
+            .collect()
+    }
+    let (oa, ob) = (others(a, x), others(b, y));
+    let kind = |t: &Typed| std::mem::discriminant(t);
+    oa.iter().all(|va| {
+        let same_kind: Vec<&&Typed> = ob.iter().filter(|vb| kind(vb) == kind(va)).collect();
+        same_kind.is_empty() || same_kind.iter().any(|vb| !differ(va, vb))
+    })
 }
 
 /// True when two values of one kind cannot both be right.

@@ -208,6 +208,8 @@ pub(super) fn statements(
         .map(|i| {
             let w = word(i);
             match ctx.tokens[i].kind {
+                // "Campbell 's": a possessive written apart, no quotation.
+                TokenKind::Quote if i + 1 < range.end && word(i + 1) == "s" => OTHER,
                 TokenKind::Quote => QUOTE,
                 TokenKind::Terminal => OTHER,
                 TokenKind::Punct => match w {
@@ -362,6 +364,10 @@ fn statement(
                 items.push(item(form, token.span(), ItemKind::Tense));
             }
             items.push(item("not", token.span(), ItemKind::Negation));
+            i += 1;
+            continue;
+        }
+        if w == "s" && i > start && ctx.tokens[i - 1].kind == TokenKind::Quote {
             i += 1;
             continue;
         }

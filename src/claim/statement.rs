@@ -513,11 +513,15 @@ pub fn near_copies(statements: &[Statement]) -> Vec<NearCopy> {
             words
         })
         .collect();
-    let mut groups: rustc_hash::FxHashMap<String, Vec<Fact>> = Default::default();
-    let mut order: Vec<String> = Vec::new();
-    let mut add = |key: String, fact: Fact| {
-        let group = groups.entry(key).or_insert_with_key(|k| {
-            order.push(k.clone());
+    // Facts are grouped by a hash of their words: no key is allocated.
+    let mut groups: rustc_hash::FxHashMap<u64, Vec<Fact>> = Default::default();
+    let mut order: Vec<u64> = Vec::new();
+    let mut add = |key: [&str; 3], fact: Fact| {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = rustc_hash::FxHasher::default();
+        key.hash(&mut hasher);
+        let group = groups.entry(hasher.finish()).or_insert_with_key(|k| {
+            order.push(*k);
             Vec::new()
         });
         group.push(fact);
@@ -542,7 +546,7 @@ pub fn near_copies(statements: &[Statement]) -> Vec<NearCopy> {
                         .collect();
                     if before.len() == 2 {
                         add(
-                            format!("{} {} {}", item.text, before[1], before[0]),
+                            [item.text.as_str(), before[1], before[0]],
                             Fact {
                                 statement: j,
                                 what: FactValue::Value(v),
@@ -559,7 +563,7 @@ pub fn near_copies(statements: &[Statement]) -> Vec<NearCopy> {
                         .collect();
                     if after.len() == 2 {
                         add(
-                            format!("not {} {}", after[0], after[1]),
+                            ["not", after[0], after[1]],
                             Fact {
                                 statement: j,
                                 what: FactValue::Polarity(false, item.span),
@@ -576,7 +580,7 @@ pub fn near_copies(statements: &[Statement]) -> Vec<NearCopy> {
                     if let (false, Some((_, next))) = (denied, words.get(w + 1)) {
                         if next.kind == ItemKind::Word {
                             add(
-                                format!("not {} {}", item.text, next.text),
+                                ["not", item.text.as_str(), next.text.as_str()],
                                 Fact {
                                     statement: j,
                                     what: FactValue::Polarity(true, item.span),

@@ -24,8 +24,8 @@ use jiff::civil::Date;
 
 use crate::check::{match_case, Document, Segment};
 use crate::claim::calendar::{self, complete, weekday_name, weekday_of};
-use crate::claim::role;
 use crate::claim::rule::Attribute;
+use crate::claim::{self, role};
 use crate::claim::{Amount, Claim, Value};
 use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span};
 use crate::parse::{Token, TokenKind};
@@ -33,23 +33,20 @@ use crate::rules::Pack;
 
 /// Reports every contradiction between the document's claims.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
-    let before = findings.len();
-    contradictions(doc, pack, findings);
+    let mut found = Vec::new();
+    contradictions(doc, pack, &mut found);
     // A statement made twice with two birth years is one slip: the typed
     // claim's finding says it better.
-    let typed: Vec<Span> = findings[before..]
+    let statement = Attribute::Statement.code();
+    let typed: Vec<Span> = found
         .iter()
-        .filter(|f| f.rule != Attribute::Statement.code())
+        .filter(|f| f.rule != statement)
         .map(|f| f.span)
         .collect();
-    let statement = Attribute::Statement.code();
-    let mut at = 0;
-    findings.retain(|f| {
-        at += 1;
-        at <= before
-            || f.rule != statement
-            || !typed.iter().any(|t| t.start < f.span.end && f.span.start < t.end)
+    found.retain(|f| {
+        f.rule != statement || !typed.iter().any(|t| t.start < f.span.end && f.span.start < t.end)
     });
+    findings.append(&mut found);
     ages_against_births(doc, pack, findings);
     weekdays(doc, pack, findings);
 }
@@ -80,14 +77,8 @@ fn contradictions(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) 
                 continue;
             }
             if let (Value::Role(a), Value::Role(b)) = (&first.value, &claim.value) {
-                // "the head" or "the highly successful boss" names no office.
-                let generic = &pack.claims[claim.rule].generic;
-                let plain = |r: &str| {
-                    r.rsplit(' ')
-                        .next()
-                        .is_some_and(|head| generic.iter().any(|g| g == head))
-                };
-                if plain(a) || plain(b) {
+                let rule = &pack.claims[claim.rule];
+                if role::generic(rule, a) || role::generic(rule, b) {
                     continue;
                 }
             }
@@ -133,11 +124,7 @@ fn conflict(doc: &Document<'_>, a: &Value, b: &Value) -> bool {
         (Value::Amount(x), Value::Amount(y)) => x.disjoint(*y),
         (Value::Year(x), Value::Year(y)) => x != y,
         (Value::Role(x), Value::Role(y)) => x != y && !one_contains_other(x, y) && !both_parts(x, y),
-        (Value::Date(x), Value::Date(y)) => {
-            x.month() != y.month()
-                || x.day() != y.day()
-                || matches!((x.year(), y.year()), (Some(p), Some(q)) if p != q)
-        }
+        (Value::Date(x), Value::Date(y)) => x.contradicts(*y),
         (Value::Date(d), Value::Weekday(w)) | (Value::Weekday(w), Value::Date(d)) => {
             complete(*d, doc.story_date).is_some_and(|date| weekday_of(date) != *w)
         }
@@ -374,7 +361,7 @@ pub(crate) struct WrittenWeekday {
 
 /// Gathers the weekdays written beside a date in a segment.
 pub(crate) fn scan_weekdays(segment: &Segment<'_, '_>, pack: &Pack, out: &mut Vec<WrittenWeekday>) {
-    if !pack.claims.iter().any(|c| c.attribute == Attribute::Weekday) {
+    if claim::rule_of(pack, Attribute::Weekday).is_none() {
         return;
     }
     let tokens = segment.tokens;
@@ -411,7 +398,7 @@ pub(crate) fn scan_weekdays(segment: &Segment<'_, '_>, pack: &Pack, out: &mut Ve
 
 /// A weekday written beside a date that falls on another weekday.
 fn weekdays(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
-    let Some(rule) = pack.claims.iter().find(|c| c.attribute == Attribute::Weekday) else {
+    let Some((_, rule)) = claim::rule_of(pack, Attribute::Weekday) else {
         return;
     };
     for &written in doc.written_weekdays() {

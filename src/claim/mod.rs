@@ -280,20 +280,14 @@ impl Claims {
     /// Extracts the claims of the segment `ctx` describes, which follows
     /// every segment extracted before.
     pub fn extract(&mut self, ctx: &Context<'_>) {
-        if let Some((r, rule)) = ctx
-            .pack
-            .claims
-            .iter()
-            .enumerate()
-            .find(|(_, c)| c.attribute == Attribute::Statement)
-        {
+        let names = Names::new(ctx);
+        if let Some((r, rule)) = rule_of(ctx.pack, Attribute::Statement) {
             self.statement_rule = Some(r);
-            let names = Names::new(ctx);
             for k in 0..ctx.sentences.len() {
                 statement::statements(ctx, &names, rule, k, &mut self.statements);
             }
         }
-        for (claim, alternative) in extract(ctx) {
+        for (claim, alternative) in extract(ctx, &names) {
             if let Some((name, subject)) = alternative {
                 self.pending.push(Pending {
                     claim: self.list.len(),
@@ -333,14 +327,7 @@ impl Claims {
             for (n, pair) in statement::near_copies(&self.statements).into_iter().enumerate() {
                 let (a, b) = (&self.statements[pair.earlier], &self.statements[pair.later]);
                 let (x, y) = match pair.near {
-                    statement::Near::Value(x, y) => {
-                        let value = |v: &(statement::Typed, Span)| match &v.0 {
-                            statement::Typed::Amount(a) => (Value::Amount(*a), v.1),
-                            statement::Typed::Date(d) => (Value::Date(*d), v.1),
-                            statement::Typed::Place(p) => (Value::Place(p.clone()), v.1),
-                        };
-                        (value(&a.values[x]), value(&b.values[y]))
-                    }
+                    statement::Near::Value(x, y) => (a.values[x].clone(), b.values[y].clone()),
                     statement::Near::Denied(x, y) => (
                         (Value::Polarity(!a.denied()), x),
                         (Value::Polarity(!b.denied()), y),
@@ -365,8 +352,7 @@ impl Claims {
 }
 
 /// Extracts every claim of a segment, sorted by span.
-fn extract(ctx: &Context<'_>) -> Vec<Found> {
-    let names = Names::new(ctx);
+fn extract(ctx: &Context<'_>, names: &Names) -> Vec<Found> {
     let dispatch = ctx.dispatch;
     let mut claims: Vec<Found> = Vec::new();
     let mut candidates: Vec<(usize, &Pattern)> = Vec::new();
@@ -378,7 +364,7 @@ fn extract(ctx: &Context<'_>) -> Vec<Found> {
         for i in sentence.tokens() {
             has_event |= dispatch.candidates(
                 ctx,
-                &names,
+                names,
                 i,
                 sentence.tokens().end,
                 &mut amounts,
@@ -387,7 +373,7 @@ fn extract(ctx: &Context<'_>) -> Vec<Found> {
             for &(r, pattern) in &candidates {
                 if match_at(
                     ctx,
-                    &names,
+                    names,
                     pattern,
                     i,
                     sentence.tokens().end,
@@ -405,22 +391,16 @@ fn extract(ctx: &Context<'_>) -> Vec<Found> {
                     Attribute::Age => says(AGE_CHANGE_WORDS),
                     _ => false,
                 };
-                claims.extend(claim_of(ctx, &names, r, rule, &captured, k, changing, i));
+                claims.extend(claim_of(ctx, names, r, rule, &captured, k, changing, i));
             }
         }
         if has_event {
-            event_claims(ctx, &names, k, &mut claims);
+            event_claims(ctx, names, k, &mut claims);
         }
     }
-    title_claims(ctx, &mut claims);
-    if let Some((r, rule)) = ctx
-        .pack
-        .claims
-        .iter()
-        .enumerate()
-        .find(|(_, c)| c.attribute == Attribute::Title)
-    {
-        role::role_claims(ctx, &names, r, rule, &mut claims);
+    if let Some((r, rule)) = rule_of(ctx.pack, Attribute::Title) {
+        title_claims(ctx, r, rule, &mut claims);
+        role::role_claims(ctx, names, r, rule, &mut claims);
     }
     claims.sort_by_key(|c| c.0.span);
     // Two patterns of one rule may match the same words, or one inside
@@ -447,6 +427,14 @@ fn extract(ctx: &Context<'_>) -> Vec<Found> {
     claims.retain(|_| keep.next().unwrap_or(true));
     claims.dedup_by(|a, b| a.0.rule == b.0.rule && a.0.span == b.0.span && a.0.facet == b.0.facet);
     claims
+}
+
+/// The pack's first claim rule of an attribute, with its index.
+pub(crate) fn rule_of(pack: &Pack, attribute: Attribute) -> Option<(usize, &ClaimRule)> {
+    pack.claims
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.attribute == attribute)
 }
 
 /// A pattern of the pack: the index of its rule and its index among that
@@ -1079,16 +1067,7 @@ fn qualified_title(ctx: &Context<'_>, title: Span) -> bool {
 
 /// Title claims from a title right before a name ("Foreign Minister Sergey
 /// Lavrov").
-fn title_claims(ctx: &Context<'_>, claims: &mut Vec<Found>) {
-    let Some((r, rule)) = ctx
-        .pack
-        .claims
-        .iter()
-        .enumerate()
-        .find(|(_, c)| c.attribute == Attribute::Title)
-    else {
-        return;
-    };
+fn title_claims(ctx: &Context<'_>, r: usize, rule: &ClaimRule, claims: &mut Vec<Found>) {
     let names = ctx.mentions.names.get(ctx.names.clone()).unwrap_or_default();
     for (n, name) in ctx.names.clone().zip(names) {
         let Some(k) = name.title() else { continue };
@@ -1127,13 +1106,7 @@ fn title_claims(ctx: &Context<'_>, claims: &mut Vec<Found>) {
 /// claims: its date keyed by the event and place, its place keyed by the
 /// event and date, so either can contradict another mention of the event.
 fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut Vec<Found>) {
-    let Some((r, rule)) = ctx
-        .pack
-        .claims
-        .iter()
-        .enumerate()
-        .find(|(_, c)| c.attribute == Attribute::Event)
-    else {
+    let Some((r, rule)) = rule_of(ctx.pack, Attribute::Event) else {
         return;
     };
     let mut range = ctx.sentences[sentence].tokens();

@@ -203,3 +203,12 @@ pub fn held_together(rule: &ClaimRule, a: &str, b: &str) -> bool {
         holds(a) && holds(b)
     })
 }
+
+/// True when a role says only that someone leads ("the head", "the highly
+/// successful boss"): its last word is one of the rule's generic roles, and
+/// it contradicts no other role.
+pub fn generic(rule: &ClaimRule, role: &str) -> bool {
+    role.rsplit(' ')
+        .next()
+        .is_some_and(|head| rule.generic.iter().any(|g| g == head))
+}

@@ -10,9 +10,10 @@
 //! into clauses and strip of their attribution ("a spokesman said",
 //! ", police said"). What is left is the statement: its words in a normal
 //! form (lower case, a crude stem, auxiliaries reduced to their tense, "did"
-//! and "does" dropped), its negations and its values. Two statements are
-//! compared only when every other word is the same: the key they are
-//! grouped by, so the comparison is linear in the draft.
+//! and "does" dropped), its negations and its values. Each value and each
+//! negation is filed under the words around it; statements filed under the
+//! same words that share enough of their other words and differ in the
+//! value or the negation disagree. Filing is linear in the draft.
 
 use nom::{
     branch::alt,
@@ -22,50 +23,22 @@ use nom::{
     IResult,
 };
 
-use super::{amount, Amount, Context, Names};
+use super::{amount, Context, Names, Value};
 use crate::claim::rule::ClaimRule;
 use crate::finding::Span;
-use crate::parse::{DateValue, TokenKind};
+use crate::parse::TokenKind;
 
-/// A value a statement holds, compared by type.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Typed {
-    /// A number or an amount ("at least 12").
-    Amount(Amount),
-    /// A date.
-    Date(DateValue),
-    /// A place after "in", "at", "from" or "to", as written.
-    Place(String),
-}
-
-impl Typed {
-    /// The placeholder the value leaves in the statement's key.
-    fn placeholder(&self) -> &'static str {
-        match self {
-            Typed::Amount(_) => "#n",
-            Typed::Date(_) => "#d",
-            Typed::Place(_) => "#p",
-        }
-    }
-}
-
-/// One statement: the key of its words, its values, whether it is denied
-/// and who it is attributed to.
+/// One statement: its words, its values, who it is attributed to.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Statement {
-    /// The words in their normal form, values as placeholders, negations
-    /// left out: statements with one key say one thing.
-    pub key: String,
-    /// The values, in order, with their spans.
-    pub values: Vec<(Typed, Span)>,
-    /// The negations' spans: an odd count denies the statement.
-    pub negations: Vec<Span>,
+    /// The values, in order, with their spans: an amount (a number, "at
+    /// least 12"), a date, or a place after "in", "at", "from" or "to" as
+    /// written.
+    pub values: Vec<(Value, Span)>,
     /// Who it is attributed to ("a spokesman"), in lower case.
     pub source: Option<String>,
     /// True when a word marks a value as changing ("rose to").
     pub changing: bool,
-    /// The clause, without its attribution.
-    pub span: Span,
     /// The sentence, as an index into the draft's sentences.
     pub sentence: usize,
     /// Its words in order, in their normal form, with what each is.
@@ -97,9 +70,9 @@ pub enum ItemKind {
 }
 
 impl Statement {
-    /// True when the statement is denied.
+    /// True when the statement is denied: an odd count of negations.
     pub fn denied(&self) -> bool {
-        self.negations.len() % 2 == 1
+        self.items.iter().filter(|i| i.kind == ItemKind::Negation).count() % 2 == 1
     }
 }
 
@@ -290,8 +263,7 @@ fn statement(
         span,
         kind,
     };
-    let mut values: Vec<(Typed, Span)> = Vec::new();
-    let mut negations: Vec<Span> = Vec::new();
+    let mut values: Vec<(Value, Span)> = Vec::new();
     let mut changing = false;
     let mut plain = 0;
     let mut i = start;
@@ -305,18 +277,14 @@ fn statement(
         if i > start && matches!(word(i - 1), "in" | "at" | "from" | "to" | "near") {
             if let Some(n) = names.name(i) {
                 let name = &ctx.mentions.names[n];
-                let place = Typed::Place(
+                let place = Value::Place(
                     name.span()
                         .slice(ctx.text)
                         .split_whitespace()
                         .collect::<Vec<_>>()
                         .join(" "),
                 );
-                items.push(item(
-                    place.placeholder(),
-                    name.span(),
-                    ItemKind::Value(values.len()),
-                ));
+                items.push(item("#p", name.span(), ItemKind::Value(values.len())));
                 values.push((place, name.span()));
                 i = name.tokens().end;
                 continue;
@@ -325,7 +293,7 @@ fn statement(
         match token.kind {
             TokenKind::Date(d) => {
                 items.push(item("#d", token.span(), ItemKind::Value(values.len())));
-                values.push((Typed::Date(d), token.span()));
+                values.push((Value::Date(d), token.span()));
                 i += 1;
                 continue;
             }
@@ -353,12 +321,11 @@ fn statement(
         }
         if let Some((next, a, span)) = amount(ctx, i, end) {
             items.push(item("#n", span, ItemKind::Value(values.len())));
-            values.push((Typed::Amount(a), span));
+            values.push((Value::Amount(a), span));
             i = next;
             continue;
         }
         if rule.negations.iter().any(|n| n == w) || w.ends_with("n't") {
-            negations.push(token.span());
             // "didn't" leaves its auxiliary: "hasn't" is "has" denied.
             if let Some(Some(form)) = w.strip_suffix("n't").and_then(auxiliary) {
                 items.push(item(form, token.span(), ItemKind::Tense));
@@ -388,24 +355,11 @@ fn statement(
     if plain < FEWEST_WORDS {
         return None;
     }
-    let key: Vec<&str> = items
-        .iter()
-        .filter(|i| i.kind != ItemKind::Negation)
-        .map(|i| i.text.as_str())
-        .collect();
-    // The span ends at the last word, not at the full stop.
-    let last = (start..end)
-        .rev()
-        .find(|&i| ctx.tokens[i].kind != TokenKind::Terminal)
-        .unwrap_or(start);
     Some(Statement {
-        key: key.join(" "),
         items,
         values,
-        negations,
         source,
         changing,
-        span: Span::new(ctx.tokens[start].span().start, ctx.tokens[last].span().end),
         sentence: ctx.first_sentence + k,
     })
 }
@@ -527,23 +481,12 @@ pub fn near_copies(statements: &[Statement]) -> Vec<NearCopy> {
         group.push(fact);
     };
     for (j, s) in statements.iter().enumerate() {
-        let words: Vec<(usize, &Item)> = s
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| i.kind != ItemKind::Tense)
-            .collect();
-        for (w, &(_, item)) in words.iter().enumerate() {
+        let words: Vec<&Item> = s.items.iter().filter(|i| i.kind != ItemKind::Tense).collect();
+        for (w, &item) in words.iter().enumerate() {
             match item.kind {
                 ItemKind::Value(v) => {
                     // The two words before the value, values aside.
-                    let before: Vec<&str> = words[..w]
-                        .iter()
-                        .rev()
-                        .filter(|(_, i)| i.kind == ItemKind::Word)
-                        .take(2)
-                        .map(|(_, i)| i.text.as_str())
-                        .collect();
+                    let before = two_words(words[..w].iter().rev());
                     if before.len() == 2 {
                         add(
                             [item.text.as_str(), before[1], before[0]],
@@ -555,12 +498,7 @@ pub fn near_copies(statements: &[Statement]) -> Vec<NearCopy> {
                     }
                 }
                 ItemKind::Negation => {
-                    let after: Vec<&str> = words[w + 1..]
-                        .iter()
-                        .filter(|(_, i)| i.kind == ItemKind::Word)
-                        .take(2)
-                        .map(|(_, i)| i.text.as_str())
-                        .collect();
+                    let after = two_words(words[w + 1..].iter());
                     if after.len() == 2 {
                         add(
                             ["not", after[0], after[1]],
@@ -576,8 +514,8 @@ pub fn near_copies(statements: &[Statement]) -> Vec<NearCopy> {
                     // what a denial elsewhere may deny.
                     let denied = words[w.saturating_sub(2)..w]
                         .iter()
-                        .any(|(_, i)| i.kind == ItemKind::Negation);
-                    if let (false, Some((_, next))) = (denied, words.get(w + 1)) {
+                        .any(|i| i.kind == ItemKind::Negation);
+                    if let (false, Some(next)) = (denied, words.get(w + 1)) {
                         if next.kind == ItemKind::Word {
                             add(
                                 ["not", item.text.as_str(), next.text.as_str()],
@@ -638,6 +576,15 @@ pub fn near_copies(statements: &[Statement]) -> Vec<NearCopy> {
     found
 }
 
+/// The first two words (not values or negations) of `items`.
+fn two_words<'a>(items: impl Iterator<Item = &'a &'a Item>) -> Vec<&'a str> {
+    items
+        .filter(|i| i.kind == ItemKind::Word)
+        .take(2)
+        .map(|i| i.text.as_str())
+        .collect()
+}
+
 /// True when two statements share enough words to be about one thing:
 /// three at least, and three in five of the shorter one's.
 fn about_one_thing(a: &[&str], b: &[&str]) -> bool {
@@ -649,7 +596,7 @@ fn about_one_thing(a: &[&str], b: &[&str]) -> bool {
 /// blast in Kabul killed 12" and "a blast in Herat killed 3" are two
 /// blasts. Of each kind both state, one value at least is the same.
 fn agree_besides(a: &Statement, b: &Statement, x: usize, y: usize) -> bool {
-    fn others(s: &Statement, skip: usize) -> Vec<&Typed> {
+    fn others(s: &Statement, skip: usize) -> Vec<&Value> {
         s.values
             .iter()
             .enumerate()
@@ -658,23 +605,19 @@ fn agree_besides(a: &Statement, b: &Statement, x: usize, y: usize) -> bool {
             .collect()
     }
     let (oa, ob) = (others(a, x), others(b, y));
-    let kind = |t: &Typed| std::mem::discriminant(t);
+    let kind = |t: &Value| std::mem::discriminant(t);
     oa.iter().all(|va| {
-        let same_kind: Vec<&&Typed> = ob.iter().filter(|vb| kind(vb) == kind(va)).collect();
+        let same_kind: Vec<&&Value> = ob.iter().filter(|vb| kind(vb) == kind(va)).collect();
         same_kind.is_empty() || same_kind.iter().any(|vb| !differ(va, vb))
     })
 }
 
 /// True when two values of one kind cannot both be right.
-fn differ(a: &Typed, b: &Typed) -> bool {
+fn differ(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Typed::Amount(x), Typed::Amount(y)) => x.disjoint(*y),
-        (Typed::Date(x), Typed::Date(y)) => {
-            x.month() != y.month()
-                || x.day() != y.day()
-                || matches!((x.year(), y.year()), (Some(p), Some(q)) if p != q)
-        }
-        (Typed::Place(x), Typed::Place(y)) => x != y && !x.contains(y.as_str()) && !y.contains(x.as_str()),
+        (Value::Amount(x), Value::Amount(y)) => x.disjoint(*y),
+        (Value::Date(x), Value::Date(y)) => x.contradicts(*y),
+        (Value::Place(x), Value::Place(y)) => x != y && !x.contains(y.as_str()) && !y.contains(x.as_str()),
         _ => false,
     }
 }

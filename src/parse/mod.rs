@@ -294,6 +294,14 @@ impl DateValue {
     pub fn without_year(self) -> DateValue {
         DateValue::from_bits(self.bits() | NO_YEAR)
     }
+
+    /// True when no day is both dates: the months or days differ, or both
+    /// years are written and differ.
+    pub fn contradicts(self, other: DateValue) -> bool {
+        self.month() != other.month()
+            || self.day() != other.day()
+            || matches!((self.year(), other.year()), (Some(p), Some(q)) if p != q)
+    }
 }
 
 impl std::fmt::Debug for DateValue {

@@ -452,7 +452,7 @@ enum FactValue {
 
 /// Every pair of statements that disagree, found by grouping their facts
 /// by the words around each (linear in the draft).
-pub fn near_copies(statements: &[Statement]) -> Vec<NearCopy> {
+pub fn near_copies<'a>(statements: &'a [Statement]) -> Vec<NearCopy> {
     let content: Vec<Vec<&str>> = statements
         .iter()
         .map(|s| {
@@ -468,20 +468,41 @@ pub fn near_copies(statements: &[Statement]) -> Vec<NearCopy> {
         })
         .collect();
     // Facts are grouped by a hash of their words: no key is allocated.
-    let mut groups: rustc_hash::FxHashMap<u64, Vec<Fact>> = Default::default();
-    let mut order: Vec<u64> = Vec::new();
-    let mut add = |key: [&str; 3], fact: Fact| {
+    let hash = |key: [&str; 3]| {
         use std::hash::{Hash, Hasher};
         let mut hasher = rustc_hash::FxHasher::default();
         key.hash(&mut hasher);
-        let group = groups.entry(hasher.finish()).or_insert_with_key(|k| {
+        hasher.finish()
+    };
+    let words_of = |s: &'a Statement| -> Vec<&'a Item> {
+        s.items.iter().filter(|i| i.kind != ItemKind::Tense).collect()
+    };
+    // The words some negation denies: only they are worth filing for the
+    // statements that make them, two words at a time.
+    let denials: rustc_hash::FxHashSet<u64> = statements
+        .iter()
+        .flat_map(|s| {
+            let words = words_of(s);
+            (0..words.len())
+                .filter(|&w| words[w].kind == ItemKind::Negation)
+                .filter_map(|w| {
+                    let after = two_words(words[w + 1..].iter());
+                    (after.len() == 2).then(|| hash(["not", after[0], after[1]]))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut groups: rustc_hash::FxHashMap<u64, Vec<Fact>> = Default::default();
+    let mut order: Vec<u64> = Vec::new();
+    let mut add = |key: u64, fact: Fact| {
+        let group = groups.entry(key).or_insert_with_key(|k| {
             order.push(*k);
             Vec::new()
         });
         group.push(fact);
     };
     for (j, s) in statements.iter().enumerate() {
-        let words: Vec<&Item> = s.items.iter().filter(|i| i.kind != ItemKind::Tense).collect();
+        let words = words_of(s);
         for (w, &item) in words.iter().enumerate() {
             match item.kind {
                 ItemKind::Value(v) => {
@@ -489,7 +510,7 @@ pub fn near_copies(statements: &[Statement]) -> Vec<NearCopy> {
                     let before = two_words(words[..w].iter().rev());
                     if before.len() == 2 {
                         add(
-                            [item.text.as_str(), before[1], before[0]],
+                            hash([item.text.as_str(), before[1], before[0]]),
                             Fact {
                                 statement: j,
                                 what: FactValue::Value(v),
@@ -501,7 +522,7 @@ pub fn near_copies(statements: &[Statement]) -> Vec<NearCopy> {
                     let after = two_words(words[w + 1..].iter());
                     if after.len() == 2 {
                         add(
-                            ["not", after[0], after[1]],
+                            hash(["not", after[0], after[1]]),
                             Fact {
                                 statement: j,
                                 what: FactValue::Polarity(false, item.span),
@@ -516,9 +537,10 @@ pub fn near_copies(statements: &[Statement]) -> Vec<NearCopy> {
                         .iter()
                         .any(|i| i.kind == ItemKind::Negation);
                     if let (false, Some(next)) = (denied, words.get(w + 1)) {
-                        if next.kind == ItemKind::Word {
+                        let key = hash(["not", item.text.as_str(), next.text.as_str()]);
+                        if next.kind == ItemKind::Word && denials.contains(&key) {
                             add(
-                                ["not", item.text.as_str(), next.text.as_str()],
+                                key,
                                 Fact {
                                     statement: j,
                                     what: FactValue::Polarity(true, item.span),

@@ -150,7 +150,7 @@ fn role_phrase(
         let future = matches!(w, "to" | "be" | "become" | "will" | "would" | "been");
         if future || TITLE_QUALIFIERS.contains(&w.trim_end_matches('-')) || w.starts_with("ex-") {
             changing = true;
-        } else if rule.roles.iter().any(|r| r == w) {
+        } else if rule.roles.contains(w) {
             head = Some(i);
         } else if head.is_some() && !matches!(w, "and" | "&") {
             // A role ends at its noun: "the director who", "the coach said".
@@ -172,7 +172,7 @@ fn role_phrase(
             let w = word(t);
             let written = ctx.tokens[t].span().slice(ctx.text);
             let capitalised = crate::parse::is_capitalized(written);
-            let head_word = rule.roles.iter().any(|r| r == w);
+            let head_word = rule.roles.contains(w);
             let future = matches!(w, "to" | "be" | "become" | "will" | "would" | "been");
             !future && !TITLE_QUALIFIERS.contains(&w.trim_end_matches('-')) && (head_word || !capitalised)
         })

@@ -97,7 +97,7 @@ pub struct ClaimRule {
     /// For titles: the nouns that head a role ("director", "coach"), so
     /// that a role no list names is read from its apposition ("Smith, the
     /// company's finance director,").
-    pub roles: Vec<String>,
+    pub roles: Words,
     /// For titles: roles one person often holds together ("chairman" and
     /// "chief executive"): two of one group are reported as possibly both
     /// right, at the info level.
@@ -106,13 +106,13 @@ pub struct ClaimRule {
     /// "boss"): alone, they contradict no other role.
     pub generic: Vec<String>,
     /// For statements: the words that deny a statement ("not", "never").
-    pub negations: Vec<String>,
+    pub negations: Words,
     /// For statements: verbs that report what someone said ("said",
     /// "told"): a statement is attributed to whoever they follow.
-    pub reporting: Vec<String>,
+    pub reporting: Words,
     /// For statements: words that make a value change over time or a
     /// statement a report of something else ("rose", "expected").
-    pub changes: Vec<String>,
+    pub changes: Words,
     /// Severity of the finding.
     pub severity: Severity,
     /// Examples run by the test suite.
@@ -175,17 +175,20 @@ impl TryFrom<RawClaimRule> for ClaimRule {
             patterns,
             events: raw.events,
             honorifics: raw.honorifics,
-            roles: lower(raw.roles),
+            roles: lower(raw.roles).into_iter().collect(),
             held_together: raw.held_together.into_iter().map(lower).collect(),
             generic: lower(raw.generic),
-            negations: lower(raw.negations),
-            reporting: lower(raw.reporting),
-            changes: lower(raw.changes),
+            negations: lower(raw.negations).into_iter().collect(),
+            reporting: lower(raw.reporting).into_iter().collect(),
+            changes: lower(raw.changes).into_iter().collect(),
             severity: raw.severity,
             examples: raw.examples,
         })
     }
 }
+
+/// A rule's vocabulary, looked up a token at a time.
+pub type Words = rustc_hash::FxHashSet<String>;
 
 /// Vocabulary is compared in lower case, with single spaces.
 fn lower(words: Vec<String>) -> Vec<String> {

@@ -48,8 +48,10 @@ pub struct Statement {
 /// A word of a statement in its normal form.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
-    /// The stem, the tense of an auxiliary, or the placeholder of a value.
-    pub text: String,
+    /// The stem, the tense of an auxiliary, or the placeholder of a value,
+    /// as [`word_hash`] makes it: items are only ever compared for
+    /// equality, and a number compares without a string.
+    pub word: u64,
     /// Where it is written.
     pub span: Span,
     /// What it is.
@@ -192,7 +194,7 @@ pub(super) fn statements(
                     _ => OTHER,
                 },
                 _ if names.name(i).is_some() => NAME,
-                _ if rule.reporting.iter().any(|r| r == w) => REPORT,
+                _ if rule.reporting.contains(w) => REPORT,
                 _ if w == "that" => THAT,
                 _ if w == "but" => BUT,
                 _ if matches!(w, "if" | "whether" | "unless" | "would" | "could" | "might") => IF,
@@ -259,7 +261,7 @@ fn statement(
     let word = |i: usize| ctx.word(i);
     let mut items: Vec<Item> = Vec::new();
     let item = |text: &str, span: Span, kind: ItemKind| Item {
-        text: text.to_string(),
+        word: word_hash(text),
         span,
         kind,
     };
@@ -270,7 +272,7 @@ fn statement(
     while i < end {
         let token = ctx.tokens[i];
         let w = word(i);
-        if rule.changes.iter().any(|c| c == w) {
+        if rule.changes.contains(w) {
             changing = true;
         }
         // A place: a name after a preposition of place.
@@ -325,7 +327,7 @@ fn statement(
             i = next;
             continue;
         }
-        if rule.negations.iter().any(|n| n == w) || w.ends_with("n't") {
+        if rule.negations.contains(w) || w.ends_with("n't") {
             // "didn't" leaves its auxiliary: "hasn't" is "has" denied.
             if let Some(Some(form)) = w.strip_suffix("n't").and_then(auxiliary) {
                 items.push(item(form, token.span(), ItemKind::Tense));
@@ -453,14 +455,16 @@ enum FactValue {
 /// Every pair of statements that disagree, found by grouping their facts
 /// by the words around each (linear in the draft).
 pub fn near_copies<'a>(statements: &'a [Statement]) -> Vec<NearCopy> {
-    let content: Vec<Vec<&str>> = statements
+    let common: Vec<u64> = COMMON.iter().map(|w| word_hash(w)).collect();
+    let not = word_hash("not");
+    let content: Vec<Vec<u64>> = statements
         .iter()
         .map(|s| {
-            let mut words: Vec<&str> = s
+            let mut words: Vec<u64> = s
                 .items
                 .iter()
-                .filter(|i| i.kind == ItemKind::Word && !COMMON.contains(&i.text.as_str()))
-                .map(|i| i.text.as_str())
+                .filter(|i| i.kind == ItemKind::Word && !common.contains(&i.word))
+                .map(|i| i.word)
                 .collect();
             words.sort_unstable();
             words.dedup();
@@ -468,7 +472,7 @@ pub fn near_copies<'a>(statements: &'a [Statement]) -> Vec<NearCopy> {
         })
         .collect();
     // Facts are grouped by a hash of their words: no key is allocated.
-    let hash = |key: [&str; 3]| {
+    let hash = |key: [u64; 3]| {
         use std::hash::{Hash, Hasher};
         let mut hasher = rustc_hash::FxHasher::default();
         key.hash(&mut hasher);
@@ -487,7 +491,7 @@ pub fn near_copies<'a>(statements: &'a [Statement]) -> Vec<NearCopy> {
                 .filter(|&w| words[w].kind == ItemKind::Negation)
                 .filter_map(|w| {
                     let after = two_words(words[w + 1..].iter());
-                    (after.len() == 2).then(|| hash(["not", after[0], after[1]]))
+                    (after.len() == 2).then(|| hash([not, after[0], after[1]]))
                 })
                 .collect::<Vec<_>>()
         })
@@ -510,7 +514,7 @@ pub fn near_copies<'a>(statements: &'a [Statement]) -> Vec<NearCopy> {
                     let before = two_words(words[..w].iter().rev());
                     if before.len() == 2 {
                         add(
-                            hash([item.text.as_str(), before[1], before[0]]),
+                            hash([item.word, before[1], before[0]]),
                             Fact {
                                 statement: j,
                                 what: FactValue::Value(v),
@@ -522,7 +526,7 @@ pub fn near_copies<'a>(statements: &'a [Statement]) -> Vec<NearCopy> {
                     let after = two_words(words[w + 1..].iter());
                     if after.len() == 2 {
                         add(
-                            hash(["not", after[0], after[1]]),
+                            hash([not, after[0], after[1]]),
                             Fact {
                                 statement: j,
                                 what: FactValue::Polarity(false, item.span),
@@ -537,7 +541,7 @@ pub fn near_copies<'a>(statements: &'a [Statement]) -> Vec<NearCopy> {
                         .iter()
                         .any(|i| i.kind == ItemKind::Negation);
                     if let (false, Some(next)) = (denied, words.get(w + 1)) {
-                        let key = hash(["not", item.text.as_str(), next.text.as_str()]);
+                        let key = hash([not, item.word, next.word]);
                         if next.kind == ItemKind::Word && denials.contains(&key) {
                             add(
                                 key,
@@ -599,17 +603,25 @@ pub fn near_copies<'a>(statements: &'a [Statement]) -> Vec<NearCopy> {
 }
 
 /// The first two words (not values or negations) of `items`.
-fn two_words<'a>(items: impl Iterator<Item = &'a &'a Item>) -> Vec<&'a str> {
+fn two_words<'a>(items: impl Iterator<Item = &'a &'a Item>) -> Vec<u64> {
     items
         .filter(|i| i.kind == ItemKind::Word)
         .take(2)
-        .map(|i| i.text.as_str())
+        .map(|i| i.word)
         .collect()
+}
+
+/// A word as items hold it: its hash.
+fn word_hash(word: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    word.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// True when two statements share enough words to be about one thing:
 /// three at least, and three in five of the shorter one's.
-fn about_one_thing(a: &[&str], b: &[&str]) -> bool {
+fn about_one_thing(a: &[u64], b: &[u64]) -> bool {
     let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
     shared >= 3 && 5 * shared >= 3 * a.len().min(b.len())
 }

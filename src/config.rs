@@ -12,6 +12,7 @@
 //! exclude: ["archive/**"]
 //! date: 2015-12-16               # publication date, for calendar checks
 //! accept: ["Sergei Lavrov"]      # forms this desk has decided on
+//! fail_on: warning               # the lowest severity that fails a run
 //! ```
 //!
 //! Relative paths and globs are read from the file's own directory. Every
@@ -82,6 +83,8 @@ pub struct Config {
     /// Forms this desk has decided on: one of them, when a finding's forms
     /// include it, is the form that wins.
     pub accept: Vec<String>,
+    /// The lowest severity that makes a run fail (exit 1), when set.
+    pub fail_on: Option<Severity>,
 }
 
 /// The file as written.
@@ -106,6 +109,8 @@ struct Raw {
     date: Option<Date>,
     #[serde(default)]
     accept: Vec<String>,
+    #[serde(default)]
+    fail_on: Option<Severity>,
 }
 
 fn yes() -> bool {
@@ -280,6 +285,7 @@ impl Config {
             exclude: raw.exclude.into_iter().map(|p| p.0).collect(),
             date: raw.date.map(|d| d.0),
             accept: raw.accept,
+            fail_on: raw.fail_on,
         })
     }
 }

@@ -58,6 +58,8 @@ impl Region {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Controls {
     regions: Vec<Region>,
+    /// Rules a control names that do not exist: where, and the name.
+    unknown: Vec<(Span, String)>,
 }
 
 /// One `claimlint-…` comment.
@@ -78,10 +80,22 @@ impl Controls {
         let mut regions = Vec::new();
         // Regions opened by `disable` and not yet closed: rules, start.
         let mut open: Vec<(Vec<String>, usize)> = Vec::new();
+        let mut unknown = Vec::new();
         for (comment, body) in html_comments(source) {
             let Some(directive) = parse(body) else {
                 continue;
             };
+            let (Directive::Disable(rules) | Directive::Enable(rules) | Directive::DisableNextLine(rules)) =
+                &directive;
+            let mut from = 0;
+            for rule in rules {
+                let at = body[from..].find(rule.as_str()).map_or(0, |at| from + at);
+                from = at + rule.len();
+                if !crate::docs::is_known_selector(rule) {
+                    let start = comment.start + 4 + at;
+                    unknown.push((Span::new(start, start + rule.len()), rule.clone()));
+                }
+            }
             match directive {
                 Directive::Disable(rules) => open.push((rules, comment.end)),
                 Directive::Enable(rules) => {
@@ -140,7 +154,13 @@ impl Controls {
                 None => vec![r],
             })
             .collect();
-        Controls { regions }
+        Controls { regions, unknown }
+    }
+
+    /// The rules the controls name that do not exist, with where each is
+    /// written.
+    pub fn unknown(&self) -> &[(Span, String)] {
+        &self.unknown
     }
 
     /// True when no rule is turned off anywhere.

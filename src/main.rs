@@ -101,7 +101,7 @@ struct PackArgs {
     /// Do not load the built-in rule pack.
     #[arg(long)]
     no_default_rules: bool,
-    /// Use a style pack (ap, reuters, guardian...).
+    /// Use a style pack: ap, bbc or reuters (`claimlint rules list --style NAME` shows what it sets).
     #[arg(long, value_name = "NAME")]
     style: Option<String>,
     /// Read this configuration file instead of looking for .claimlint.yaml
@@ -148,6 +148,11 @@ struct CheckArgs {
     /// Exit 0 even when there are findings (errors still exit 2).
     #[arg(long)]
     exit_zero: bool,
+    /// The lowest severity of finding that makes the run exit 1; lower
+    /// ones are shown but do not fail it (default: warning, or the
+    /// configuration's `fail_on`).
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    fail_on: Option<SeverityArg>,
     /// Turn a rule or a family of rules off (repeatable).
     #[arg(long, value_name = "RULE")]
     disable: Vec<String>,
@@ -182,6 +187,16 @@ enum SeverityArg {
     Info,
     Warning,
     Error,
+}
+
+impl SeverityArg {
+    fn severity(self) -> Severity {
+        match self {
+            SeverityArg::Info => Severity::Info,
+            SeverityArg::Warning => Severity::Warning,
+            SeverityArg::Error => Severity::Error,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -352,6 +367,13 @@ fn check(args: &CheckArgs) -> u8 {
         None => None,
     };
     let date = args.date.or(config.as_ref().and_then(|c| c.date));
+    // The bar a finding must reach to fail the run; none with --exit-zero.
+    let bar = (!args.exit_zero).then(|| {
+        args.fail_on
+            .map(SeverityArg::severity)
+            .or(config.as_ref().and_then(|c| c.fail_on))
+            .unwrap_or(Severity::Warning)
+    });
     let checker = Checker::new(pack).with_date(date);
     let policy = Policy {
         disable: config
@@ -363,11 +385,7 @@ fn check(args: &CheckArgs) -> u8 {
             .collect(),
         severity: config.as_ref().map(|c| c.severity.clone()).unwrap_or_default(),
         baseline,
-        threshold: match args.severity {
-            SeverityArg::Info => Severity::Info,
-            SeverityArg::Warning => Severity::Warning,
-            SeverityArg::Error => Severity::Error,
-        },
+        threshold: args.severity.severity(),
     };
     let filter = config
         .as_ref()
@@ -435,7 +453,7 @@ fn check(args: &CheckArgs) -> u8 {
     };
     let format = output_format(args.format);
     if mode.is_none() && args.write_baseline.is_none() && report::Stream::streams(format) {
-        return check_streaming(inputs, check_all, format, color(args.color), args.exit_zero);
+        return check_streaming(inputs, check_all, format, color(args.color), bar);
     }
     let results = check_all(inputs);
     let mut errors = Vec::new();
@@ -477,7 +495,7 @@ fn check(args: &CheckArgs) -> u8 {
     }
 
     if args.diff {
-        return diff(&outcomes, &errors, args.exit_zero);
+        return diff(&outcomes, &errors, bar.is_none());
     }
 
     let mut run = Run {
@@ -546,7 +564,8 @@ fn check(args: &CheckArgs) -> u8 {
             count(fixed_files, "file", "files")
         );
     }
-    let status = exit_status(!run.errors.is_empty(), run.finding_count(), args.exit_zero);
+    let failing = run.files.iter().map(|f| failing(&f.findings, bar)).sum();
+    let status = exit_status(!run.errors.is_empty(), failing);
     if stdout_taken {
         // The fixed text went to standard output: the report goes nowhere,
         // but its errors do.
@@ -602,7 +621,7 @@ fn check_streaming(
     check_all: impl Fn(Vec<Input>) -> Vec<Result<Outcome, InputError>>,
     format: OutputFormat,
     color: bool,
-    exit_zero: bool,
+    bar: Option<Severity>,
 ) -> u8 {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -632,7 +651,7 @@ fn check_streaming(
                     continue;
                 }
             };
-            findings += outcome.reported.len();
+            findings += failing(&outcome.reported, bar);
             let Some(open) = &mut stream else { continue };
             let checked = Checked {
                 source: outcome.original,
@@ -653,15 +672,21 @@ fn check_streaming(
             _ => {}
         }
     }
-    exit_status(!errors.is_empty(), findings, exit_zero)
+    exit_status(!errors.is_empty(), findings)
+}
+
+/// How many of `findings` reach the bar that fails a run (none without a
+/// bar: `--exit-zero`).
+fn failing(findings: &[Finding], bar: Option<Severity>) -> usize {
+    bar.map_or(0, |bar| findings.iter().filter(|f| f.severity >= bar).count())
 }
 
 /// The exit status of a check: 2 when a file could not be read, else 1
-/// when there are findings (unless `--exit-zero`), else 0.
-fn exit_status(unreadable: bool, findings: usize, exit_zero: bool) -> u8 {
+/// when some finding reaches the bar (`--fail-on`), else 0.
+fn exit_status(unreadable: bool, failing: usize) -> u8 {
     if unreadable {
         ERROR
-    } else if findings > 0 && !exit_zero {
+    } else if failing > 0 {
         FOUND
     } else {
         CLEAN

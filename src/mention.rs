@@ -64,11 +64,14 @@ impl Target {
         !matches!(self, Target::Title { .. })
     }
 
-    /// Exceptions beat forms of the same length.
+    /// Exceptions beat forms of the same length; a style pack's
+    /// replacement ("Burma" becomes "Myanmar") beats the entity the form
+    /// also names, so that the style's finding reports it.
     fn rank(self) -> u8 {
         match self {
             Target::Exception => 0,
-            _ => 1,
+            Target::Style { .. } => 1,
+            _ => 2,
         }
     }
 }

@@ -44,6 +44,11 @@ impl Policy {
     /// controls: the findings a baseline records.
     pub fn settle(&self, source: &Source, findings: Vec<Finding>) -> Vec<Finding> {
         let controls = Controls::of(source);
+        let mut findings = findings;
+        if !controls.unknown().is_empty() {
+            findings.extend(crate::check::control::check(&controls));
+            findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        }
         findings
             .into_iter()
             .filter(|f| !self.disable.iter().any(|d| selects(d, f.rule)))

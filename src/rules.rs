@@ -69,6 +69,10 @@ pub struct EntityRule {
     /// The name a draft should use, if the pack has decided; otherwise the
     /// name the draft uses most wins.
     pub prefer: Option<String>,
+    /// The built-in pack's `prefer`: in the default pack only the form
+    /// that wins between forms used equally often (the majority decides
+    /// first; a style pack or a desk's own rule file decides outright).
+    pub fallback: Option<String>,
     /// Words derived from the name that are never variants of it
     /// (`Russian`). They are recognised so that they are not taken for
     /// names of something else.
@@ -107,6 +111,9 @@ pub struct FormsRule {
     pub forms: Vec<String>,
     /// The form a draft should use, if the pack has decided.
     pub prefer: Option<String>,
+    /// The built-in pack's `prefer`, which breaks ties only (see
+    /// [`EntityRule::fallback`]).
+    pub fallback: Option<String>,
     /// Phrases that contain a form but are something else (`USA TODAY`).
     pub exceptions: Vec<String>,
     /// Severity of the finding.
@@ -212,6 +219,12 @@ pub struct FirstReferenceSettings {
     /// give the finding its suggestion when the draft has no full name.
     #[serde(default)]
     pub people: Vec<String>,
+    /// Whether a surname at first reference is reported even when the
+    /// draft never gives the full name (AP and Reuters style: the full
+    /// name at first reference), suggesting the listed person's. Without
+    /// it, only a surname used before the draft's own full name is.
+    #[serde(default)]
+    pub full_name_first: Option<bool>,
     /// Examples run by the test suite.
     #[serde(default)]
     pub examples: Examples,
@@ -353,6 +366,14 @@ impl Pack {
         for (path, text) in BUILTIN {
             pack.add(parse_file(path, text)?);
         }
+        // The default pack checks consistency and suggests the majority
+        // form; its own preferences only break ties.
+        for e in &mut pack.entities {
+            e.fallback = e.prefer.take();
+        }
+        for r in pack.abbreviations.iter_mut().chain(&mut pack.titles) {
+            r.fallback = r.prefer.take();
+        }
         Ok(pack)
     }
 
@@ -468,6 +489,8 @@ impl Pack {
         if let Some(first) = file.first_reference {
             self.first_reference.severity = first.severity.or(self.first_reference.severity);
             self.first_reference.people.extend(first.people);
+            self.first_reference.full_name_first =
+                first.full_name_first.or(self.first_reference.full_name_first);
             self.first_reference.examples.bad.extend(first.examples.bad);
             self.first_reference.examples.good.extend(first.examples.good);
         }
@@ -667,6 +690,7 @@ mod raw {
                 kind: e.kind,
                 aliases,
                 prefer,
+                fallback: None,
                 adjectives: e.adjectives,
                 exceptions: e.exceptions,
                 severity: e.severity,
@@ -695,6 +719,7 @@ mod raw {
                 name: f.name.unwrap_or_else(|| f.forms[0].clone()),
                 forms: f.forms,
                 prefer: f.prefer,
+                fallback: None,
                 exceptions: f.exceptions,
                 severity: f.severity,
                 examples: f.examples,

@@ -298,7 +298,7 @@ fn the_example_article_sarif() {
 #[test]
 fn the_example_article_diff() {
     let mut cmd = example(&["--diff"]);
-    cmd.assert().code(1).stderr("Would fix 7 findings in 1 file.\n");
+    cmd.assert().code(1).stderr("Would fix 6 findings in 1 file.\n");
     insta::assert_snapshot!(stdout(&mut cmd));
     let mut cmd = example(&["--diff", "--unsafe-fixes"]);
     cmd.assert().code(1).stderr("Would fix 8 findings in 1 file.\n");
@@ -483,4 +483,36 @@ fn threads_do_not_change_the_output() {
     let one = run("1");
     assert_eq!(run("2"), one);
     assert_eq!(run("4"), one);
+}
+
+#[test]
+fn info_findings_fail_a_run_only_when_the_bar_is_lowered() {
+    let dir = TempDir::new().unwrap();
+    let draft = dir.path().join("d.txt");
+    std::fs::write(
+        &draft,
+        "Smith said the plan would work.\n\nJohn Smith, the chief executive, said more on Monday.\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let mut cmd = claimlint();
+        cmd.current_dir(dir.path()).arg("check").args(args).arg(&draft);
+        cmd.output().unwrap().status.code()
+    };
+    assert_eq!(run(&["--isolated"]), Some(0));
+    assert_eq!(run(&["--isolated", "--fail-on", "info"]), Some(1));
+    assert_eq!(run(&["--isolated", "--fail-on", "error"]), Some(0));
+    std::fs::write(dir.path().join(".claimlint.yaml"), "fail_on: info\n").unwrap();
+    assert_eq!(run(&[]), Some(1));
+    assert_eq!(run(&["--fail-on", "warning"]), Some(0));
+}
+
+#[test]
+fn a_short_first_line_does_not_hide_the_body() {
+    claimlint()
+        .args(["check", "--isolated", "--format", "json-lines", "-"])
+        .write_stdin("In Paris\nUS troops arrived.\nThe U.S. embassy said nothing.\n")
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("\"rule\":\"naming.abbreviation\""));
 }

@@ -120,7 +120,7 @@ fn a_typo_in_the_config_is_located_and_nothing_is_checked() {
         .stdout("")
         .stderr(
             "error: ../.claimlint.yaml:2:1: unknown field `exlude`, expected one of `rules`, `default_rules`, \
-             `style`, `disable`, `severity`, `include`, `exclude`, `date`, `accept`\n",
+             `style`, `disable`, `severity`, `include`, `exclude`, `date`, `accept`, `fail_on`\n",
         );
     write(dir.path(), ".claimlint.yaml", "date: 2015-12-32\n");
     claimlint(dir.path())

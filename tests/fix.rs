@@ -392,7 +392,27 @@ fn fix_reports_what_remains() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "Fixed 7 findings in 1 file.\n"
+        "Fixed 6 findings in 1 file.\n"
     );
     insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
+}
+
+#[test]
+fn a_fix_inside_a_direct_quotation_waits_for_unsafe_fixes() {
+    let dir = TempDir::new().unwrap();
+    let draft = "Officials in Kyiv met US envoys. \"We trust the U.S. to stay,\" the minister said.\n";
+    claimlint(dir.path())
+        .args(["--fix", "-"])
+        .write_stdin(draft)
+        .assert()
+        .code(1)
+        .stdout(draft)
+        .stderr("Fixed 0 findings in 0 files.\n");
+    claimlint(dir.path())
+        .args(["--fix", "--unsafe-fixes", "-"])
+        .write_stdin(draft)
+        .assert()
+        .code(0)
+        .stdout("Officials in Kyiv met US envoys. \"We trust the US to stay,\" the minister said.\n")
+        .stderr("Fixed 1 finding in 1 file.\n");
 }

@@ -11,7 +11,7 @@
 //! TODAY") are listed as exceptions and never counted. The fix is safe.
 
 use crate::check::{count_word, quote_list, Document, Inconsistency, Use};
-use crate::finding::{Applicability, Finding};
+use crate::finding::{Applicability, Finding, Span};
 use crate::mention::Target;
 use crate::parse::TokenKind;
 use crate::rules::Pack;
@@ -23,6 +23,8 @@ pub const CODE: &str = "naming.abbreviation";
 /// ("Yukos USA", "T-Mobile USA"): the word before it is part of a name.
 /// A lone capitalised word opening a sentence ("The USA") is no name,
 /// unless its shape says it is one ("T-Mobile USA" opening a sentence).
+/// A name on an earlier line (a headline ending "in Paris") is no part of
+/// the form that opens the next.
 fn ends_a_name(doc: &Document<'_>, first: usize) -> bool {
     // Names are sorted and disjoint, so at most one ends at `first`.
     let names = &doc.mentions.names;
@@ -30,6 +32,10 @@ fn ends_a_name(doc: &Document<'_>, first: usize) -> bool {
     let Some(name) = names.get(at).filter(|n| n.tokens().end == first) else {
         return false;
     };
+    let gap = Span::new(name.span().end, doc.tokens[first].span().start);
+    if doc.text(gap).contains(['\n', '\r']) {
+        return false;
+    }
     let plain_opener = name.sentence_initial && name.tokens().len() == 1 && {
         let token = doc.tokens[name.tokens().start];
         let word = doc.text(token.span());
@@ -57,6 +63,8 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             severity: rule.severity,
             uses: &uses,
             prefer: rule.prefer.as_deref(),
+            fallback: rule.fallback.as_deref(),
+            fullest: false,
             applicability: Applicability::Safe,
             match_case: false,
             rewrite: None,

@@ -9,15 +9,18 @@
 //!
 //! Reported only where the surname is evidently a person's and its full
 //! name is known, so that the finding can suggest it: a title or
-//! honorific stands before the surname ("Mr Okafor") and the draft gives
-//! the full name later (two or three capitalised words, not "The
-//! Tories"), or the pack's `first_reference: people:` list has a full name
-//! ending in the surname and a title stands before it or a verb of speech
-//! after it ("Putin said"). "Police said" is no person. A surname after a regnal title
-//! ("King Charles") is a given name, a name right after another name of
-//! the pack ("Chad Smith") is not alone, and a headline (a first line with
-//! no full stop) may use surnames.  Info level; the
-//! suggestion is display-only.
+//! honorific stands before the surname ("Mr Okafor") or a verb of speech
+//! after it ("Okafor said"), and the draft gives the full name later (two
+//! or three capitalised words, not "The Tories"). A style that wants the
+//! full name at first reference (`first_reference: full_name_first: true`,
+//! set by the AP and Reuters packs) also reports a surname the draft never
+//! expands when the pack's `first_reference: people:` list has a full name
+//! ending in it ("Putin said" suggests "Vladimir Putin"). "Police said" is
+//! no person. A surname after a regnal title ("King Charles") is a given
+//! name, a name right after another name of the pack ("Chad Smith") is
+//! not alone, a headline (a first line with no full stop) may use
+//! surnames, and a name inside a direct quotation is the speaker's. Info
+//! level; the suggestion is display-only.
 
 use std::cell::LazyCell;
 
@@ -63,6 +66,7 @@ const SPEECH: &[&str] = &[
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let settings = &pack.first_reference;
     let severity = settings.severity.unwrap_or(Severity::Info);
+    let full_name_first = settings.full_name_first.unwrap_or(false);
     let names = &doc.mentions.names;
     // The first full name (two or more words) ending in each word. Built
     // on first use, as the other tests turn away most names before it.
@@ -111,12 +115,15 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         if name.tokens().len() != 1 || name.continues().is_some() {
             continue;
         }
-        if headline.is_some_and(|h| h.end >= name.span().end) {
+        if headline.is_some_and(|h| h.end >= name.span().end) || doc.quoted(name.span()) {
             continue;
         }
         let token = doc.tokens[name.tokens().start];
         let word = doc.text(token.span());
-        if reported.contains(word) || word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        if reported.contains(word)
+            || word.chars().filter(|c| c.is_alphabetic()).count() < 2
+            || BODIES.contains(&word)
+        {
             continue;
         }
         if word.chars().all(|c| !c.is_lowercase()) {
@@ -167,17 +174,18 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         let later = full_by_last
             .get(word)
             .map(|&n| &names[n])
-            .filter(|full| {
-                title.is_some() && full.span().start > name.span().start && looks_like_full_name(doc, full)
-            })
+            .filter(|full| full.span().start > name.span().start && looks_like_full_name(doc, full))
             .map(|full| {
                 doc.text(full.span())
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ")
             });
+        // The pack's people stand in for a full name the draft never gives
+        // only in a style that wants the full name first.
         let known = || {
             person(word)
+                .filter(|_| full_name_first)
                 .filter(|_| title.is_some() || word.chars().count() >= 4)
                 .cloned()
         };
@@ -208,6 +216,43 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         });
     }
 }
+
+/// Words that end the name of a body, not a person ("Strathclyde Police
+/// said"): never a surname to expand.
+const BODIES: &[&str] = &[
+    "Police",
+    "Council",
+    "Airlines",
+    "Airways",
+    "Party",
+    "Group",
+    "Bank",
+    "Army",
+    "Court",
+    "Office",
+    "Department",
+    "Ministry",
+    "Commission",
+    "Government",
+    "Club",
+    "Trust",
+    "Union",
+    "Service",
+    "Services",
+    "Board",
+    "Agency",
+    "Company",
+    "Corporation",
+    "Authority",
+    "Committee",
+    "Institute",
+    "University",
+    "College",
+    "School",
+    "Hospital",
+    "Association",
+    "Federation",
+];
 
 /// Capitalised words that open a name phrase without being a given name
 /// ("The Tories", "At Heathrow", "New Labour").
@@ -334,6 +379,9 @@ fn looks_like_full_name(doc: &Document<'_>, name: &crate::mention::Name) -> bool
                 && w.chars().any(char::is_lowercase)
         })
         && !NOT_GIVEN_NAMES.contains(&doc.text(tokens[0].span()))
+        // "Houston-based Continental": a compound before the last word
+        // describes; it is no given name.
+        && tokens[0].kind != TokenKind::Compound
 }
 
 #[cfg(test)]
@@ -343,8 +391,12 @@ mod tests {
     use crate::Checker;
 
     fn found(text: &str) -> Vec<(String, String)> {
+        found_with(Pack::builtin().unwrap(), text)
+    }
+
+    fn found_with(pack: Pack, text: &str) -> Vec<(String, String)> {
         let source = Source::new("t.txt", text, Format::Text);
-        Checker::new(Pack::builtin().unwrap())
+        Checker::new(pack)
             .check(&source)
             .into_iter()
             .filter(|f| f.rule == super::CODE)
@@ -367,8 +419,12 @@ mod tests {
                 "Chidi Okafor said the plan was fair. Finance Minister Chidi Okafor left.".to_string()
             )]
         );
+        // The default pack waits for the draft's own full name; AP style
+        // wants one at first reference and knows Putin's.
+        assert_eq!(found("Putin said the talks would go on."), []);
+        let ap = crate::setup::with_style(Pack::builtin().unwrap(), "ap").unwrap();
         assert_eq!(
-            found("Putin said the talks would go on."),
+            found_with(ap, "Putin said the talks would go on."),
             [(
                 "Putin".to_string(),
                 "Vladimir Putin said the talks would go on.".to_string()
@@ -382,5 +438,11 @@ mod tests {
         assert_eq!(found("Mr Hale said the budget was fair."), []);
         assert_eq!(found("King Charles spoke. Tesco said profits rose."), []);
         assert_eq!(found("Brown rice sales rose."), []);
+        assert_eq!(found("\"Mr Okafor will wait,\" she said. Chidi Okafor left."), []);
+        assert_eq!(
+            found("Continental said so. Houston-based Continental cut jobs."),
+            []
+        );
+        assert_eq!(found("Police said so. Strathclyde Police asked for help."), []);
     }
 }

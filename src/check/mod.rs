@@ -13,8 +13,10 @@ use crate::source::Source;
 pub mod abbreviation;
 pub mod acronym;
 pub mod claims;
+pub mod control;
 pub mod entity;
 pub mod first_reference;
+pub mod quotation;
 pub mod style;
 pub mod term;
 pub mod title;
@@ -48,6 +50,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "claims.statement",
         "one statement made twice, once denied or with another value",
+    ),
+    (
+        control::CODE,
+        "an inline control that names a rule that does not exist",
     ),
 ];
 
@@ -83,6 +89,8 @@ pub struct Document<'a> {
     pub story_date: Option<jiff::civil::Date>,
     /// The headline, when the draft opens with one.
     headline: Option<Span>,
+    /// Its direct quotations, sorted and disjoint.
+    quotations: Vec<Span>,
     /// What the checks that read every token found in the segments.
     facts: Facts,
 }
@@ -172,9 +180,12 @@ impl<'a> Document<'a> {
         let mut claims = claim::Claims::default();
         let mut story_date = claim::calendar::story_date(source, &[], date).map(|(d, _)| d);
         let mut headline = None;
+        let mut quotations = Vec::new();
         let mut base = 0;
         for (n, blocks) in segments.into_iter().enumerate() {
-            let parsed = parse::parse(text, source.blocks.get(blocks).unwrap_or_default());
+            let blocks = source.blocks.get(blocks).unwrap_or_default();
+            let parsed = parse::parse(text, blocks);
+            quotation::find(text, blocks, &parsed.tokens, &mut quotations);
             let mut found = mention::find_unlinked(text, &parsed.tokens, &parsed.sentences, lexicon);
             found.shift(base, mentions.known.len());
             let names = mentions.names.len()..mentions.names.len() + found.names.len();
@@ -261,6 +272,7 @@ impl<'a> Document<'a> {
             claims,
             story_date,
             headline,
+            quotations,
             facts,
         }
     }
@@ -270,6 +282,12 @@ impl<'a> Document<'a> {
     /// as a matter of course.
     pub fn headline(&self) -> Option<Span> {
         self.headline
+    }
+
+    /// True when `span` lies inside a direct quotation: the speaker's
+    /// words, which an editor does not rewrite.
+    pub fn quoted(&self, span: Span) -> bool {
+        quotation::contains(&self.quotations, span)
     }
 
     /// The text a span covers.
@@ -327,8 +345,26 @@ pub fn run(doc: &Document<'_>, pack: &Pack) -> Vec<Finding> {
     style::check(doc, pack, &mut findings);
     claims::check(doc, pack, &mut findings);
     drop_terms_the_house_style_settles(&mut findings);
+    leave_quotations_to_a_human(doc, &mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings
+}
+
+/// A quotation is the speaker's words: a fix that would change one is
+/// shown but applied only with `--unsafe-fixes`, and says why.
+fn leave_quotations_to_a_human(doc: &Document<'_>, findings: &mut [Finding]) {
+    if doc.quotations.is_empty() {
+        return;
+    }
+    for finding in findings {
+        let Some(fix) = &mut finding.fix else { continue };
+        if fix.applicability == Applicability::Safe && fix.edits.iter().any(|e| doc.quoted(e.span)) {
+            fix.applicability = Applicability::Unsafe;
+            finding
+                .message
+                .push_str("; the fix changes a direct quotation, so confirm the speaker's words");
+        }
+    }
 }
 
 /// A style pack that writes "cease-fire" reports every "ceasefire"; the
@@ -409,6 +445,13 @@ pub enum Why {
     Accepted,
     /// The draft uses it most, this many times.
     UsedMost(usize),
+    /// The forms are used equally often; it is the fullest of them
+    /// ("European Commission" over "EU Commission"; "Abbott" over
+    /// "Abbot": a dropped letter is the commoner slip).
+    Fullest,
+    /// The forms are used equally often; the rule names it as the usual
+    /// form.
+    RuleDefault,
     /// The forms are used equally often; it came first.
     UsedFirst,
 }
@@ -419,6 +462,8 @@ impl Why {
             Why::HouseRule => "house rule".to_string(),
             Why::Accepted => "accepted by this desk".to_string(),
             Why::UsedMost(n) => format!("used most, {n} times"),
+            Why::Fullest => "as common as the others, and the fullest form".to_string(),
+            Why::RuleDefault => "as common as the others, and the usual form".to_string(),
             Why::UsedFirst => "as common as the others, and used first".to_string(),
         }
     }
@@ -437,8 +482,17 @@ pub struct Inconsistency<'u> {
     pub severity: Severity,
     /// Every use, in document order.
     pub uses: &'u [Use],
-    /// The form the pack prefers, if any.
+    /// The form the pack prefers, if any: it wins outright.
     pub prefer: Option<&'u str>,
+    /// The form the rule names as usual, if any: it wins between forms
+    /// used equally often ("Maldives" over "Maldive Islands").
+    pub fallback: Option<&'u str>,
+    /// Whether, between forms used equally often and none of them the
+    /// usual one, the fullest (the most
+    /// letters) wins: for names, where a shortened or misspelt form is
+    /// shorter ("EU Commission", "Abbot"); not for spellings of one word
+    /// ("email", "e-mail"), where length says nothing.
+    pub fullest: bool,
     /// How safe replacing the other forms is.
     pub applicability: Applicability,
     /// Whether a replacement takes on the casing of the text it replaces
@@ -475,18 +529,19 @@ impl<'u> Inconsistency<'u> {
             (None, Some(p)) => (p, Why::HouseRule),
             (None, None) => {
                 let most = forms.iter().map(|f| f.1).max().unwrap_or(0);
-                let tied = forms.iter().filter(|f| f.1 == most).count();
-                // `forms` is in order of first use, so the first with the
-                // highest count is the earliest of the tied ones.
-                let first = forms.iter().find(|f| f.1 == most).map_or("", |f| f.0);
-                (
-                    first,
-                    if tied > 1 {
-                        Why::UsedFirst
-                    } else {
-                        Why::UsedMost(most)
-                    },
-                )
+                // `forms` is in order of first use, so the first of the
+                // tied ones is the earliest.
+                let tied: Vec<&str> = forms.iter().filter(|f| f.1 == most).map(|f| f.0).collect();
+                let letters = |form: &str| form.chars().filter(|c| c.is_alphanumeric()).count();
+                let longest = tied.iter().map(|f| letters(f)).max().unwrap_or(0);
+                let fullest: Vec<&str> = tied.iter().copied().filter(|f| letters(f) == longest).collect();
+                let usual = self.fallback.and_then(|d| tied.iter().copied().find(|f| *f == d));
+                match (&tied[..], usual) {
+                    ([only], _) => (*only, Why::UsedMost(most)),
+                    (_, Some(usual)) => (usual, Why::RuleDefault),
+                    _ if self.fullest && fullest.len() == 1 => (fullest[0], Why::Fullest),
+                    _ => (tied.first().copied().unwrap_or(""), Why::UsedFirst),
+                }
             }
         };
         let losers: Vec<&Use> = self.uses.iter().filter(|u| u.form != winner).collect();
@@ -499,10 +554,11 @@ impl<'u> Inconsistency<'u> {
             .collect();
         related.sort();
         related.dedup();
-        // The winner as the draft writes it, unless a house rule spells it.
-        let winner_text = match prefer {
-            Some(p) => p,
-            None => self
+        // The winner as the draft writes it, unless a rule spells it.
+        let winner_text = match (prefer, why) {
+            (Some(p), _) => p,
+            (None, Why::RuleDefault) => self.fallback.unwrap_or(winner),
+            (None, _) => self
                 .uses
                 .iter()
                 .find(|w| w.form == winner)
@@ -536,7 +592,17 @@ impl<'u> Inconsistency<'u> {
                 .map_or(form, |u| u.text.as_str())
         };
         let names: Vec<&str> = forms.iter().map(|f| written(f.0)).collect();
-        let shown = if prefer.is_some() { winner } else { written(winner) };
+        // The message quotes what the fix writes where the odd one out is
+        // (in its case: a sentence-initial "E-mail" becomes "Email").
+        let primary_fix = losers
+            .first()
+            .filter(|_| self.match_case)
+            .map(|u| replacement_of(u));
+        let shown = match &primary_fix {
+            Some(fixed) => fixed.as_str(),
+            None if prefer.is_some() => winner,
+            None => written(winner),
+        };
         let message = format!(
             "{}; use \"{shown}\" ({})",
             describe(&names, shown),

@@ -516,6 +516,14 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             .iter()
             .any(|&(shape, span)| shape == Shape::Closed && is_camel(doc.text(span)));
         uses.retain(|&(shape, span)| shape != Shape::Open || camel || !is_title_case(doc.text(span)));
+        // An acronym ("UNAIDS") is a name of its own, not the words it
+        // sounds like closed up ("the UN aids agency").
+        if uses
+            .iter()
+            .any(|&(shape, span)| shape == Shape::Closed && is_acronym(doc.text(span)))
+        {
+            continue;
+        }
         uses.sort_by_key(|u| u.1);
         let uses: Vec<Use> = uses
             .iter()
@@ -540,6 +548,8 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             severity,
             uses: &uses,
             prefer: None,
+            fallback: None,
+            fullest: false,
             applicability: Applicability::Safe,
             match_case: true,
             rewrite: None,
@@ -553,6 +563,14 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             )
         }));
     }
+}
+
+/// Two or more letters, all capitals ("UNAIDS", "NATO").
+fn is_acronym(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some()
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && letters.all(char::is_uppercase)
 }
 
 #[cfg(test)]

@@ -40,6 +40,8 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             severity: rule.severity,
             uses: &uses,
             prefer: rule.prefer.as_deref(),
+            fallback: rule.fallback.as_deref(),
+            fullest: false,
             applicability: Applicability::Safe,
             match_case: true,
             rewrite: None,

@@ -77,6 +77,8 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             severity,
             uses,
             prefer: None,
+            fallback: None,
+            fullest: true,
             applicability: Applicability::Unsafe,
             match_case: false,
             rewrite: None,

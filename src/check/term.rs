@@ -9,9 +9,15 @@
 //! ceasefire". Use instead: one spelling throughout.
 //!
 //! A closed word ("ceasefire") is compared with the same letters written
-//! with a hyphen ("cease-fire") or a space ("cease fire"). The hyphenated
-//! and spaced forms alone are not compared with each other: "a long-term
-//! plan" and "in the long term" are both right. Spaced forms whose second
+//! with a hyphen ("cease-fire") or a space ("cease fire"). Without a
+//! closed form, a hyphenated and a spaced form are compared only where the
+//! space is plainly the hyphen lost: after a bound prefix ("anti virus"
+//! beside "anti-virus", "re sell", "non market"), or where both stand in
+//! one position, after a determiner and before a noun ("a high speed
+//! link", "a high-speed link") or before no noun ("his team mate said",
+//! "his team-mate on"). "A long-term plan" and "in the long term", or "in
+//! extra time" and "an extra-time winner", stand apart and are both
+//! right. Spaced forms whose second
 //! word is a particle are phrasal verbs ("take over" beside "takeover"),
 //! and the pack lists closed words that are different words from their
 //! spaced form ("everyday", "maybe"). The fix keeps the casing of the text
@@ -22,7 +28,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use crate::check::{quote_list, Document, Inconsistency, Segment, Use};
-use crate::finding::{Applicability, Finding, Span};
+use crate::finding::{Applicability, Finding, Severity, Span};
 use crate::parse::TokenKind;
 use crate::rules::Pack;
 use crate::source::Source;
@@ -186,7 +192,56 @@ pub(crate) struct Facts {
     /// Closed word -> the span of each of its uses, in order, for the
     /// closed words whose key was wanted when their segment was read.
     closed: HashMap<String, Vec<Span>>,
+    /// Two-part hyphenated compounds, as their parts lowered and joined by
+    /// a space ("anti virus"): each use's span and whether it stands
+    /// before a noun ([`Facts::modifier`]).
+    hyphenated: HashMap<String, Vec<(Span, Position)>>,
+    /// The first parts of `hyphenated`, so that a pair of words is looked
+    /// up only when its first word may begin one.
+    first_parts: HashSet<String>,
+    /// The same two words written apart ("anti virus" beside a draft's
+    /// "anti-virus"), in the segment of a hyphenated form or after it.
+    spaced: HashMap<String, Vec<(Span, Position)>>,
 }
+
+/// Where a two-word phrase stands, as far as its neighbours tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Position {
+    /// After a determiner and before a noun: "a high speed link".
+    Modifier,
+    /// After a determiner and before no noun: "his team mate said", "the
+    /// film-maker was".
+    Noun,
+    /// Anywhere else: "in extra time", "anti virus tools".
+    Other,
+}
+
+/// Adverbs that follow a noun phrase ("the fourth quarter alone").
+const ADVERBS_AFTER: &[&str] = &[
+    "alone", "ago", "itself", "again", "too", "also", "before", "after", "later",
+];
+
+/// Words after a phrase that are no noun it could modify: the verbs a news
+/// sentence puts after its subject.
+const VERBS_AFTER: &[&str] = &[
+    "said", "says", "told", "added", "was", "were", "is", "are", "has", "have", "had", "will", "would",
+    "could", "should", "can", "may", "might", "did", "does", "must", "shall",
+];
+
+/// Prefixes that are no words of their own: written apart from the word
+/// they prefix, they are the hyphenated form with its hyphen lost ("anti
+/// virus" beside "anti-virus", "non market" beside "non-market").
+const BOUND_PREFIXES: &[&str] = &[
+    "anti", "non", "re", "pre", "co", "ex", "semi", "multi", "hi", "wi", "post", "pro", "sub", "bi", "tri",
+    "counter", "inter", "intra", "micro", "macro", "mega", "mini", "neo", "pan", "pseudo", "quasi", "ultra",
+    "mid", "self", "vice",
+];
+
+/// Words after which a two-word phrase is a noun or the modifier of one
+/// ("a high speed link", "his team mate"; see [`Facts::position`]).
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "your", "my",
+];
 
 /// The key of a word as [`Words`](crate::parse::Words) compares it, lower
 /// case with straight apostrophes: of an ASCII word, read from the bytes
@@ -461,6 +516,7 @@ impl Facts {
                 }
             }
         }
+        self.scan_spaced(segment, pack);
         let after_closed = self.after_closed.as_ref();
         if self.wanted.is_empty() && after_closed.is_none() {
             return;
@@ -480,11 +536,208 @@ impl Facts {
     }
 }
 
+impl Facts {
+    /// Gathers a segment's two-part hyphenated compounds, then the pairs
+    /// of words that write one of them (of this segment or an earlier
+    /// one) with a space.
+    fn scan_spaced(&mut self, segment: &Segment<'_, '_>, pack: &Pack) {
+        let is_particle = |w: &str| pack.terms.particles.iter().any(|p| p.eq_ignore_ascii_case(w));
+        let tokens = segment.tokens;
+        let words = segment.words;
+        for sentence in segment.sentences {
+            for i in sentence.tokens() {
+                let Some(token) = tokens.get(i) else { continue };
+                if token.kind != TokenKind::Compound {
+                    continue;
+                }
+                let written = segment.text(token.span());
+                let Some((first, second)) = words.get(i).split_once('-') else {
+                    continue;
+                };
+                let plain = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase());
+                // "Jean-Paul", "Hewlett-Packard": a name.
+                let name = written
+                    .split('-')
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+                if !plain(first) || !plain(second) || name || is_function_word(first) || is_particle(second) {
+                    continue;
+                }
+                let position = Facts::position(segment, sentence.tokens(), i, i);
+                self.hyphenated
+                    .entry(format!("{first} {second}"))
+                    .or_default()
+                    .push((token.span(), position));
+                self.first_parts.insert(first.to_string());
+            }
+        }
+        if self.first_parts.is_empty() {
+            return;
+        }
+        let mut pair = String::new();
+        for sentence in segment.sentences {
+            let range = sentence.tokens();
+            for i in range.start..range.end.saturating_sub(1) {
+                let (Some(a), Some(b)) = (tokens.get(i), tokens.get(i + 1)) else {
+                    continue;
+                };
+                if a.kind != TokenKind::Word
+                    || b.kind != TokenKind::Word
+                    || !self.first_parts.contains(words.get(i))
+                {
+                    continue;
+                }
+                // One space between, as the hyphen would be.
+                if segment.text(Span::new(a.span().end, b.span().start)) != " " {
+                    continue;
+                }
+                pair.clear();
+                pair.push_str(words.get(i));
+                pair.push(' ');
+                pair.push_str(words.get(i + 1));
+                if self.hyphenated.contains_key(pair.as_str()) {
+                    let position = Facts::position(segment, range.clone(), i, i + 1);
+                    self.spaced
+                        .entry(pair.clone())
+                        .or_default()
+                        .push((Span::new(a.span().start, b.span().end), position));
+                }
+            }
+        }
+    }
+
+    /// Where tokens `first..=last` of a sentence stand: after a
+    /// determiner and before a lower-case word that is no function word
+    /// or verb ("a high speed link"), after a determiner and before
+    /// anything else ("his team mate said"), or elsewhere ("in extra
+    /// time").
+    fn position(segment: &Segment<'_, '_>, sentence: Range<usize>, first: usize, last: usize) -> Position {
+        let after_determiner = first
+            .checked_sub(1)
+            .filter(|i| sentence.contains(i))
+            .and_then(|i| segment.tokens.get(i))
+            .filter(|t| t.kind == TokenKind::Word)
+            .is_some_and(|t| {
+                DETERMINERS
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(segment.text(t.span())))
+            });
+        if !after_determiner {
+            return Position::Other;
+        }
+        // The token after: a lower-case word or compound is the noun
+        // modified; a function word, a verb, punctuation or the end of
+        // the sentence says the phrase is the noun; a number or a
+        // capitalised word says nothing ("its fourth-quarter 2004
+        // profits").
+        let Some(next) = segment
+            .tokens
+            .get(last + 1)
+            .filter(|_| sentence.contains(&(last + 1)))
+        else {
+            return Position::Noun;
+        };
+        let text = segment.text(next.span());
+        match next.kind {
+            TokenKind::Word | TokenKind::Compound
+                if is_function_word(text) || VERBS_AFTER.iter().any(|v| v.eq_ignore_ascii_case(text)) =>
+            {
+                Position::Noun
+            }
+            // "in the fourth quarter alone", "the long term really": an
+            // adverb, no noun.
+            TokenKind::Word if text.ends_with("ly") || ADVERBS_AFTER.contains(&text) => Position::Other,
+            TokenKind::Word | TokenKind::Compound if text.starts_with(|c: char| c.is_lowercase()) => {
+                Position::Modifier
+            }
+            TokenKind::Punct | TokenKind::Terminal | TokenKind::Quote => Position::Noun,
+            _ => Position::Other,
+        }
+    }
+}
+
+/// Reports two words written apart and hyphenated ("anti virus" and
+/// "anti-virus"), where the draft has no closed form of them (that is the
+/// main check's): when the first is a bound prefix, every use; otherwise
+/// only the uses in one position both shapes stand in ([`Position`]: "a
+/// high speed link" and "a high-speed link", "his team mate said" and
+/// "his team-mate on"); "in extra time" beside "an extra-time winner" is a
+/// noun beside a modifier, both right.
+fn spaced_and_hyphenated(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
+    let facts = &doc.facts.terms;
+    let severity = pack.terms.severity.unwrap_or_default();
+    let mut keys: Vec<&String> = facts.spaced.keys().collect();
+    keys.sort();
+    for key in keys {
+        let (Some(spaced), Some(hyphenated)) = (facts.spaced.get(key), facts.hyphenated.get(key)) else {
+            continue;
+        };
+        let closed: String = key.split(' ').collect();
+        if facts.closed.contains_key(&closed) {
+            continue;
+        }
+        let bound = key
+            .split(' ')
+            .next()
+            .is_some_and(|first| BOUND_PREFIXES.contains(&first));
+        // The position both shapes stand in, if one does.
+        let shared = [Position::Modifier, Position::Noun]
+            .into_iter()
+            .find(|&p| spaced.iter().any(|u| u.1 == p) && hyphenated.iter().any(|u| u.1 == p));
+        if !bound && shared.is_none() {
+            continue;
+        }
+        let hyphen_form = key.replace(' ', "-");
+        let mut uses: Vec<Use> = spaced
+            .iter()
+            .map(|&u| (u, key.clone()))
+            .chain(hyphenated.iter().map(|&u| (u, hyphen_form.clone())))
+            .filter(|((_, position), _)| bound || Some(*position) == shared)
+            .map(|((span, _), form)| Use {
+                form,
+                span,
+                edit: span,
+                text: doc.text(span).to_string(),
+            })
+            .collect();
+        uses.sort_by_key(|u| u.span);
+        // Between as many of each, the hyphen where the space is the slip
+        // of a prefix or modifier that lost it; between two nouns, the
+        // form used first.
+        let usual = (bound || shared == Some(Position::Modifier)).then_some(hyphen_form.as_str());
+        findings.extend(one_word_two_ways(&uses, usual, severity, pack));
+    }
+}
+
+/// The finding of one word written in several shapes, if they differ.
+fn one_word_two_ways(uses: &[Use], usual: Option<&str>, severity: Severity, pack: &Pack) -> Option<Finding> {
+    let inconsistency = Inconsistency {
+        rule: CODE,
+        origin: None,
+        severity,
+        uses,
+        prefer: None,
+        fallback: usual,
+        fullest: false,
+        applicability: Applicability::Safe,
+        match_case: true,
+        rewrite: None,
+        accepted: &pack.accepted,
+    };
+    inconsistency.finding(|names, _| {
+        format!(
+            "{} are one word written {} ways",
+            quote_list(names),
+            crate::check::count_word(names.len())
+        )
+    })
+}
+
 /// Reports each word the draft writes in more than one shape.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let settings = &pack.terms;
     let is_distinct = |w: &str| settings.distinct.iter().any(|d| d.eq_ignore_ascii_case(w));
     let facts = &doc.facts.terms;
+    spaced_and_hyphenated(doc, pack, findings);
     if facts.candidates.is_empty() {
         return;
     }
@@ -542,26 +795,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
                 }
             })
             .collect();
-        let inconsistency = Inconsistency {
-            rule: CODE,
-            origin: None,
-            severity,
-            uses: &uses,
-            prefer: None,
-            fallback: None,
-            fullest: false,
-            applicability: Applicability::Safe,
-            match_case: true,
-            rewrite: None,
-            accepted: &pack.accepted,
-        };
-        findings.extend(inconsistency.finding(|names, _| {
-            format!(
-                "{} are one word written {} ways",
-                quote_list(names),
-                crate::check::count_word(names.len())
-            )
-        }));
+        findings.extend(one_word_two_ways(&uses, None, severity, pack));
     }
 }
 

@@ -147,7 +147,14 @@ fn decode(body: &[u8]) -> Result<Message, Undecoded> {
         .get("id")
         .filter(|id| id.is_string() || id.is_i64() || id.is_u64())
         .cloned();
-    serde_json::from_value::<Message>(value.clone()).map_err(|e| {
+    let decoded = match serde_json::from_value::<Message>(value.clone()) {
+        // A message with a method is a request or a notification, never a
+        // response (which is what a bad method leaves it looking like).
+        Ok(Message::Response(_)) if method.is_some() => Err("its method is not a string".to_string()),
+        Ok(message) => Ok(message),
+        Err(e) => Err(e.to_string()),
+    };
+    decoded.map_err(|e| {
         let why = format!("the body is not a JSON-RPC message ({e})");
         // A response (no method) the client sent is not answered.
         let answer =

@@ -309,3 +309,75 @@ fn answer(kept: &mut HashMap<String, Kept>, job: &ActionsJob) -> Response {
         Err(message) => Response::new_err(id, ErrorCode::InternalError as i32, message),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::setup::PackOptions;
+
+    /// A worker whose queue no thread takes jobs from, to watch the queue.
+    fn idle() -> Worker {
+        Worker {
+            shared: Arc::new(Shared {
+                queue: Mutex::new(Queue::default()),
+                ready: Condvar::new(),
+            }),
+        }
+    }
+
+    fn snapshot(uri: &str, generation: u64) -> Snapshot {
+        Snapshot {
+            uri: uri.parse().unwrap(),
+            generation,
+            version: 1,
+            text: Arc::new("Kiev.".to_string()),
+            format: Format::Text,
+            name: uri.to_string(),
+            setup: Arc::new(Setup::new(&PackOptions::default(), None, None).unwrap()),
+        }
+    }
+
+    fn waiting(worker: &Worker) -> Vec<String> {
+        worker
+            .queue()
+            .jobs
+            .iter()
+            .map(|job| match job {
+                Job::Check(s) => format!("check {} {}", s.uri.as_str(), s.generation),
+                Job::Actions(a) => format!("actions {}", a.id),
+                Job::Forget(uri) => format!("forget {}", uri.as_str()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_newer_check_replaces_a_waiting_one_and_a_waiting_request_can_be_cancelled() {
+        let worker = idle();
+        worker.check(snapshot("file:///a.txt", 1));
+        worker.check(snapshot("file:///b.txt", 2));
+        let params: CodeActionParams = serde_json::from_value(serde_json::json!({
+            "textDocument": {"uri": "file:///a.txt"},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+            "context": {"diagnostics": []}
+        }))
+        .unwrap();
+        worker.actions(ActionsJob {
+            id: RequestId::from(7),
+            params,
+            snapshot: snapshot("file:///a.txt", 1),
+            document_changes: false,
+        });
+        worker.check(snapshot("file:///a.txt", 3));
+        assert_eq!(
+            waiting(&worker),
+            ["check file:///b.txt 2", "actions 7", "check file:///a.txt 3"]
+        );
+        assert!(worker.cancel(&RequestId::from(7)));
+        assert!(!worker.cancel(&RequestId::from(7)));
+        worker.forget("file:///a.txt".parse().unwrap());
+        assert_eq!(
+            waiting(&worker),
+            ["check file:///b.txt 2", "forget file:///a.txt"]
+        );
+    }
+}

@@ -1058,3 +1058,53 @@ fn fixing_all_is_offered_once_on_a_finding() {
     assert_eq!(actions[0]["kind"], "source.fixAll.claimlint");
     client.shut_down().unwrap();
 }
+
+#[test]
+fn the_binary_exits_at_once_while_a_large_draft_is_checked() {
+    let mut child = spawn_server(Stdio::piped());
+    let mut stdin = child.stdin.take().unwrap();
+    let messages = read_framed(child.stdout.take().unwrap());
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+    );
+    let uri = "file:///news/large.txt";
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "plaintext", "version": 1, "text": draft_of(2_000_000)
+        }}}),
+    );
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "textDocument/didSave", "params": {"textDocument": {"uri": uri}}}),
+    );
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
+    );
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let left = deadline
+            .checked_duration_since(std::time::Instant::now())
+            .expect("shutdown answered within 5 s");
+        let message = messages.recv_timeout(left).expect("shutdown answered within 5 s");
+        if message["id"] == 2 {
+            assert_eq!(message["result"], Value::Null);
+            break;
+        }
+    }
+    write_framed(&mut stdin, &json!({"jsonrpc": "2.0", "method": "exit"}));
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the process ends within 5 s of exit"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status}");
+}

@@ -12,8 +12,9 @@
 //!   other places as related information;
 //! - each fix that may be applied becomes a quick fix (safe ones preferred,
 //!   unsafe ones titled as such; display-only fixes are never offered), and
-//!   "Fix all safe findings" (`source.fixAll.claimlint`, also offered as a
-//!   quick fix on a finding) makes the text `claimlint check --fix` would;
+//!   "Fix all safe findings" (`source.fixAll.claimlint`, offered once: as a
+//!   quick fix on a finding that has a fix, else as that source action)
+//!   makes the text `claimlint check --fix` would;
 //! - the configuration is found from each workspace folder as the CLI finds
 //!   it from the current directory, and read again when a YAML file in the
 //!   workspace changes (where the client can watch files; elsewhere when a
@@ -28,7 +29,7 @@
 //! only when saved. A message with parameters the method does not take is
 //! refused (a request, with `InvalidParams`) or reported on standard error
 //! (a notification) and the session goes on; over standard input, so is a
-//! message that is not JSON at all ([`stdio`]).
+//! message that is not JSON at all ([`mod@stdio`]).
 //!
 //! Positions are UTF-16 code units, as the protocol requires ([`position`]).
 //! [`run`] serves one connection until the client exits; tests drive it in

@@ -343,8 +343,9 @@ fn a_finding_s_fixes_are_quick_fixes() {
         titles,
         [
             ("Replace \"Kiev\" with \"Kyiv\"", "quickfix", true),
+            // Once, among the quick fixes (it used to be listed a second
+            // time as the source action).
             ("Fix all safe findings", "quickfix", false),
-            ("Fix all safe findings", "source.fixAll.claimlint", false),
         ]
     );
     assert_eq!(actions[0]["diagnostics"][0]["code"], "style.substitution");
@@ -803,17 +804,307 @@ fn the_binary_exits_with_status_1_on_exit_without_shutdown() {
 }
 
 #[test]
-fn the_binary_names_a_message_it_cannot_read() {
-    let mut child = spawn_server(Stdio::null());
+fn the_binary_answers_a_message_it_cannot_read_and_goes_on() {
+    let mut child = spawn_server(Stdio::piped());
     let mut stdin = child.stdin.take().unwrap();
+    let messages = read_framed(child.stdout.take().unwrap());
+    let next = || messages.recv_timeout(WAIT).expect("the server answers");
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+    );
+    assert_eq!(next()["id"], 1);
+    // Not JSON: a parse error, answered with a null id as JSON-RPC says.
     write!(stdin, "Content-Length: 5\r\n\r\n{{bad}}").unwrap();
-    drop(stdin);
+    // A notification whose parameters are not what the method takes is
+    // reported on standard error and skipped.
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": 7}}),
+    );
+    // A request with bad parameters gets InvalidParams.
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/codeAction", "params": {"range": 1}}),
+    );
+    // And a good request still gets its answer.
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 3, "method": "textDocument/codeAction", "params": {
+            "textDocument": {"uri": "file:///news/never-opened.txt"},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+            "context": {"diagnostics": []}
+        }}),
+    );
+    let parse_error = next();
+    assert_eq!(parse_error["id"], Value::Null);
+    assert_eq!(parse_error["error"]["code"], -32700);
+    let mut answers = Vec::new();
+    while answers.len() < 2 {
+        let message = next();
+        if message.get("method").is_none() {
+            answers.push(message);
+        }
+    }
+    assert_eq!(answers[0]["id"], 2);
+    assert_eq!(answers[0]["error"]["code"], -32602);
+    assert_eq!(answers[1]["id"], 3);
+    assert_eq!(answers[1]["result"], json!([]));
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 4, "method": "shutdown"}),
+    );
+    loop {
+        let message = next();
+        if message["id"] == 4 {
+            assert_eq!(message["result"], Value::Null);
+            break;
+        }
+    }
+    write_framed(&mut stdin, &json!({"jsonrpc": "2.0", "method": "exit"}));
     let status = child.wait().unwrap();
     let mut stderr = String::new();
     child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
-    assert_eq!(status.code(), Some(2));
+    assert!(status.success(), "{status}: {stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
     assert!(
-        stderr.starts_with("error: the connection failed: malformed LSP payload"),
+        lines[0].starts_with("claimlint lsp: skipped a message: the body is not JSON"),
         "{stderr}"
     );
+    assert!(
+        lines[1].starts_with("claimlint lsp: `textDocument/didOpen` skipped: bad parameters"),
+        "{stderr}"
+    );
+}
+
+/// A sentence with two findings (a hyphenation and a house-style form),
+/// for drafts of any size.
+const SENTENCE: &str = "The cease-fire held in Kiev and the ceasefire broke. ";
+
+/// `SENTENCE` repeated to at least `bytes` bytes.
+fn draft_of(bytes: usize) -> String {
+    SENTENCE.repeat(bytes.div_ceil(SENTENCE.len()))
+}
+
+/// Waits at most `limit` for the response to request `id`, keeping the
+/// notifications met on the way.
+fn response_within(client: &mut Client, id: i32, limit: Duration) -> Option<Response> {
+    let deadline = std::time::Instant::now() + limit;
+    loop {
+        let left = deadline.checked_duration_since(std::time::Instant::now())?;
+        match client.connection.receiver.recv_timeout(left).ok()? {
+            Message::Response(response) if response.id == RequestId::from(id) => return Some(response),
+            Message::Notification(n) => client.notifications.push(n),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn shutdown_and_exit_are_answered_at_once_while_a_large_draft_is_checked() {
+    let mut client = Client::isolated();
+    let uri = "file:///news/large.txt";
+    let text = draft_of(2_000_000);
+    client.open(uri, "plaintext", &text);
+    // Saving checks it whatever its size; that check takes a while.
+    client.notify("textDocument/didSave", json!({"textDocument": {"uri": uri}}));
+    client.next_id += 1;
+    let id = client.next_id;
+    let request = Request::new(RequestId::from(id), "shutdown".to_string(), Value::Null);
+    client.connection.sender.send(request.into()).unwrap();
+    let response =
+        response_within(&mut client, id, Duration::from_secs(5)).expect("shutdown answered within 5 s");
+    assert_eq!(response.result, Some(Value::Null));
+    client.notify("exit", Value::Null);
+    let server = client.server.take().unwrap();
+    let (done, stopped) = mpsc::channel();
+    std::thread::spawn(move || done.send(server.join().unwrap()));
+    let result = stopped
+        .recv_timeout(Duration::from_secs(5))
+        .expect("the server stops within 5 s of exit");
+    assert!(result.is_ok(), "{result:?}");
+}
+
+#[test]
+fn a_draft_too_large_to_check_as_you_type_is_checked_when_saved() {
+    let mut client = Client::isolated();
+    let uri = "file:///news/large.txt";
+    let text = draft_of(lsp::MAX_CHECKED_AS_YOU_TYPE + 1);
+    let bytes = text.len();
+    assert!(bytes > 1 << 20);
+    let notice = json!([{
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+        "severity": 3,
+        "source": "claimlint",
+        "message": format!(
+            "document too large to check as you type ({bytes} bytes; the limit is 1 MiB): run `claimlint check` on it"
+        )
+    }]);
+    let published = client.open(uri, "plaintext", &text);
+    assert_eq!(published["version"], 1);
+    assert_eq!(published["diagnostics"], notice);
+    // Nothing to offer on text that was not checked.
+    let start = json!({"start": {"line": 0, "character": 4}, "end": {"line": 0, "character": 4}});
+    assert_eq!(client.code_actions(uri, &start, None), Vec::<Value>::new());
+    // Saved, it is checked: the house-style finding and the hyphenation
+    // finding the CLI reports, each with every other place involved.
+    client.notify("textDocument/didSave", json!({"textDocument": {"uri": uri}}));
+    let published = client.diagnostics(uri);
+    assert_eq!(published["version"], 1);
+    let diagnostics = published["diagnostics"].as_array().unwrap();
+    let report: Value = serde_json::from_str(&claimlint_check(&["--format", "json", "-"], &text)).unwrap();
+    let findings = report["files"][0]["findings"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 2);
+    assert_eq!(diagnostics.len(), findings.len());
+    for (diagnostic, finding) in diagnostics.iter().zip(findings) {
+        assert_eq!(diagnostic["code"], finding["rule"]);
+        assert_eq!(diagnostic["message"], finding["message"]);
+        assert_eq!(
+            diagnostic["relatedInformation"].as_array().unwrap().len(),
+            finding["related"].as_array().unwrap().len()
+        );
+    }
+    let kievs = text.matches("Kiev").count();
+    assert_eq!(
+        diagnostics[0]["relatedInformation"].as_array().unwrap().len(),
+        kievs - 1
+    );
+    // One more keystroke: too large again, the notice is back.
+    let mut edited = text.clone();
+    edited.push('.');
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": edited}]}),
+    );
+    let published = client.diagnostics(uri);
+    assert_eq!(published["version"], 2);
+    let mut notice_2 = notice.clone();
+    notice_2[0]["message"] = json!(format!(
+        "document too large to check as you type ({} bytes; the limit is 1 MiB): run `claimlint check` on it",
+        bytes + 1
+    ));
+    assert_eq!(published["diagnostics"], notice_2);
+    // Cut below the limit, it is checked as you type again.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": SENTENCE}]}),
+    );
+    let published = client.diagnostics(uri);
+    assert_eq!(published["version"], 3);
+    let codes: Vec<&str> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["style.substitution", "terms.hyphenation"]);
+    client.shut_down().unwrap();
+}
+
+#[test]
+fn a_newer_edit_supersedes_the_check_of_an_older_one() {
+    let mut client = Client::isolated();
+    let uri = "file:///news/draft.txt";
+    // A draft that takes a while to check, replaced before its check can
+    // have finished.
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": draft_of(900_000)}}),
+    );
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "Kiev.\n"}]}),
+    );
+    let published = client.diagnostics(uri);
+    assert_eq!(published["version"], 2);
+    assert_eq!(published["diagnostics"].as_array().unwrap().len(), 1);
+    assert_eq!(published["diagnostics"][0]["code"], "style.substitution");
+    // The worker takes jobs in order: once this is answered, the first
+    // check (if it ran) is done, and its result was dropped.
+    let anywhere = json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}});
+    let actions = client.code_actions(uri, &anywhere, None);
+    assert_eq!(actions.len(), 2);
+    assert!(client
+        .notifications
+        .iter()
+        .all(|n| n.method != "textDocument/publishDiagnostics" || n.params["version"] == 2));
+    client.shut_down().unwrap();
+}
+
+#[test]
+fn fixing_all_is_offered_once_on_a_finding() {
+    let mut client = Client::isolated();
+    let uri = "file:///news/kerry-lavrov.txt";
+    let published = client.open(uri, "plaintext", &seed_article());
+    let count = |actions: &[Value]| {
+        actions
+            .iter()
+            .filter(|a| a["title"] == "Fix all safe findings")
+            .count()
+    };
+    let last = seed_article().lines().count() as u32;
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": last, "character": 0}});
+    for diagnostic in published["diagnostics"].as_array().unwrap() {
+        let actions = client.code_actions(uri, &diagnostic["range"], None);
+        assert_eq!(count(&actions), 1, "{actions:?}");
+    }
+    // Every finding in the range, and every kind asked for: still once.
+    let actions = client.code_actions(uri, &whole, Some(json!(["quickfix", "source"])));
+    assert_eq!(count(&actions), 1);
+    assert_eq!(actions.last().unwrap()["kind"], "quickfix");
+    let actions = client.code_actions(uri, &whole, Some(json!(["source"])));
+    assert_eq!(count(&actions), 1);
+    assert_eq!(actions[0]["kind"], "source.fixAll.claimlint");
+    client.shut_down().unwrap();
+}
+
+#[test]
+fn the_binary_exits_at_once_while_a_large_draft_is_checked() {
+    let mut child = spawn_server(Stdio::piped());
+    let mut stdin = child.stdin.take().unwrap();
+    let messages = read_framed(child.stdout.take().unwrap());
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+    );
+    let uri = "file:///news/large.txt";
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "plaintext", "version": 1, "text": draft_of(2_000_000)
+        }}}),
+    );
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "textDocument/didSave", "params": {"textDocument": {"uri": uri}}}),
+    );
+    write_framed(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
+    );
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let left = deadline
+            .checked_duration_since(std::time::Instant::now())
+            .expect("shutdown answered within 5 s");
+        let message = messages.recv_timeout(left).expect("shutdown answered within 5 s");
+        if message["id"] == 2 {
+            assert_eq!(message["result"], Value::Null);
+            break;
+        }
+    }
+    write_framed(&mut stdin, &json!({"jsonrpc": "2.0", "method": "exit"}));
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the process ends within 5 s of exit"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status}");
 }

@@ -12,8 +12,9 @@
 //!   other places as related information;
 //! - each fix that may be applied becomes a quick fix (safe ones preferred,
 //!   unsafe ones titled as such; display-only fixes are never offered), and
-//!   "Fix all safe findings" (`source.fixAll.claimlint`, also offered as a
-//!   quick fix on a finding) makes the text `claimlint check --fix` would;
+//!   "Fix all safe findings" (`source.fixAll.claimlint`, offered once: as a
+//!   quick fix on a finding that has a fix, else as that source action)
+//!   makes the text `claimlint check --fix` would;
 //! - the configuration is found from each workspace folder as the CLI finds
 //!   it from the current directory, and read again when a YAML file in the
 //!   workspace changes (where the client can watch files; elsewhere when a
@@ -21,18 +22,28 @@
 //!   or rule-file mistake is shown to the writer (`window/showMessage`) and
 //!   leaves that folder's documents without diagnostics until it is fixed.
 //!
+//! Checks run on a worker thread ([`worker`]), on the latest text of each
+//! document: the message loop never waits for one, a newer edit replaces a
+//! check still waiting, and a result for a text that has changed since is
+//! dropped. A document above [`MAX_CHECKED_AS_YOU_TYPE`] bytes is checked
+//! only when saved. A message with parameters the method does not take is
+//! refused (a request, with `InvalidParams`) or reported on standard error
+//! (a notification) and the session goes on; over standard input, so is a
+//! message that is not JSON at all ([`mod@stdio`]).
+//!
 //! Positions are UTF-16 code units, as the protocol requires ([`position`]).
 //! [`run`] serves one connection until the client exits; tests drive it in
 //! memory with `lsp_server::Connection::memory()`, the binary over standard
-//! input and output with [`stdio`].
+//! input and output with [`stdio()`].
 
 pub mod position;
+pub mod stdio;
+mod worker;
 
-use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::{mpsc, Arc};
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
@@ -54,10 +65,16 @@ use serde::de::DeserializeOwned;
 
 use crate::config::Config;
 use crate::finding::{Applicability, Finding, Fix, Severity, Span};
-use crate::fix::{self, FixMode};
 use crate::setup::{self, PackOptions, Setup};
-use crate::source::{Format, Source};
+use crate::source::Format;
 use position::LineIndex;
+pub use stdio::stdio;
+use worker::{ActionsJob, Event, Snapshot, Worker};
+
+/// The largest document (in bytes of UTF-8) checked as the writer types:
+/// 1 MiB. A larger one is checked when saved, and until then carries one
+/// information diagnostic saying so.
+pub const MAX_CHECKED_AS_YOU_TYPE: usize = 1 << 20;
 
 /// The code action kind of "Fix all safe findings".
 pub const FIX_ALL: CodeActionKind = CodeActionKind::new("source.fixAll.claimlint");
@@ -112,24 +129,6 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
-
-/// Serves the protocol on standard input and output until the client
-/// exits.
-pub fn stdio(options: &Options) -> Result<(), Error> {
-    let (connection, threads) = Connection::stdio();
-    // `run` drops the connection, so the writer finishes. The reader has
-    // stopped at `exit`, or (when `run` saw the connection close) at the
-    // end of the input or a message it could not read, which its error
-    // names.
-    match run(connection, options) {
-        Ok(()) => threads.join().map_err(Error::Io),
-        Err(Error::Disconnected) => match threads.join() {
-            Err(e) => Err(Error::Io(e)),
-            Ok(()) => Err(Error::Disconnected),
-        },
-        Err(e) => Err(e),
-    }
-}
 
 /// Serves one connection: answers `initialize`, then checks documents and
 /// answers requests until `exit`. `Ok` when the client asked for
@@ -217,32 +216,32 @@ fn capabilities() -> ServerCapabilities {
 
 /// An open document.
 struct Document {
-    text: String,
+    text: Arc<String>,
     version: i32,
     format: Format,
     /// The file, for a `file:` URI.
     path: Option<PathBuf>,
-    /// The findings on `text`, once checked.
-    findings: Option<Vec<Finding>>,
-    /// `text` with every safe fix applied, once asked for (editors ask for
-    /// code actions whenever the cursor moves).
-    fixed: OnceCell<String>,
+    /// Counts changes of the text and of its setup (from a counter shared
+    /// by every document); what was worked out for another generation is
+    /// stale.
+    generation: u64,
+    /// The generation whose findings were last published, if any.
+    published: Option<u64>,
+    /// Saved while too large to check as you type: the next check runs
+    /// all the same.
+    check_once: bool,
 }
 
 impl Document {
-    /// Forgets what was worked out from the text, which changed.
-    fn invalidate(&mut self) {
-        self.findings = None;
-        self.fixed = OnceCell::new();
+    /// The name findings carry: the file's path, else the URI.
+    fn name(&self, uri: &Uri) -> String {
+        self.path
+            .as_ref()
+            .map_or_else(|| uri.as_str().to_string(), |p| p.display().to_string())
     }
 
-    /// The document as claimlint's pipeline reads it.
-    fn source(&self, uri: &Uri) -> Source {
-        let name = self
-            .path
-            .as_ref()
-            .map_or_else(|| uri.as_str().to_string(), |p| p.display().to_string());
-        Source::new(name, self.text.clone(), self.format)
+    fn too_large(&self) -> bool {
+        self.text.len() > MAX_CHECKED_AS_YOU_TYPE
     }
 }
 
@@ -255,16 +254,20 @@ enum Flow {
 /// The server's state between messages.
 struct Server {
     connection: Connection,
+    /// Messages from the client (carried over from the connection by a
+    /// thread) and reports from the worker, in one stream.
+    events: mpsc::Receiver<Event>,
+    worker: Worker,
     options: Options,
     /// Workspace folders, most deeply nested last.
     roots: Vec<PathBuf>,
     /// Setups by the directory their configuration was looked for from
     /// (`None` when it does not depend on one); `None` when loading failed
     /// and the writer was told.
-    setups: HashMap<Option<PathBuf>, Option<Rc<Setup>>>,
+    setups: HashMap<Option<PathBuf>, Option<Arc<Setup>>>,
     documents: HashMap<Uri, Document>,
-    /// Documents whose diagnostics are to be published once the client
-    /// has no more messages waiting.
+    /// Documents to be checked (or told they are too large) once the
+    /// client has no more messages waiting.
     dirty: BTreeSet<Uri>,
     /// The client applies versioned edits (`documentChanges`).
     document_changes: bool,
@@ -272,6 +275,7 @@ struct Server {
     watch_files: bool,
     shutdown: bool,
     next_request: i32,
+    next_generation: u64,
 }
 
 impl Server {
@@ -285,8 +289,28 @@ impl Server {
             .and_then(|w| w.did_change_watched_files)
             .and_then(|w| w.dynamic_registration)
             .unwrap_or(false);
+        let (sender, events) = mpsc::channel();
+        let worker = Worker::start(sender.clone());
+        let receiver = connection.receiver.clone();
+        // Ends when the client's side closes, or at the first message
+        // after the server has stopped.
+        let carried = std::thread::Builder::new()
+            .name("claimlint-lsp-messages".to_string())
+            .spawn(move || {
+                for message in receiver {
+                    if sender.send(Event::Message(message)).is_err() {
+                        return;
+                    }
+                }
+                let _ = sender.send(Event::Disconnected);
+            });
+        if let Err(e) = carried {
+            eprintln!("claimlint lsp: could not start the message thread: {e}");
+        }
         let mut server = Server {
             connection,
+            events,
+            worker,
             options,
             roots: Vec::new(),
             setups: HashMap::new(),
@@ -296,6 +320,7 @@ impl Server {
             watch_files,
             shutdown: false,
             next_request: 0,
+            next_generation: 0,
         };
         server.set_roots(initial_roots(params));
         server
@@ -307,20 +332,50 @@ impl Server {
         self.roots = roots;
     }
 
+    fn generation(&mut self) -> u64 {
+        self.next_generation += 1;
+        self.next_generation
+    }
+
     fn serve(&mut self) -> Result<(), Error> {
         loop {
-            let message = self.connection.receiver.recv().map_err(|_| Error::Disconnected)?;
-            if let Flow::Exit(result) = self.handle(message)? {
+            let event = self.events.recv().map_err(|_| Error::Disconnected)?;
+            if let Flow::Exit(result) = self.on_event(event)? {
                 return result;
             }
             // Handle what else is waiting (keystrokes typed meanwhile)
-            // before checking, so a burst of changes is checked once.
-            while let Ok(message) = self.connection.receiver.try_recv() {
-                if let Flow::Exit(result) = self.handle(message)? {
+            // before scheduling checks, so a burst of changes is checked
+            // once.
+            while let Ok(event) = self.events.try_recv() {
+                if let Flow::Exit(result) = self.on_event(event)? {
                     return result;
                 }
             }
-            self.publish_dirty()?;
+            self.schedule_dirty()?;
+        }
+    }
+
+    fn on_event(&mut self, event: Event) -> Result<Flow, Error> {
+        match event {
+            Event::Message(message) => self.handle(message),
+            Event::Disconnected => Err(Error::Disconnected),
+            Event::Checked {
+                uri,
+                generation,
+                diagnostics,
+            } => {
+                self.publish(uri, generation, diagnostics)?;
+                Ok(Flow::Continue)
+            }
+            Event::Answer(response) => {
+                self.send(response.into())?;
+                Ok(Flow::Continue)
+            }
+            Event::Failed { uri, message } => {
+                eprintln!("claimlint lsp: {}: {message}", uri.as_str());
+                self.log(MessageType::ERROR, format!("{}: {message}", uri.as_str()))?;
+                Ok(Flow::Continue)
+            }
         }
     }
 
@@ -339,8 +394,9 @@ impl Server {
     fn handle(&mut self, message: Message) -> Result<Flow, Error> {
         match message {
             Message::Request(request) => {
-                let response = self.respond(request);
-                self.send(response.into())?;
+                if let Some(response) = self.respond(request)? {
+                    self.send(response.into())?;
+                }
                 Ok(Flow::Continue)
             }
             Message::Notification(n) if n.method == "exit" => Ok(Flow::Exit(if self.shutdown {
@@ -365,21 +421,22 @@ impl Server {
         }
     }
 
-    fn respond(&mut self, request: Request) -> Response {
+    /// The answer to a request, or `None` when the worker will give it.
+    fn respond(&mut self, request: Request) -> Result<Option<Response>, Error> {
         if self.shutdown {
-            return Response::new_err(
+            return Ok(Some(Response::new_err(
                 request.id,
                 ErrorCode::InvalidRequest as i32,
                 format!("`{}` after `shutdown`", request.method),
-            );
+            )));
         }
-        match request.method.as_str() {
+        Ok(Some(match request.method.as_str() {
             "shutdown" => {
                 self.shutdown = true;
                 Response::new_ok(request.id, ())
             }
             CodeActionRequest::METHOD => match params::<CodeActionParams>(request.params) {
-                Ok(params) => Response::new_ok(request.id, self.code_actions(&params)),
+                Ok(params) => return self.code_actions(request.id, params),
                 Err(e) => Response::new_err(request.id, ErrorCode::InvalidParams as i32, e),
             },
             _ => Response::new_err(
@@ -387,26 +444,52 @@ impl Server {
                 ErrorCode::MethodNotFound as i32,
                 format!("claimlint does not handle `{}`", request.method),
             ),
-        }
+        }))
     }
 
     fn on_notification(&mut self, n: Notification) -> Result<(), Error> {
         let method = n.method;
         let result = match method.as_str() {
             "initialized" => return self.register_watchers(),
+            "$/cancelRequest" => params(n.params).map(|p| self.cancel(p)),
             DidOpenTextDocument::METHOD => params(n.params).map(|p| self.did_open(p)),
             DidChangeTextDocument::METHOD => params(n.params).map(|p| self.did_change(p)),
             DidSaveTextDocument::METHOD => params(n.params).map(|p| self.did_save(p)),
             DidCloseTextDocument::METHOD => params(n.params).map(|p| self.did_close(p)),
             DidChangeWatchedFiles::METHOD => params(n.params).map(|p| self.files_changed(p)),
             DidChangeWorkspaceFolders::METHOD => params(n.params).map(|p| self.folders_changed(p)),
-            // Anything else (`$/cancelRequest`, settings) needs no answer.
+            // Anything else (settings, `$/setTrace`) needs no answer.
             _ => return Ok(()),
         };
         match result {
             Ok(logged) => logged,
-            Err(e) => self.log(MessageType::ERROR, format!("`{method}`: {e}")),
+            Err(e) => {
+                // Skipped; the session goes on.
+                eprintln!("claimlint lsp: `{method}` skipped: {e}");
+                self.log(MessageType::ERROR, format!("`{method}` skipped: {e}"))
+            }
         }
+    }
+
+    /// Answers a code-action request that is still waiting for the worker
+    /// with `RequestCancelled`; one already being worked out is answered
+    /// as usual.
+    fn cancel(&mut self, params: lsp_types::CancelParams) -> Result<(), Error> {
+        let id = match params.id {
+            NumberOrString::Number(n) => RequestId::from(n),
+            NumberOrString::String(s) => RequestId::from(s),
+        };
+        if self.worker.cancel(&id) {
+            self.send(
+                Response::new_err(
+                    id,
+                    ErrorCode::RequestCanceled as i32,
+                    "cancelled by the client".to_string(),
+                )
+                .into(),
+            )?;
+        }
+        Ok(())
     }
 
     /// Asks the client to report changes of YAML files (configuration and
@@ -439,15 +522,17 @@ impl Server {
         let Some(format) = format_of(&item.language_id, path.as_deref()) else {
             return Ok(());
         };
+        let generation = self.generation();
         self.documents.insert(
             item.uri.clone(),
             Document {
-                text: item.text,
+                text: Arc::new(item.text),
                 version: item.version,
                 format,
                 path,
-                findings: None,
-                fixed: OnceCell::new(),
+                generation,
+                published: None,
+                check_once: false,
             },
         );
         self.dirty.insert(item.uri);
@@ -456,6 +541,7 @@ impl Server {
 
     fn did_change(&mut self, params: lsp_types::DidChangeTextDocumentParams) -> Result<(), Error> {
         let uri = params.text_document.uri;
+        let generation = self.generation();
         let Some(document) = self.documents.get_mut(&uri) else {
             // Not open, or not a draft this server checks.
             return self.log(
@@ -469,13 +555,14 @@ impl Server {
                 // whole texts still gets its changes applied.
                 Some(range) => {
                     let span = LineIndex::new(&document.text).span(range);
-                    document.text.replace_range(span.start..span.end, &change.text);
+                    Arc::make_mut(&mut document.text).replace_range(span.start..span.end, &change.text);
                 }
-                None => document.text = change.text,
+                None => document.text = Arc::new(change.text),
             }
         }
         document.version = params.text_document.version;
-        document.invalidate();
+        document.generation = generation;
+        document.check_once = false;
         self.dirty.insert(uri);
         Ok(())
     }
@@ -487,11 +574,14 @@ impl Server {
             // and rule files gets them read again on each save.
             self.reload();
         }
+        let generation = self.generation();
         if let Some(document) = self.documents.get_mut(&uri) {
             if let Some(text) = params.text {
-                document.text = text;
+                document.text = Arc::new(text);
             }
-            document.invalidate();
+            document.generation = generation;
+            // Saved: checked whatever its size.
+            document.check_once = true;
             self.dirty.insert(uri);
         }
         Ok(())
@@ -501,6 +591,7 @@ impl Server {
         let uri = params.text_document.uri;
         self.dirty.remove(&uri);
         if self.documents.remove(&uri).is_some() {
+            self.worker.forget(uri.clone());
             // Its findings leave the editor with it.
             self.notify::<PublishDiagnostics>(PublishDiagnosticsParams {
                 uri,
@@ -538,9 +629,13 @@ impl Server {
     /// Reads every configuration again and checks every document again.
     fn reload(&mut self) {
         self.setups.clear();
-        for (uri, document) in &mut self.documents {
-            document.invalidate();
-            self.dirty.insert(uri.clone());
+        let uris: Vec<Uri> = self.documents.keys().cloned().collect();
+        for uri in uris {
+            let generation = self.generation();
+            if let Some(document) = self.documents.get_mut(&uri) {
+                document.generation = generation;
+            }
+            self.dirty.insert(uri);
         }
     }
 
@@ -563,7 +658,7 @@ impl Server {
     /// The setup for a document at `path`, loaded once per directory its
     /// configuration is looked for from. A mistake is shown to the writer
     /// once per load.
-    fn setup(&mut self, path: Option<&Path>) -> Result<Option<Rc<Setup>>, Error> {
+    fn setup(&mut self, path: Option<&Path>) -> Result<Option<Arc<Setup>>, Error> {
         let key = match self.options.config {
             ConfigChoice::Discover => Some(self.root_of(path)),
             ConfigChoice::File(_) | ConfigChoice::Isolated => None,
@@ -572,7 +667,7 @@ impl Server {
             return Ok(setup.clone());
         }
         let setup = match self.load_setup(key.as_deref()) {
-            Ok(setup) => Some(Rc::new(setup)),
+            Ok(setup) => Some(Arc::new(setup)),
             Err(message) => {
                 let message = format!("claimlint: {message}; no checks until it is fixed");
                 self.log(MessageType::ERROR, message.clone())?;
@@ -598,145 +693,201 @@ impl Server {
         Setup::new(&self.options.pack, config.as_ref(), None)
     }
 
-    /// Checks a document if its text changed since its last check.
-    fn ensure_checked(&mut self, uri: &Uri) -> Result<(), Error> {
-        let Some(document) = self.documents.get(uri) else {
-            return Ok(());
-        };
-        if document.findings.is_some() {
-            return Ok(());
-        }
-        let path = document.path.clone();
-        let setup = self.setup(path.as_deref())?;
-        if let Some(document) = self.documents.get_mut(uri) {
-            let findings = match setup {
-                Some(setup) => setup.check(&document.source(uri)),
-                None => Vec::new(),
-            };
-            document.findings = Some(findings);
-        }
-        Ok(())
-    }
-
-    fn publish_dirty(&mut self) -> Result<(), Error> {
-        for uri in std::mem::take(&mut self.dirty) {
-            self.ensure_checked(&uri)?;
-            let Some(document) = self.documents.get(&uri) else {
-                continue;
-            };
-            let index = LineIndex::new(&document.text);
-            let diagnostics = document
-                .findings
-                .iter()
-                .flatten()
-                .map(|f| diagnostic(&uri, &index, f))
-                .collect();
-            let version = Some(document.version);
-            self.notify::<PublishDiagnostics>(PublishDiagnosticsParams {
-                uri,
-                diagnostics,
-                version,
-            })?;
-        }
-        Ok(())
-    }
-
-    /// The fixes of the findings in `params.range`, and "Fix all safe
-    /// findings" when it would change the text.
-    fn code_actions(&mut self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
-        let uri = &params.text_document.uri;
-        // A client that has gone away cannot take the answer either.
-        if self.ensure_checked(uri).is_err() {
-            return Vec::new();
-        }
+    /// The document as the worker sees it, with its setup; `None` when it
+    /// is not open or its configuration is broken (the writer was told).
+    fn snapshot(&mut self, uri: &Uri) -> Result<Option<Snapshot>, Error> {
         let Some(path) = self.documents.get(uri).map(|d| d.path.clone()) else {
-            return Vec::new();
+            return Ok(None);
         };
-        let setup = match self.setup(path.as_deref()) {
-            Ok(Some(setup)) => setup,
-            _ => return Vec::new(),
+        let Some(setup) = self.setup(path.as_deref())? else {
+            return Ok(None);
         };
-        let Some(document) = self.documents.get(uri) else {
-            return Vec::new();
-        };
-        let findings = document.findings.as_deref().unwrap_or_default();
-        let index = LineIndex::new(&document.text);
-        let asked = index.span(params.range);
-        let only = params.context.only.as_deref();
-        let mut actions = Vec::new();
-        let mut fixable_here = false;
-        for finding in findings.iter().filter(|f| touches(f.span, asked)) {
-            let Some(fix) = offered(finding.fix.as_ref(), &document.text) else {
+        Ok(self.documents.get(uri).map(|document| Snapshot {
+            uri: uri.clone(),
+            generation: document.generation,
+            version: document.version,
+            text: Arc::clone(&document.text),
+            format: document.format,
+            name: document.name(uri),
+            setup,
+        }))
+    }
+
+    /// Hands the changed documents to the worker; a document too large to
+    /// check as you type gets the diagnostic saying so instead.
+    fn schedule_dirty(&mut self) -> Result<(), Error> {
+        for uri in std::mem::take(&mut self.dirty) {
+            let Some(document) = self.documents.get_mut(&uri) else {
                 continue;
             };
-            fixable_here = true;
-            if !wanted(only, &CodeActionKind::QUICKFIX) {
+            if document.too_large() && !document.check_once {
+                let diagnostics = vec![too_large(document.text.len())];
+                let version = Some(document.version);
+                self.notify::<PublishDiagnostics>(PublishDiagnosticsParams {
+                    uri,
+                    diagnostics,
+                    version,
+                })?;
                 continue;
             }
-            let edits = fix
-                .edits
-                .iter()
-                .map(|edit| TextEdit::new(index.range(edit.span), edit.replacement.clone()))
-                .collect();
+            document.check_once = false;
+            match self.snapshot(&uri)? {
+                Some(snapshot) => self.worker.check(snapshot),
+                // No setup: no findings until the configuration is fixed.
+                None => {
+                    let generation = self.documents.get(&uri).map(|d| d.generation);
+                    if let Some(generation) = generation {
+                        self.publish(uri, generation, Vec::new())?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Publishes a check's diagnostics, unless the document changed since
+    /// (or closed): a stale result is dropped.
+    fn publish(&mut self, uri: Uri, generation: u64, diagnostics: Vec<Diagnostic>) -> Result<(), Error> {
+        let Some(document) = self.documents.get_mut(&uri) else {
+            return Ok(());
+        };
+        if document.generation != generation {
+            return Ok(());
+        }
+        document.published = Some(generation);
+        let version = Some(document.version);
+        self.notify::<PublishDiagnostics>(PublishDiagnosticsParams {
+            uri,
+            diagnostics,
+            version,
+        })
+    }
+
+    /// Answers a code-action request: at once when there is nothing to
+    /// offer (not a draft, a broken configuration, a document too large
+    /// whose text has not been checked), else by the worker.
+    fn code_actions(&mut self, id: RequestId, params: CodeActionParams) -> Result<Option<Response>, Error> {
+        let uri = &params.text_document.uri;
+        let unchecked_large = self
+            .documents
+            .get(uri)
+            .is_some_and(|d| d.too_large() && d.published != Some(d.generation));
+        if unchecked_large {
+            return Ok(Some(Response::new_ok(id, Vec::<CodeActionOrCommand>::new())));
+        }
+        let Some(snapshot) = self.snapshot(uri)? else {
+            return Ok(Some(Response::new_ok(id, Vec::<CodeActionOrCommand>::new())));
+        };
+        self.worker.actions(ActionsJob {
+            id,
+            params,
+            snapshot,
+            document_changes: self.document_changes,
+        });
+        Ok(None)
+    }
+}
+
+/// The diagnostic a document too large to check as you type carries.
+fn too_large(bytes: usize) -> Diagnostic {
+    Diagnostic {
+        range: lsp_types::Range::default(),
+        severity: Some(DiagnosticSeverity::INFORMATION),
+        source: Some("claimlint".to_string()),
+        message: format!(
+            "document too large to check as you type ({bytes} bytes; the limit is 1 MiB): \
+             run `claimlint check` on it"
+        ),
+        ..Diagnostic::default()
+    }
+}
+
+/// The fixes of the findings in `params.range`, and "Fix all safe
+/// findings" (once) when it would change the text. `fixed` gives the text
+/// with every safe fix applied, worked out only when needed.
+fn code_actions(
+    params: &CodeActionParams,
+    snapshot: &Snapshot,
+    findings: &[Finding],
+    document_changes: bool,
+    fixed: impl FnOnce() -> Result<Arc<String>, String>,
+) -> Result<Vec<CodeActionOrCommand>, String> {
+    let uri = &snapshot.uri;
+    let text = snapshot.text.as_str();
+    let index = LineIndex::new(text);
+    let asked = index.span(params.range);
+    let only = params.context.only.as_deref();
+    let edit = |edits: Vec<TextEdit>| workspace_edit(document_changes, uri, snapshot.version, edits);
+    let mut actions = Vec::new();
+    let mut fixable_here = false;
+    for finding in findings.iter().filter(|f| touches(f.span, asked)) {
+        let Some(fix) = offered(finding.fix.as_ref(), text) else {
+            continue;
+        };
+        fixable_here = true;
+        if !wanted(only, &CodeActionKind::QUICKFIX) {
+            continue;
+        }
+        let edits = fix
+            .edits
+            .iter()
+            .map(|edit| TextEdit::new(index.range(edit.span), edit.replacement.clone()))
+            .collect();
+        actions.push(CodeAction {
+            title: fix_title(fix, text),
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![diagnostic(uri, &index, finding)]),
+            edit: Some(edit(edits)),
+            is_preferred: Some(fix.applicability == Applicability::Safe),
+            ..CodeAction::default()
+        });
+    }
+    // Offered once: among the quick fixes on a finding that has a fix
+    // (where a client showing only quick fixes finds it), else as the
+    // source action. Offering it as both put it twice in the menu of a
+    // client that lists every action it gets (Neovim, Helix).
+    let kind = if fixable_here && wanted(only, &CodeActionKind::QUICKFIX) {
+        Some(CodeActionKind::QUICKFIX)
+    } else if wanted(only, &FIX_ALL) {
+        Some(FIX_ALL)
+    } else {
+        None
+    };
+    if let Some(kind) = kind {
+        let fixed = fixed()?;
+        if *fixed != text {
+            let edits = changes(text, &fixed)
+                .into_iter()
+                .map(|(span, text)| TextEdit::new(index.range(span), text))
+                .collect::<Vec<_>>();
             actions.push(CodeAction {
-                title: fix_title(fix, &document.text),
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![diagnostic(uri, &index, finding)]),
-                edit: Some(self.workspace_edit(uri, document.version, edits)),
-                is_preferred: Some(fix.applicability == Applicability::Safe),
+                title: FIX_ALL_TITLE.to_string(),
+                kind: Some(kind),
+                edit: Some(edit(edits)),
                 ..CodeAction::default()
             });
         }
-        let as_quick_fix = fixable_here && wanted(only, &CodeActionKind::QUICKFIX);
-        if as_quick_fix || wanted(only, &FIX_ALL) {
-            let fixed = document.fixed.get_or_init(|| {
-                fix::fix(&document.source(uri), FixMode::Safe, |s| setup.check(s))
-                    .source
-                    .text
-            });
-            if *fixed != document.text {
-                let edits = changes(&document.text, fixed)
-                    .into_iter()
-                    .map(|(span, text)| TextEdit::new(index.range(span), text))
-                    .collect::<Vec<_>>();
-                let mut kinds = Vec::new();
-                if as_quick_fix {
-                    kinds.push(CodeActionKind::QUICKFIX);
-                }
-                if wanted(only, &FIX_ALL) {
-                    kinds.push(FIX_ALL);
-                }
-                for kind in kinds {
-                    actions.push(CodeAction {
-                        title: FIX_ALL_TITLE.to_string(),
-                        kind: Some(kind),
-                        edit: Some(self.workspace_edit(uri, document.version, edits.clone())),
-                        ..CodeAction::default()
-                    });
-                }
-            }
-        }
-        actions.into_iter().map(CodeActionOrCommand::CodeAction).collect()
     }
+    Ok(actions.into_iter().map(CodeActionOrCommand::CodeAction).collect())
+}
 
-    /// Edits to one document, versioned where the client takes that.
-    fn workspace_edit(&self, uri: &Uri, version: i32, edits: Vec<TextEdit>) -> WorkspaceEdit {
-        if self.document_changes {
-            WorkspaceEdit {
-                document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
-                    text_document: OptionalVersionedTextDocumentIdentifier {
-                        uri: uri.clone(),
-                        version: Some(version),
-                    },
-                    edits: edits.into_iter().map(OneOf::Left).collect(),
-                }])),
-                ..WorkspaceEdit::default()
-            }
-        } else {
-            WorkspaceEdit {
-                changes: Some(HashMap::from([(uri.clone(), edits)])),
-                ..WorkspaceEdit::default()
-            }
+/// Edits to one document, versioned where the client takes that.
+fn workspace_edit(document_changes: bool, uri: &Uri, version: i32, edits: Vec<TextEdit>) -> WorkspaceEdit {
+    if document_changes {
+        WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier {
+                    uri: uri.clone(),
+                    version: Some(version),
+                },
+                edits: edits.into_iter().map(OneOf::Left).collect(),
+            }])),
+            ..WorkspaceEdit::default()
+        }
+    } else {
+        WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            ..WorkspaceEdit::default()
         }
     }
 }

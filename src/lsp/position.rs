@@ -17,7 +17,14 @@ pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset of the start of each line.
     starts: Vec<usize>,
+    /// Every [`CHECKPOINT`] bytes or so, a character boundary and the
+    /// UTF-16 units before it, so a position on a long line (a draft of one
+    /// line of a megabyte) costs no walk from the line's start.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// The distance in bytes between checkpoints.
+const CHECKPOINT: usize = 1024;
 
 impl<'a> LineIndex<'a> {
     /// Indexes the lines of `text`.
@@ -37,7 +44,26 @@ impl<'a> LineIndex<'a> {
             }
             i += 1;
         }
-        LineIndex { text, starts }
+        let mut checkpoints = vec![(0, 0)];
+        let mut units = 0;
+        for (at, c) in text.char_indices() {
+            if at >= checkpoints[checkpoints.len() - 1].0 + CHECKPOINT {
+                checkpoints.push((at, units));
+            }
+            units += c.len_utf16();
+        }
+        LineIndex {
+            text,
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// The UTF-16 units of the text before `offset`, a character boundary.
+    fn units_before(&self, offset: usize) -> usize {
+        let k = self.checkpoints.partition_point(|&(at, _)| at <= offset) - 1;
+        let (at, units) = self.checkpoints[k];
+        units + self.text[at..offset].chars().map(char::len_utf16).sum::<usize>()
     }
 
     /// The text indexed.
@@ -53,7 +79,7 @@ impl<'a> LineIndex<'a> {
         }
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let character: usize = self.text[start..offset].chars().map(char::len_utf16).sum();
+        let character = self.units_before(offset) - self.units_before(start);
         Position::new(to_u32(line), to_u32(character))
     }
 
@@ -164,6 +190,22 @@ mod tests {
         assert_eq!(index.position(usize::MAX), pos(0, 4));
         let reversed = Range::new(pos(0, 3), pos(0, 0));
         assert_eq!(index.span(reversed), Span::new(0, 5));
+    }
+
+    #[test]
+    fn positions_on_a_long_line_count_every_unit_before_them() {
+        let text = "“Kiev” 🙂 ".repeat(1000);
+        let index = LineIndex::new(&text);
+        let mut units = 0;
+        for (at, c) in text.char_indices() {
+            assert_eq!(index.position(at), pos(0, units));
+            assert_eq!(index.offset(pos(0, units)), at);
+            units += c.len_utf16() as u32;
+        }
+        assert_eq!(index.position(text.len()), pos(0, units));
+        let two = format!("{text}\n{text}");
+        let index = LineIndex::new(&two);
+        assert_eq!(index.position(two.len()), pos(1, units));
     }
 
     #[test]

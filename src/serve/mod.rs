@@ -9,11 +9,17 @@
 //! | `GET /api/rules` | the loaded rules, as `claimlint rules list` lists them |
 //! | `GET /api/settings` | the style packs, the server's style and date |
 //!
-//! Request bodies over [`BODY_LIMIT`] get 413, a body that is not the
-//! expected JSON 400 with a message, and anything else 404. On a loopback
-//! address, [`run`] also answers 403 to a request for another host name
-//! ([`loopback_only`]), so that a web page cannot reach the server through
-//! a name it controls (DNS rebinding). The server
+//! The page's requests are the only ones answered. [`router_with`] gives
+//! 415 to a POST whose `Content-Type` is not `application/json`, 413 to a
+//! body over [`BODY_LIMIT`], 408 to a body slower than
+//! [`Limits::body_timeout`], 503 (with `Retry-After`) to a check that
+//! finds no turn among [`Limits::checks`] in [`Limits::check_wait`], 400
+//! with a message to a body that is not the expected JSON, and 404 to
+//! anything else. [`served_at`] gives 403 to a request whose `Host` or
+//! `Origin` is not the address served (cross-site posts, DNS rebinding).
+//! [`serve`] closes a connection whose request head is not complete
+//! within [`Limits::header_timeout`] or that is idle for
+//! [`Limits::idle_timeout`]. The server
 //! reads no file after it has loaded its rule packs, writes none, and logs
 //! no draft text. Drafts checked through the API are named
 //! [`DRAFT_TXT`] or [`DRAFT_MD`] in the report.
@@ -28,17 +34,30 @@
 //! ```
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::io::Write as _;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::pin::Pin;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use hyper_util::server::conn::auto;
+use hyper_util::service::TowerToHyperService;
 use serde::{Deserialize, Serialize};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::Semaphore;
+use tokio::time::{Instant, Sleep};
 
 use crate::config::Config;
 use crate::report::{self, Checked, Run};
@@ -207,8 +226,72 @@ struct SettingsAnswer<'a> {
     date: Option<String>,
 }
 
-/// The router serving the page and the API for `server`.
+/// What one client may hold of the server: how long a connection may take
+/// over a request, and how many checks run at once. [`run`] serves with
+/// [`Limits::default`].
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// A request's head (request line and headers) must be complete this
+    /// long after the connection opens or the previous answer is sent, or
+    /// the connection is closed: 10 s. A client that connects and waits,
+    /// or sends a byte now and then, is dropped then.
+    pub header_timeout: Duration,
+    /// A request's body must be complete this long after its head, or the
+    /// answer is 408 and the connection is closed: 30 s.
+    pub body_timeout: Duration,
+    /// A connection on which no byte moves either way for this long, while
+    /// none of its requests is being answered (a client that stops reading
+    /// an answer), is closed: 30 s.
+    pub idle_timeout: Duration,
+    /// Checks run at once (at least one): twice the cores.
+    pub checks: usize,
+    /// How long a check waits for its turn before the answer is 503 with
+    /// `Retry-After`: 2 s.
+    pub check_wait: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Limits {
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(30),
+            idle_timeout: Duration::from_secs(30),
+            checks: 2 * cores,
+            check_wait: Duration::from_secs(2),
+        }
+    }
+}
+
+/// The `Retry-After` of a 503, in seconds.
+const RETRY_AFTER: &str = "1";
+
+/// What the handlers share: the server and its turns to check.
+struct Shared {
+    server: Server,
+    checks: Arc<Semaphore>,
+    body_timeout: Duration,
+    check_wait: Duration,
+}
+
+/// The router serving the page and the API for `server`, with the
+/// [default limits](Limits::default) on checks.
 pub fn router(server: Server) -> Router {
+    router_with(server, &Limits::default())
+}
+
+/// The router serving the page and the API for `server`: a POST whose
+/// `Content-Type` is not `application/json` gets 415, a body over
+/// [`BODY_LIMIT`] 413, a body slower than `limits.body_timeout` 408, a
+/// check that finds no turn within `limits.check_wait` 503. The `Host` and
+/// `Origin` checks are [`served_at`]'s.
+pub fn router_with(server: Server, limits: &Limits) -> Router {
+    let shared = Shared {
+        server,
+        checks: Arc::new(Semaphore::new(limits.checks.clamp(1, Semaphore::MAX_PERMITS))),
+        body_timeout: limits.body_timeout,
+        check_wait: limits.check_wait,
+    };
     Router::new()
         .route("/", get(index))
         .route(
@@ -229,7 +312,8 @@ pub fn router(server: Server) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .with_state(Arc::new(server))
+        .layer(axum::middleware::from_fn(json_posts_only))
+        .with_state(Arc::new(shared))
 }
 
 /// The page, with a policy that lets it load nothing but its own assets.
@@ -266,6 +350,7 @@ fn error(status: StatusCode, message: impl Into<String>) -> Response {
     }
     (
         status,
+        [(header::X_CONTENT_TYPE_OPTIONS, "nosniff")],
         axum::Json(ErrorAnswer {
             error: message.into(),
         }),
@@ -277,24 +362,96 @@ async fn not_found() -> Response {
     error(StatusCode::NOT_FOUND, "not found")
 }
 
-async fn check(State(server): State<Arc<Server>>, body: Result<Bytes, BytesRejection>) -> Response {
-    let body = match body {
-        Ok(body) => body,
-        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return error(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                format!("the request is larger than {} MB", BODY_LIMIT / (1024 * 1024)),
-            )
+/// 415 for a POST that is not JSON. A page elsewhere can post a form or
+/// `text/plain` to any address without asking; a JSON post from it needs
+/// the server's consent (a CORS preflight), which this server never gives.
+async fn json_posts_only(request: Request, next: Next) -> Response {
+    if request.method() == Method::POST && !is_json(request.headers()) {
+        return error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "a POST must have Content-Type: application/json",
+        );
+    }
+    next.run(request).await
+}
+
+/// Whether the `Content-Type` is `application/json` (with any parameters).
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// 413 for a body over [`BODY_LIMIT`].
+fn too_large() -> Response {
+    error(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!("the request is larger than {} MB", BODY_LIMIT / (1024 * 1024)),
+    )
+}
+
+async fn check(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    // A length over the limit is refused before any of the body is read.
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|length| length > BODY_LIMIT as u64) {
+        let mut response = too_large();
+        response
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        return response;
+    }
+    let body = match tokio::time::timeout(shared.body_timeout, Bytes::from_request(request, &())).await {
+        Ok(Ok(body)) => body,
+        Ok(Err(rejection)) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => return too_large(),
+        Ok(Err(rejection)) => return error(rejection.status(), rejection.body_text()),
+        Err(_) => {
+            let mut response = error(
+                StatusCode::REQUEST_TIMEOUT,
+                format!(
+                    "the request's body did not arrive within {:?}",
+                    shared.body_timeout
+                ),
+            );
+            // The rest of the body is not read: the connection cannot serve
+            // another request.
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            return response;
         }
-        Err(rejection) => return error(rejection.status(), rejection.body_text()),
     };
     let request: CheckRequest = match serde_json::from_slice(&body) {
         Ok(request) => request,
         Err(e) if e.is_data() => return error(StatusCode::BAD_REQUEST, format!("bad request: {e}")),
         Err(e) => return error(StatusCode::BAD_REQUEST, format!("malformed JSON: {e}")),
     };
+    let permit = match tokio::time::timeout(shared.check_wait, shared.checks.clone().acquire_owned()).await {
+        Ok(Ok(permit)) => permit,
+        // No turn in time (the semaphore is never closed).
+        Ok(Err(_)) | Err(_) => {
+            let mut response = error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!("the server is busy with other checks; try again in {RETRY_AFTER} s"),
+            );
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER));
+            return response;
+        }
+    };
     // Checking is CPU work: keep it off the threads that serve requests.
-    let checked = tokio::task::spawn_blocking(move || server.check(request)).await;
+    // The turn is held until the check ends, even if the client has gone.
+    let checked = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        shared.server.check(request)
+    })
+    .await;
     match checked {
         Ok(Ok(report)) => ([(header::CONTENT_TYPE, "application/json")], Bytes::from(report)).into_response(),
         Ok(Err(message)) => error(StatusCode::BAD_REQUEST, message),
@@ -302,9 +459,10 @@ async fn check(State(server): State<Arc<Server>>, body: Result<Bytes, BytesRejec
     }
 }
 
-async fn rules(State(server): State<Arc<Server>>) -> Response {
+async fn rules(State(shared): State<Arc<Shared>>) -> Response {
     let answer = RulesAnswer {
-        rules: server
+        rules: shared
+            .server
             .rules
             .iter()
             .map(|r| RuleAnswer {
@@ -318,7 +476,8 @@ async fn rules(State(server): State<Arc<Server>>) -> Response {
     axum::Json(answer).into_response()
 }
 
-async fn settings(State(server): State<Arc<Server>>) -> Response {
+async fn settings(State(shared): State<Arc<Shared>>) -> Response {
+    let server = &shared.server;
     let answer = SettingsAnswer {
         styles: crate::rules::styles(),
         style: server.default_style(),
@@ -327,59 +486,329 @@ async fn settings(State(server): State<Arc<Server>>) -> Response {
     axum::Json(answer).into_response()
 }
 
-/// `router` answering only requests whose `Host` is a loopback name
-/// (`localhost`, `127.0.0.1`, `[::1]`, with any port); others get 403.
-/// For a server on a loopback address, where no other name can be meant.
-pub fn loopback_only(router: Router) -> Router {
+/// `router` answering only requests meant for the server at `address`:
+/// others get 403. A request's `Host` must name `address` (its port, and
+/// its IP address, `localhost` for a loopback or unspecified address, or
+/// any loopback address for a loopback one), so that a page elsewhere
+/// cannot reach the server through a host name it controls (DNS
+/// rebinding); and an `Origin`, when the browser sends one, must be
+/// `http://` and such a name, so that a page elsewhere cannot have the
+/// browser post to it (cross-site requests).
+pub fn served_at(router: Router, address: SocketAddr) -> Router {
     router.layer(axum::middleware::from_fn(
-        |request: axum::extract::Request, next: axum::middleware::Next| async move {
-            let host = request
-                .headers()
-                .get(header::HOST)
-                .and_then(|h| h.to_str().ok())
-                .unwrap_or("");
-            if is_loopback_host(host) {
-                next.run(request).await
-            } else {
-                error(
-                    StatusCode::FORBIDDEN,
-                    "this server answers requests for localhost only",
-                )
+        move |request: Request, next: Next| async move {
+            match refusal(request.headers(), address) {
+                Some(message) => error(StatusCode::FORBIDDEN, message),
+                None => next.run(request).await,
             }
         },
     ))
 }
 
-/// Whether a `Host` header names this machine by a loopback name.
-fn is_loopback_host(host: &str) -> bool {
-    let name = match host.strip_prefix('[') {
-        Some(rest) => rest.split(']').next().unwrap_or(""),
-        None => host.split(':').next().unwrap_or(""),
+/// Why a request with these headers is not for the server at `served`, if
+/// it is not.
+fn refusal(headers: &HeaderMap, served: SocketAddr) -> Option<String> {
+    let Some(host) = headers.get(header::HOST) else {
+        return Some(format!("no Host header: this server is {served}"));
     };
-    name.eq_ignore_ascii_case("localhost")
-        || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    let host = String::from_utf8_lossy(host.as_bytes());
+    if !names(&host, served) {
+        return Some(format!("Host {host:?} is not this server ({served})"));
+    }
+    for origin in headers.get_all(header::ORIGIN) {
+        let origin = String::from_utf8_lossy(origin.as_bytes());
+        if !origin
+            .strip_prefix("http://")
+            .is_some_and(|authority| names(authority, served))
+        {
+            return Some(format!(
+                "a request from {origin:?}, which is not this server's page ({served})"
+            ));
+        }
+    }
+    None
 }
 
-/// Serves the page on `host:port` (port 0: a free port) until Ctrl-C,
-/// printing its URL on standard output and, when the address is not a
-/// loopback one, a warning on standard error.
+/// Whether `authority` (`name`, `name:port`, `[v6]:port`; no port: 80)
+/// names the server at `served`.
+fn names(authority: &str, served: SocketAddr) -> bool {
+    let (name, bracketed, port) = match authority.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some((name, port)) => (name, true, port),
+            None => return false,
+        },
+        None => match authority.find(':') {
+            Some(colon) => (&authority[..colon], false, &authority[colon..]),
+            None => (authority, false, ""),
+        },
+    };
+    let port = match port {
+        "" => Some(80),
+        port => port
+            .strip_prefix(':')
+            .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<u16>().ok()),
+    };
+    if port != Some(served.port()) {
+        return false;
+    }
+    let ip = served.ip();
+    let literal =
+        |named: IpAddr| ip.is_unspecified() || named == ip || (named.is_loopback() && ip.is_loopback());
+    if bracketed {
+        name.parse::<Ipv6Addr>().is_ok_and(|a| literal(IpAddr::V6(a)))
+    } else if let Ok(a) = name.parse::<Ipv4Addr>() {
+        literal(IpAddr::V4(a))
+    } else {
+        name.eq_ignore_ascii_case("localhost") && (ip.is_loopback() || ip.is_unspecified())
+    }
+}
+
+/// One connection's activity: how many of its requests are being answered,
+/// and when a byte last moved or an answer was last ready.
+struct Activity {
+    busy: AtomicUsize,
+    quiet_since: Mutex<Instant>,
+}
+
+impl Activity {
+    fn new() -> Activity {
+        Activity {
+            busy: AtomicUsize::new(0),
+            quiet_since: Mutex::new(Instant::now()),
+        }
+    }
+
+    fn touch(&self) {
+        *self.quiet_since.lock().unwrap_or_else(|e| e.into_inner()) = Instant::now();
+    }
+
+    fn quiet_since(&self) -> Instant {
+        *self.quiet_since.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// A request of a connection being answered; the connection is not idle
+/// meanwhile.
+struct Busy(Arc<Activity>);
+
+impl Busy {
+    fn new(activity: Arc<Activity>) -> Busy {
+        activity.busy.fetch_add(1, Ordering::SeqCst);
+        Busy(activity)
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        self.0.touch();
+        self.0.busy.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// A connection's stream that fails with `TimedOut` when it has been idle
+/// (no byte either way, no request being answered) for `idle`.
+struct Watched {
+    stream: TcpStream,
+    activity: Arc<Activity>,
+    idle: Duration,
+    timer: Pin<Box<Sleep>>,
+}
+
+impl Watched {
+    fn new(stream: TcpStream, activity: Arc<Activity>, idle: Duration) -> Watched {
+        let deadline = activity.quiet_since() + idle;
+        Watched {
+            stream,
+            activity,
+            idle,
+            timer: Box::pin(tokio::time::sleep_until(deadline)),
+        }
+    }
+
+    /// After the stream answered Pending: Pending, or the idle timeout.
+    fn idle(&mut self, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        if self.activity.busy.load(Ordering::SeqCst) > 0 {
+            // Woken again when the answer is written or the body read.
+            return Poll::Pending;
+        }
+        let deadline = self.activity.quiet_since() + self.idle;
+        if self.timer.deadline() != deadline {
+            self.timer.as_mut().reset(deadline);
+        }
+        match self.timer.as_mut().poll(cx) {
+            Poll::Ready(()) => Poll::Ready(Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                "the connection was idle too long",
+            ))),
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+impl AsyncRead for Watched {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        let this = self.get_mut();
+        let before = buf.filled().len();
+        match Pin::new(&mut this.stream).poll_read(cx, buf) {
+            Poll::Ready(Ok(())) => {
+                if buf.filled().len() > before {
+                    this.activity.touch();
+                }
+                Poll::Ready(Ok(()))
+            }
+            Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
+            Poll::Pending => this.idle(cx),
+        }
+    }
+}
+
+impl AsyncWrite for Watched {
+    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+        let this = self.get_mut();
+        match Pin::new(&mut this.stream).poll_write(cx, buf) {
+            Poll::Ready(Ok(n)) => {
+                if n > 0 {
+                    this.activity.touch();
+                }
+                Poll::Ready(Ok(n))
+            }
+            Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
+            Poll::Pending => this.idle(cx).map_ok(|()| 0),
+        }
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        let this = self.get_mut();
+        match Pin::new(&mut this.stream).poll_write_vectored(cx, bufs) {
+            Poll::Ready(Ok(n)) => {
+                if n > 0 {
+                    this.activity.touch();
+                }
+                Poll::Ready(Ok(n))
+            }
+            Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
+            Poll::Pending => this.idle(cx).map_ok(|()| 0),
+        }
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.stream.is_write_vectored()
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        let this = self.get_mut();
+        match Pin::new(&mut this.stream).poll_flush(cx) {
+            Poll::Pending => this.idle(cx),
+            ready => ready,
+        }
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.get_mut().stream).poll_shutdown(cx)
+    }
+}
+
+/// Serves the page and the API for `server` on `listener` until
+/// `shutdown` completes, with `limits` (see [`Limits`]) and the `Host`
+/// and `Origin` checks of [`served_at`] for the listener's address; then
+/// lets the open connections finish their requests (5 s at most).
+pub async fn serve(
+    listener: TcpListener,
+    server: Server,
+    limits: Limits,
+    shutdown: impl Future<Output = ()>,
+) -> std::io::Result<()> {
+    let address = listener.local_addr()?;
+    let app = served_at(router_with(server, &limits), address);
+    let mut builder = auto::Builder::new(TokioExecutor::new()).http1_only();
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout);
+    let (stop, stopped) = tokio::sync::watch::channel(());
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    // A connection that failed as it came is no matter; out
+                    // of file descriptors, wait for some to close.
+                    if !is_connection_error(&e) {
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                    }
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let activity = Arc::new(Activity::new());
+        let io = TokioIo::new(Watched::new(stream, activity.clone(), limits.idle_timeout));
+        let service = TowerToHyperService::new(app.clone().layer(axum::middleware::from_fn(
+            move |request: Request, next: Next| {
+                let busy = Busy::new(activity.clone());
+                async move {
+                    let response = next.run(request).await;
+                    drop(busy);
+                    response
+                }
+            },
+        )));
+        let builder = builder.clone();
+        let mut stop = stopped.clone();
+        tokio::spawn(async move {
+            let connection = builder.serve_connection(io, service);
+            let mut connection = std::pin::pin!(connection);
+            tokio::select! {
+                _ = connection.as_mut() => return,
+                _ = stop.changed() => connection.as_mut().graceful_shutdown(),
+            }
+            let _ = connection.await;
+        });
+    }
+    drop(listener);
+    drop(stopped);
+    let _ = stop.send(());
+    let _ = tokio::time::timeout(Duration::from_secs(5), stop.closed()).await;
+    Ok(())
+}
+
+/// An accept error about one connection only.
+fn is_connection_error(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::ConnectionRefused
+            | std::io::ErrorKind::ConnectionAborted
+            | std::io::ErrorKind::ConnectionReset
+    )
+}
+
+/// Serves the page on `host:port` (port 0: a free port) until Ctrl-C, with
+/// the [default limits](Limits::default), printing its URL on standard
+/// output and, when the address is not a loopback one, a warning on
+/// standard error.
 pub fn run(server: Server, host: &str, port: u16) -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the server: {e}"))?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind((host, port))
+        let listener = TcpListener::bind((host, port))
             .await
             .map_err(|e| format!("cannot listen on {host}:{port}: {e}"))?;
         let address = listener
             .local_addr()
             .map_err(|e| format!("cannot listen on {host}:{port}: {e}"))?;
-        let app = if address.ip().is_loopback() {
-            loopback_only(router(server))
-        } else {
-            router(server)
-        };
         if !address.ip().is_loopback() {
             eprintln!(
                 "warning: listening on {}, which is not a loopback address: \
@@ -395,11 +824,10 @@ pub fn run(server: Server, host: &str, port: u16) -> Result<(), String> {
             "claimlint serves the page at http://{address}/ (Ctrl-C to stop)"
         );
         let _ = stdout.flush();
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(|e| format!("the server stopped: {e}"))
+        serve(listener, server, Limits::default(), async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| format!("the server stopped: {e}"))
     })
 }

@@ -219,6 +219,140 @@ test('a narrow window: one column, nothing wider than the window', async () => {
   await page.close();
 });
 
+test('undo: one level, back to the text exactly as it was before the last fix', async () => {
+  const { page } = await openPage();
+  const article = fs.readFileSync(SEED, 'utf8');
+  await page.fill('#draft', article);
+  await page.waitForFunction(() => document.querySelectorAll('.cl-finding').length === 8);
+  assert.equal(await page.isDisabled('#undo'), true, 'nothing to undo yet');
+
+  // After all the safe fixes.
+  await page.click('#fix-all');
+  await page.waitForFunction(() => /Applied the safe fixes/.test(document.querySelector('#status').textContent));
+  assert.notEqual(await page.inputValue('#draft'), article);
+  assert.equal(await page.isDisabled('#undo'), false);
+  await page.click('#undo');
+  await page.waitForFunction(() => /Undid the last fix/.test(document.querySelector('#status').textContent));
+  assert.equal(await page.inputValue('#draft'), article);
+  await page.waitForFunction(() => document.querySelectorAll('.cl-finding').length === 8);
+  assert.equal(await page.isDisabled('#undo'), true, 'one level only');
+
+  // After one fix, with the text of a fix before it kept out of it.
+  const first = page.locator('.cl-finding', { hasText: 'Kyiv' });
+  await first.locator('.cl-apply').click();
+  await page.waitForFunction(() => /Applied: /.test(document.querySelector('#status').textContent));
+  const once = await page.inputValue('#draft');
+  assert.notEqual(once, article);
+  const second = page.locator('.cl-finding .cl-apply').first();
+  await second.click();
+  await page.waitForFunction((t) => document.querySelector('#draft').value !== t &&
+    /Applied: /.test(document.querySelector('#status').textContent), once);
+  await page.click('#undo');
+  await page.waitForFunction(() => /Undid the last fix/.test(document.querySelector('#status').textContent));
+  assert.equal(await page.inputValue('#draft'), once, 'the text before the last fix, not the first');
+  assert.equal(await page.isDisabled('#undo'), true);
+
+  // Typing after a fix: undoing would lose the typing, so it is gone.
+  await page.locator('.cl-finding .cl-apply').first().click();
+  await page.waitForFunction(() => !document.querySelector('#undo').disabled);
+  await page.focus('#draft');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' More.');
+  assert.equal(await page.isDisabled('#undo'), true);
+  await page.close();
+});
+
+test('a phone and a narrow side panel: compact, no sideways scrolling, the findings scroll', async () => {
+  for (const [width, height] of [[375, 667], [320, 900], [375, 812]]) {
+    const { page } = await openPage();
+    await page.setViewportSize({ width, height });
+    await page.fill('#draft', fs.readFileSync(SEED, 'utf8'));
+    await page.waitForFunction(() => document.querySelectorAll('.cl-finding').length === 8);
+    const size = await page.evaluate(() => {
+      const root = document.documentElement;
+      const outside = [];
+      for (const el of document.querySelectorAll('body *')) {
+        const box = el.getBoundingClientRect();
+        if (box.width > 0 && (box.right > root.clientWidth + 0.5 || box.left < -0.5)) {
+          outside.push(el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className + ' ' + box.left + '..' + box.right);
+        }
+      }
+      const side = document.querySelector('.cl-side');
+      return {
+        height: root.scrollHeight,
+        viewport: window.innerHeight,
+        scrollWidth: root.scrollWidth,
+        clientWidth: root.clientWidth,
+        bodyScrollWidth: document.body.scrollWidth,
+        outside,
+        sideScrolls: side.scrollHeight > side.clientHeight && getComputedStyle(side).overflowY === 'auto',
+      };
+    });
+    const where = `${width}x${height}: ${JSON.stringify(size)}`;
+    assert.ok(size.height <= 2.5 * size.viewport, 'too tall at ' + where);
+    assert.ok(size.scrollWidth <= size.clientWidth, 'sideways scrolling at ' + where);
+    assert.ok(size.bodyScrollWidth <= size.clientWidth, 'sideways scrolling at ' + where);
+    assert.deepEqual(size.outside, [], 'wider than the window at ' + where);
+    assert.ok(size.sideScrolls, 'the findings list does not scroll at ' + where);
+    // Each part is still there and usable: the draft, the fixes, the findings.
+    for (const selector of ['#draft', '#fix-all', '#undo', '#view', '#findings-heading']) {
+      assert.ok(await page.isVisible(selector), selector + ' at ' + where);
+    }
+    await page.close();
+  }
+});
+
+test('snippets in the findings list are cut between words, with an ellipsis', async () => {
+  const { page } = await openPage();
+  const article = fs.readFileSync(SEED, 'utf8');
+  // Lines long enough to be cut, with the cut falling in a long token, in
+  // emoji and in words around the fixes.
+  const draft = article +
+    'Supercalifragilisticexpialidociousnessesandmore words before the Kiev office of the ministry said a ' +
+    'statement would follow later that day.\n' +
+    '😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀 near Kiev ' +
+    '😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀\n';
+  await page.fill('#draft', draft);
+  await page.waitForFunction(() => !/Checking/.test(document.querySelector('#status').textContent) &&
+    document.querySelectorAll('.cl-finding').length > 0);
+  const rows = await page.$$eval('.cl-diff > span', (spans) => spans.map((s) => s.textContent));
+  assert.ok(rows.length > 0);
+  const isSpace = (c) => /\s/.test(c);
+  const lines = draft.split('\n');
+  let cuts = 0;
+  for (const row of rows) {
+    const m = row.match(/^([-+]) (\d+) │ (…?)([\s\S]*?)(…?)\n$/);
+    assert.ok(m, 'a diff row: ' + JSON.stringify(row));
+    const [, sign, lineNo, head, content, tail] = m;
+    assert.ok(content.length > 0, row);
+    if (head) {
+      assert.ok(!isSpace(content[0]), 'a space after the ellipsis: ' + JSON.stringify(row));
+      assert.ok(!/[\udc00-\udfff]/.test(content[0]), 'half a character: ' + JSON.stringify(row));
+    }
+    if (tail) {
+      assert.ok(!isSpace(content[content.length - 1]), 'a space before the ellipsis: ' + JSON.stringify(row));
+      assert.ok(!/[\ud800-\udbff]/.test(content[content.length - 1]), 'half a character: ' + JSON.stringify(row));
+    }
+    if (sign !== '-') continue;
+    // The old text is a piece of its line, starting and ending at a word
+    // boundary: the line's ends, or a space beside the cut.
+    const line = lines[Number(lineNo) - 1];
+    const at = [];
+    for (let i = line.indexOf(content); i >= 0; i = line.indexOf(content, i + 1)) at.push(i);
+    assert.ok(at.length > 0, 'not in line ' + lineNo + ': ' + JSON.stringify(row));
+    const fits = at.some((i) => {
+      const end = i + content.length;
+      const startOk = head ? i > 0 && isSpace(line[i - 1]) : i === 0;
+      const endOk = tail ? end < line.length && isSpace(line[end]) : end === line.length;
+      return startOk && endOk;
+    });
+    assert.ok(fits, 'cut inside a word: ' + JSON.stringify(row));
+    if (head || tail) cuts++;
+  }
+  assert.ok(cuts >= 3, 'long lines are cut: ' + cuts);
+  await page.close();
+});
+
 test('timing: keystroke to highlighted findings on a 5,000-word draft', async () => {
   const { page } = await openPage();
   const article = fs.readFileSync(SEED, 'utf8');

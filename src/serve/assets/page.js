@@ -3,6 +3,8 @@
 // with render.js. Fixes are applied here, the way `claimlint check --fix`
 // applies them: in finding order, skipping a fix that collides with one
 // already taken, re-checking after each pass, at most MAX_PASSES passes.
+// One level of undo: the text before the last fix (one or all), until the
+// draft is edited by hand.
 (function () {
   'use strict';
 
@@ -20,6 +22,7 @@
   var date = document.getElementById('date');
   var open = document.getElementById('open');
   var fixAll = document.getElementById('fix-all');
+  var undo = document.getElementById('undo');
   var copy = document.getElementById('copy');
   var download = document.getElementById('download');
 
@@ -28,6 +31,9 @@
   // The name of the file opened, for downloading; none for a pasted draft.
   var fileName = null;
   var timer = null;
+  // The text before the last fix and the text the fix wrote; null when
+  // there is nothing to undo.
+  var undoable = null;
   var sequence = 0;
   var inputAt = null;
   // Keystroke-to-highlight times (ms), for measuring the page.
@@ -111,9 +117,32 @@
     return true;
   }
 
+  // Keeps `before` to undo the fix that wrote `after`.
+  function rememberFix(before, after) {
+    undoable = before === after ? undoable : { before: before, after: after };
+    undo.disabled = undoable === null;
+  }
+
+  function forgetFix() {
+    undoable = null;
+    undo.disabled = true;
+  }
+
+  function undoFix() {
+    if (undoable === null || draft.readOnly) return;
+    var before = undoable.before;
+    forgetFix();
+    setText(before).then(function () {
+      setStatus(status.textContent + ' Undid the last fix.');
+    });
+  }
+
   function applyOne(finding) {
     if (!current() || !finding.fix) return;
-    setText(R.applyEdits(checked.text, finding.fix.edits)).then(function () {
+    var before = checked.text;
+    var after = R.applyEdits(before, finding.fix.edits);
+    rememberFix(before, after);
+    setText(after).then(function () {
       setStatus(status.textContent + ' Applied: ' + finding.message);
     });
   }
@@ -156,8 +185,10 @@
         return pass();
       });
     }
+    var before = text;
     pass().then(function () {
       draft.readOnly = false;
+      rememberFix(before, text);
       draft.value = text;
       show(text, findings);
       setStatus(status.textContent + ' Applied the safe fixes (' + passes +
@@ -200,7 +231,10 @@
     if (!file) return;
     fileName = file.name;
     format.value = /\.(md|markdown)$/i.test(file.name) ? 'md' : 'txt';
-    file.text().then(setText, function (error) {
+    file.text().then(function (text) {
+      forgetFix();
+      return setText(text);
+    }, function (error) {
       setStatus('Could not read ' + file.name + ': ' + error.message, true);
     });
   }
@@ -225,6 +259,8 @@
   }
 
   draft.addEventListener('input', function () {
+    // Undoing now would throw away what was typed since the fix.
+    if (undoable !== null && draft.value !== undoable.after) forgetFix();
     if (inputAt === null) inputAt = performance.now();
     later();
   });
@@ -233,8 +269,10 @@
   });
   open.addEventListener('change', openFile);
   fixAll.addEventListener('click', applyAllSafe);
+  undo.addEventListener('click', undoFix);
   copy.addEventListener('click', copyText);
   download.addEventListener('click', downloadText);
   fixAll.disabled = true;
+  undo.disabled = true;
   loadSettings().then(check);
 })();

@@ -136,6 +136,31 @@
     return lo;
   }
 
+  // Where a diff line cut at `at` (no later than `limit`, the first edit)
+  // starts: after the space that ends the word `at` falls in, else at
+  // `limit`; spaces after the cut are left out too. A cut at the line's
+  // start is no cut.
+  function wordStart(text, at, limit) {
+    if (at === 0 || /\s/.test(text.charAt(at - 1))) return at;
+    var i = at;
+    while (i < limit && !/\s/.test(text.charAt(i))) i++;
+    if (i >= limit) return limit;
+    while (i < limit && /\s/.test(text.charAt(i))) i++;
+    return i;
+  }
+
+  // Where a diff line cut at `at` (no earlier than `limit`, the last
+  // edit's end) ends: before the space that starts the word `at` falls
+  // in, else at `limit`; spaces before the cut are left out too.
+  function wordEnd(text, at, limit) {
+    if (at >= text.length || /\s/.test(text.charAt(at))) return at;
+    var i = at;
+    while (i > limit && !/\s/.test(text.charAt(i - 1))) i--;
+    if (i <= limit) return limit;
+    while (i > limit && /\s/.test(text.charAt(i - 1))) i--;
+    return i;
+  }
+
   // The -/+ lines of a fix: each group of lines its edits touch, before
   // and after, long lines cut to the context around the edits.
   function diffLines(text, starts, edits) {
@@ -156,8 +181,9 @@
       var from = starts[g.first];
       var to = g.last + 1 < starts.length ? starts[g.last + 1] - 1 : text.length;
       if (to > from && text.charAt(to - 1) === '\r') to--;
-      var lo = Math.max(from, g.edits[0].start - CONTEXT);
-      var hi = Math.min(to, g.edits[g.edits.length - 1].end + CONTEXT);
+      var lo = wordStart(text, Math.max(from, g.edits[0].start - CONTEXT), g.edits[0].start);
+      var hi = wordEnd(text, Math.min(to, g.edits[g.edits.length - 1].end + CONTEXT),
+        g.edits[g.edits.length - 1].end);
       var before = [];
       var after = [];
       var at = lo;

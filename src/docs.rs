@@ -13,6 +13,28 @@ include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
 /// The rule-file reference, embedded to find each rule's section in it.
 const RULES_MD: &str = include_str!("../docs/rules.md");
 
+/// What each finding means for a desk editor, one `## CODE` section each.
+const EXPLAIN_MD: &str = include_str!("../docs/explain.md");
+
+/// The desk editor's explanation of a rule (What it means / Why it matters
+/// / What to do), from `docs/explain.md`.
+pub fn desk(code: &str) -> Option<&'static str> {
+    let heading = format!("## {code}\n");
+    let start = EXPLAIN_MD.find(&heading)? + heading.len();
+    let rest = &EXPLAIN_MD[start..];
+    let end = rest.find("\n## ").map_or(rest.len(), |e| e + 1);
+    Some(rest[..end].trim())
+}
+
+/// The rule's section of `docs/rules.md` as a path in the repository
+/// (`docs/rules.md#variants`), for people who read the files.
+pub fn reference(code: &str) -> String {
+    match rule_file_key(code) {
+        Some(key) => format!("docs/rules.md#{key}"),
+        None => "docs/rules.md".to_string(),
+    }
+}
+
 /// Where the repository is published, for help links; `repository` in
 /// `Cargo.toml` wins when it is set.
 const DEFAULT_REPOSITORY: &str = "https://github.com/claimlint/claimlint";
@@ -117,6 +139,19 @@ mod tests {
             let doc = doc(code).unwrap_or_else(|| panic!("{code} has no module doc"));
             assert!(doc.starts_with(&format!("`{code}`")), "{doc}");
         }
+    }
+
+    #[test]
+    fn every_rule_speaks_to_the_desk() {
+        for code in codes() {
+            let text = desk(code).unwrap_or_else(|| panic!("{code} has no section in docs/explain.md"));
+            for part in ["What it means: ", "Why it matters: ", "What to do: "] {
+                assert!(text.contains(part), "{code} lacks {part:?}");
+            }
+            assert!(!text.contains("## "), "{code}: {text}");
+        }
+        assert_eq!(desk("no.such"), None);
+        assert_eq!(reference("naming.variant"), "docs/rules.md#variants");
     }
 
     #[test]

@@ -915,13 +915,17 @@ fn explain(rule: Option<&str>) -> u8 {
     if chosen.is_empty() {
         return fail(claimlint::config::unknown_rule(rule));
     }
+    // What the finding means to the desk; how the rule works is for rule
+    // files, in the reference.
     let texts: Vec<String> = chosen
         .iter()
         .map(|code| {
-            let doc = claimlint::docs::doc(code)
-                .map(str::to_string)
-                .unwrap_or_else(|| format!("`{code}`: {}", claimlint::docs::summary(code).unwrap_or("")));
-            format!("{doc}\n\nRule files: {}\n", claimlint::docs::help_uri(code))
+            let summary = claimlint::docs::summary(code).unwrap_or("");
+            let desk = claimlint::docs::desk(code).unwrap_or("");
+            format!(
+                "{code}: {summary}\n\n{desk}\n\nHow the rule works and how to configure it: {}\n",
+                claimlint::docs::reference(code)
+            )
         })
         .collect();
     print!("{}", texts.join("\n"));

@@ -144,5 +144,28 @@ fn scaling(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, throughput, scaling);
+/// Inputs built to defeat a stage: one sentence repeated (one finding
+/// gathering tens of thousands of places, and its fix), 2 and 8 MB. The
+/// time per byte must stay flat: 8 MB within 4.4 times 2 MB.
+fn hostile(c: &mut Criterion) {
+    let checker = Checker::new(Pack::builtin().expect("the built-in pack loads"));
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    let sentence = "The cease-fire held in Kiev and the ceasefire broke. ";
+    for megabytes in [2usize, 8] {
+        let text = sentence.repeat(megabytes * 1024 * 1024 / sentence.len());
+        let draft = Source::new("bench.txt", text, Format::Text);
+        group.throughput(Throughput::Bytes(draft.text.len() as u64));
+        group.bench_function(format!("repeated_sentence_{megabytes}mb"), |b| {
+            b.iter(|| {
+                let findings = checker.check(&draft);
+                claimlint::fix::apply(&draft.text, &findings, claimlint::fix::FixMode::Safe)
+                    .map(|a| a.fixed.len())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, throughput, scaling, hostile);
 criterion_main!(benches);

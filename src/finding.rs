@@ -2,6 +2,40 @@
 
 use std::fmt;
 
+/// A set of spans asked whether it overlaps a span, in logarithmic time:
+/// the spans merged into disjoint ones, in order. Filters that drop a
+/// finding overlapping any of thousands of places stay linear in the
+/// places.
+#[derive(Clone, Debug, Default)]
+pub struct SpanSet(Vec<Span>);
+
+impl SpanSet {
+    /// The set of `spans`, in any order. Empty spans cover nothing.
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> SpanSet {
+        let mut spans: Vec<Span> = spans.into_iter().filter(|s| s.start < s.end).collect();
+        spans.sort_unstable();
+        let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+        for span in spans {
+            match merged.last_mut() {
+                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+                _ => merged.push(span),
+            }
+        }
+        SpanSet(merged)
+    }
+
+    /// True when no span is in the set.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether some span of the set overlaps `span` (shares a byte).
+    pub fn overlaps(&self, span: Span) -> bool {
+        let at = self.0.partition_point(|t| t.end <= span.start);
+        self.0.get(at).is_some_and(|t| t.overlaps(span))
+    }
+}
+
 /// A byte range into the original file, end exclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Span {
@@ -166,5 +200,27 @@ impl Finding {
     /// The key findings are sorted by within one file: span, then rule.
     pub fn sort_key(&self) -> (Span, &'static str, &str) {
         (self.span, self.rule, &self.message)
+    }
+}
+
+#[cfg(test)]
+mod span_set_tests {
+    use super::*;
+
+    #[test]
+    fn a_span_set_finds_any_overlap() {
+        let set = SpanSet::new([
+            Span::new(10, 20),
+            Span::new(0, 3),
+            Span::new(15, 25),
+            Span::new(40, 40),
+        ]);
+        assert!(set.overlaps(Span::new(2, 5)));
+        assert!(set.overlaps(Span::new(24, 30)));
+        assert!(!set.overlaps(Span::new(3, 10)));
+        assert!(!set.overlaps(Span::new(25, 50)));
+        // As `Span::overlaps` has it, a point inside a span is in it.
+        assert!(set.overlaps(Span::new(12, 12)));
+        assert!(SpanSet::new([]).is_empty());
     }
 }

@@ -78,16 +78,32 @@ pub struct Applied {
 /// was applied.
 pub fn apply(text: &str, findings: &[Finding], mode: FixMode) -> Option<Applied> {
     let mut taken: Vec<Edit> = Vec::new();
+    // The spans taken, by start: they never collide with each other, so an
+    // edit collides with one of them only if it collides with the last
+    // that starts at or before it or the first that starts after it (a
+    // finding with thousands of places stays linear).
+    let mut by_start: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let collides_with_taken = |by_start: &std::collections::BTreeMap<usize, usize>, span: Span| {
+        let before = by_start.range(..=span.start).next_back();
+        let after = by_start.range(span.start + 1..).next();
+        before
+            .into_iter()
+            .chain(after)
+            .any(|(&start, &end)| collide(Span::new(start, end), span))
+    };
     let mut fixed = Vec::new();
     for (index, finding) in findings.iter().enumerate() {
         let Some(fix) = finding.fix.as_ref().filter(|f| mode.allows(f.applicability)) else {
             continue;
         };
         let fits = fix.edits.iter().all(|edit| {
-            text.get(edit.span.start..edit.span.end).is_some()
-                && !taken.iter().any(|t| collide(t.span, edit.span))
+            text.get(edit.span.start..edit.span.end).is_some() && !collides_with_taken(&by_start, edit.span)
         });
         if fits {
+            for edit in &fix.edits {
+                let end = by_start.entry(edit.span.start).or_insert(edit.span.end);
+                *end = (*end).max(edit.span.end);
+            }
             taken.extend(fix.edits.iter().cloned());
             fixed.push(index);
         }

@@ -27,7 +27,7 @@ use crate::claim::calendar::{self, complete, weekday_name, weekday_of};
 use crate::claim::rule::Attribute;
 use crate::claim::{self, role};
 use crate::claim::{Amount, Claim, Value};
-use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span};
+use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span, SpanSet};
 use crate::parse::{Token, TokenKind};
 use crate::rules::Pack;
 
@@ -38,14 +38,8 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     // A statement made twice with two birth years is one slip: the typed
     // claim's finding says it better.
     let statement = Attribute::Statement.code();
-    let typed: Vec<Span> = found
-        .iter()
-        .filter(|f| f.rule != statement)
-        .map(|f| f.span)
-        .collect();
-    found.retain(|f| {
-        f.rule != statement || !typed.iter().any(|t| t.start < f.span.end && f.span.start < t.end)
-    });
+    let typed = SpanSet::new(found.iter().filter(|f| f.rule != statement).map(|f| f.span));
+    found.retain(|f| f.rule != statement || !typed.overlaps(f.span));
     findings.append(&mut found);
     ages_against_births(doc, pack, findings);
     weekdays(doc, pack, findings);

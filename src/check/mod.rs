@@ -4,7 +4,7 @@
 //! the one finding that points at every place involved.
 
 use crate::claim::{self, Claim};
-use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span};
+use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span, SpanSet};
 use crate::mention::{self, Known, Lexicon, Mentions, Target};
 use crate::parse::{self, Sentence, Tokens, Window};
 use crate::rules::Pack;
@@ -370,11 +370,12 @@ fn leave_quotations_to_a_human(doc: &Document<'_>, findings: &mut [Finding]) {
 /// A style pack that writes "cease-fire" reports every "ceasefire"; the
 /// hyphenation finding about the same words would say it a second time.
 fn drop_terms_the_house_style_settles(findings: &mut Vec<Finding>) {
-    let settled: Vec<Span> = findings
-        .iter()
-        .filter(|f| f.rule == style::CODE)
-        .flat_map(|f| std::iter::once(f.span).chain(f.related.iter().copied()))
-        .collect();
+    let settled = SpanSet::new(
+        findings
+            .iter()
+            .filter(|f| f.rule == style::CODE)
+            .flat_map(|f| std::iter::once(f.span).chain(f.related.iter().copied())),
+    );
     if settled.is_empty() {
         return;
     }
@@ -382,7 +383,7 @@ fn drop_terms_the_house_style_settles(findings: &mut Vec<Finding>) {
         f.rule != term::CODE
             || !std::iter::once(f.span)
                 .chain(f.related.iter().copied())
-                .any(|s| settled.iter().any(|t| t.overlaps(s)))
+                .any(|s| settled.overlaps(s))
     });
 }
 

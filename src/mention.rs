@@ -190,6 +190,10 @@ impl Lexicon {
         let mut forms = Forms::default();
         let mut targets: Vec<Vec<Target>> = Vec::new();
         let mut index: HashMap<Vec<Box<str>>, usize> = HashMap::default();
+        // The (form, target) pairs added: a pack that repeats one entry
+        // many times gives one form many targets, looked up here rather
+        // than in the form's list (linear in the entries).
+        let mut seen: rustc_hash::FxHashSet<(usize, Target)> = rustc_hash::FxHashSet::default();
         let mut add = |form: &str, target: Target| {
             let key = phrase_tokens(form);
             if key.is_empty() {
@@ -199,7 +203,7 @@ impl Lexicon {
                 targets.push(Vec::new());
                 forms.add(key)
             });
-            if !targets[at].contains(&target) {
+            if seen.insert((at, target)) {
                 targets[at].push(target);
             }
         };

@@ -215,7 +215,13 @@ impl std::error::Error for WriteError {}
 /// link is followed: the file it points to is replaced, the link kept.
 /// When the file no longer holds `expected` (an editor saved it while
 /// claimlint was checking), nothing is written and the error says so.
-pub fn write_atomic(path: &Path, expected: &[u8], content: &[u8]) -> Result<(), WriteError> {
+///
+/// A file with more than one hard link would lose them to a rename (the
+/// other names would keep the old text): it is written in place instead,
+/// once the new content is complete and flushed in the temporary file,
+/// and the result says so ([`Written::InPlace`]). Should writing in place
+/// fail, the temporary file is kept and the error names it.
+pub fn write_atomic(path: &Path, expected: &[u8], content: &[u8]) -> Result<Written, WriteError> {
     let error = |message: String| WriteError {
         path: path.display().to_string(),
         message,
@@ -254,7 +260,51 @@ pub fn write_atomic(path: &Path, expected: &[u8], content: &[u8]) -> Result<(), 
         }
         Err(e) => return Err(cleanup(format!("cannot read the file again before writing: {e}"))),
     }
-    fs::rename(&temp, &target).map_err(|e| cleanup(format!("cannot replace the file: {e}")))
+    let links = hard_links(&metadata);
+    if links > 1 {
+        let in_place = fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(&target)
+            .and_then(|mut file| file.write_all(content).and_then(|()| file.sync_all()));
+        return match in_place {
+            Ok(()) => {
+                let _ = fs::remove_file(&temp);
+                Ok(Written::InPlace { links })
+            }
+            Err(e) => Err(error(format!(
+                "cannot write the fix in place (the file has {links} hard links): {e}; the fixed text is in {}",
+                temp.display()
+            ))),
+        };
+    }
+    fs::rename(&temp, &target).map_err(|e| cleanup(format!("cannot replace the file: {e}")))?;
+    Ok(Written::Replaced)
+}
+
+/// How [`write_atomic`] wrote a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Written {
+    /// Replaced by a rename: a reader saw the old file or the new one.
+    Replaced,
+    /// Written in place, to keep its hard links.
+    InPlace {
+        /// How many names the file has.
+        links: u64,
+    },
+}
+
+/// How many hard links (names) the file has; 1 where that is not known.
+fn hard_links(metadata: &fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::MetadataExt::nlink(metadata)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = metadata;
+        1
+    }
 }
 
 /// A new file `.NAME.claimlint-PID-N.tmp` in `dir`, never one that exists.

@@ -514,6 +514,14 @@ fn check(args: &CheckArgs) -> u8 {
                     outcome.original.text.as_bytes(),
                     outcome.current().text.as_bytes(),
                 )
+                .map(|written| {
+                    if let fix::Written::InPlace { links } = written {
+                        eprintln!(
+                            "note: {} has {links} hard links: written in place to keep them",
+                            file.display()
+                        );
+                    }
+                })
                 .map_err(|e| InputError {
                     path: e.path,
                     message: e.message,

@@ -328,6 +328,33 @@ fn a_symbolic_link_is_followed_and_kept() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_file_with_a_second_hard_link_is_written_in_place_and_keeps_it() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("draft.txt"), "Officials in Kiev met.\n").unwrap();
+    std::fs::hard_link(dir.path().join("draft.txt"), dir.path().join("copy.txt")).unwrap();
+    claimlint(dir.path())
+        .args(["--fix", "draft.txt"])
+        .assert()
+        .code(0)
+        .stderr(
+            "note: draft.txt has 2 hard links: written in place to keep them\nFixed 1 finding in 1 file.\n",
+        );
+    let (a, b) = (
+        std::fs::metadata(dir.path().join("draft.txt")).unwrap(),
+        std::fs::metadata(dir.path().join("copy.txt")).unwrap(),
+    );
+    assert_eq!((a.ino(), a.nlink()), (b.ino(), 2));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("copy.txt")).unwrap(),
+        "Officials in Kyiv met.\n"
+    );
+    // No temporary file is left beside them.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
 #[test]
 fn standard_input_is_fixed_to_standard_output() {
     let dir = TempDir::new().unwrap();

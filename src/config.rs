@@ -96,7 +96,7 @@ struct Raw {
     #[serde(default = "yes")]
     default_rules: bool,
     #[serde(default)]
-    style: Option<String>,
+    style: Option<StyleName>,
     #[serde(default)]
     disable: Vec<Selector>,
     #[serde(default)]
@@ -139,6 +139,24 @@ pub fn unknown_rule(name: &str) -> String {
         crate::docs::codes().join(", "),
         crate::docs::families().join(", ")
     )
+}
+
+/// The name of a style pack that exists.
+struct StyleName(String);
+
+impl<'de> Deserialize<'de> for StyleName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        let styles = crate::rules::styles();
+        if styles.contains(&name.as_str()) {
+            Ok(StyleName(name))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "unknown style `{name}`; available styles: {}",
+                styles.join(", ")
+            )))
+        }
+    }
 }
 
 /// A glob that parses.
@@ -185,13 +203,18 @@ pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 /// the one our message quotes: `unknown rule or family `x``, `bad date
 /// "x"`, `bad glob "x"`.
 fn locate_value(text: &str, (line, column): (usize, usize), message: &str) -> Option<(usize, usize)> {
-    let value = ["unknown rule or family `", "bad date \"", "bad glob \""]
-        .iter()
-        .find_map(|prefix| {
-            let rest = &message[message.find(prefix)? + prefix.len()..];
-            let end = rest.find(['`', '"'])?;
-            Some(&rest[..end])
-        })?;
+    let value = [
+        "unknown rule or family `",
+        "unknown style `",
+        "bad date \"",
+        "bad glob \"",
+    ]
+    .iter()
+    .find_map(|prefix| {
+        let rest = &message[message.find(prefix)? + prefix.len()..];
+        let end = rest.find(['`', '"'])?;
+        Some(&rest[..end])
+    })?;
     if value.is_empty() {
         return None;
     }
@@ -243,10 +266,13 @@ impl Config {
     /// Reads the configuration file at `path`.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let display = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        let text = crate::source::read_utf8(path).map_err(|e| ConfigError {
             path: display.clone(),
-            location: None,
-            message: format!("cannot read the configuration: {e}"),
+            location: e.location,
+            message: match e.location {
+                Some(_) => e.message,
+                None => format!("cannot read the configuration: {}", e.message),
+            },
         })?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Config::parse(&display, &text, &dir)
@@ -278,7 +304,7 @@ impl Config {
             dir: dir.to_path_buf(),
             rules: raw.rules.iter().map(|r| dir.join(r)).collect(),
             default_rules: raw.default_rules,
-            style: raw.style,
+            style: raw.style.map(|s| s.0),
             disable: raw.disable.into_iter().map(|s| s.0).collect(),
             severity: raw.severity.into_iter().map(|(s, level)| (s.0, level)).collect(),
             include: raw.include.into_iter().map(|p| p.0).collect(),
@@ -398,6 +424,13 @@ mod tests {
         assert!(
             e.message
                 .contains("unknown rule or family `naming.entty`; rules: naming.entity"),
+            "{e}"
+        );
+        let e = parse("rules: []\nstyle: guardian\n").unwrap_err();
+        assert_eq!(e.location, Some((2, 8)), "{e}");
+        assert!(
+            e.message
+                .starts_with("unknown style `guardian`; available styles: ap"),
             "{e}"
         );
         let e = parse("rules: []\ndate: 2015-02-30\n").unwrap_err();

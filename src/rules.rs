@@ -382,11 +382,14 @@ impl Pack {
     pub fn load(&mut self, path: &Path) -> Result<(), RuleError> {
         for file in rule_files(path)? {
             let display = file.display().to_string();
-            let text = std::fs::read_to_string(&file).map_err(|e| RuleError {
+            let text = crate::source::read_utf8(&file).map_err(|e| RuleError {
                 path: display.clone(),
-                line: None,
-                column: None,
-                message: format!("cannot read rule file: {e}"),
+                line: e.location.map(|l| l.0),
+                column: e.location.map(|l| l.1),
+                message: match e.location {
+                    Some(_) => e.message,
+                    None => format!("cannot read rule file: {}", e.message),
+                },
             })?;
             self.add_checked(&display, parse_file(&display, &text)?)?;
         }

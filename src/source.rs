@@ -223,6 +223,45 @@ fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr_iter(b'\n', text.as_bytes())
 }
 
+/// Why a settings file (a rule pack, the configuration) could not be read
+/// as UTF-8 text: where, when the bytes say, and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextFileError {
+    /// 1-based line and column (in characters) of the first byte that is
+    /// not UTF-8.
+    pub location: Option<(usize, usize)>,
+    /// What is wrong, for a person.
+    pub message: String,
+}
+
+/// Reads a settings file that must be UTF-8: a UTF-16 file (by its
+/// byte-order mark) or a byte that is no UTF-8 is an error that says
+/// where, and that the file must be UTF-8.
+pub fn read_utf8(path: &Path) -> Result<String, TextFileError> {
+    let bytes = std::fs::read(path).map_err(|e| TextFileError {
+        location: None,
+        message: io_message(&e),
+    })?;
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(TextFileError {
+            location: Some((1, 1)),
+            message: "the file is UTF-16; it must be UTF-8 (convert it, for example with `iconv -f UTF-16 -t UTF-8`)"
+                .to_string(),
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let before = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        TextFileError {
+            location: Some((line, column)),
+            message: format!("byte 0x{:02X} is not UTF-8; the file must be UTF-8", bytes[at]),
+        }
+    })
+}
+
 fn io_message(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "No such file or directory".to_string(),

@@ -176,3 +176,31 @@ fn a_directory_loop_through_a_symlink_ends() {
     );
     assert!(paths.len() <= 2, "{paths:?}");
 }
+
+#[test]
+fn a_rule_file_that_is_not_utf8_is_located() {
+    let dir = TempDir::new().unwrap();
+    let draft = write(&dir, "d.txt", "Officials in Kiev met.\n");
+    let bad = write(
+        &dir,
+        "bad.yaml",
+        b"entities:\n  - name: Ruritania\n    aliases: [Rur\xffit]\n",
+    );
+    let utf16 = write(&dir, "utf16.yaml", b"\xff\xfee\x00n\x00");
+    for (rules, error) in [
+        (&bad, "3:18: byte 0xFF is not UTF-8; the file must be UTF-8"),
+        (
+            &utf16,
+            "1:1: the file is UTF-16; it must be UTF-8 (convert it, for example with `iconv -f UTF-16 -t UTF-8`)",
+        ),
+    ] {
+        claimlint()
+            .args(["check", "--isolated", "--rules"])
+            .arg(rules)
+            .arg(&draft)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!("error: {}:{error}\n", rules.display()));
+    }
+}

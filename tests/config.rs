@@ -138,7 +138,7 @@ fn an_unknown_style_lists_the_known_ones() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.starts_with("error: unknown style `nosuch`; available styles: "),
+        stderr.starts_with("error: .claimlint.yaml:1:8: unknown style `nosuch`; available styles: "),
         "{stderr}"
     );
 }

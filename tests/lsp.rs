@@ -669,10 +669,10 @@ fn a_client_that_cannot_watch_files_gets_the_configuration_read_on_save() {
     assert_eq!(published["diagnostics"], json!([]));
     let shown = client.next_notification("window/showMessage");
     assert!(
-        shown["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("claimlint: unknown style `no-such-style`"),
+        shown["message"].as_str().unwrap().starts_with(&format!(
+            "claimlint: {}:1:8: unknown style `no-such-style`",
+            config.display()
+        )),
         "{shown}"
     );
     std::fs::write(&config, "severity: {style: error}\n").unwrap();

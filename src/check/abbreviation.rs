@@ -19,20 +19,22 @@ use crate::rules::Pack;
 /// The rule code.
 pub const CODE: &str = "naming.abbreviation";
 
-/// True when the form at token `first` ends a company or team name
+/// True when the form at token `first` (beginning at byte `start`) ends a
+/// company or team name
 /// ("Yukos USA", "T-Mobile USA"): the word before it is part of a name.
 /// A lone capitalised word opening a sentence ("The USA") is no name,
 /// unless its shape says it is one ("T-Mobile USA" opening a sentence).
 /// A name on an earlier line (a headline ending "in Paris") is no part of
 /// the form that opens the next.
-fn ends_a_name(doc: &Document<'_>, first: usize) -> bool {
+fn ends_a_name(doc: &Document<'_>, first: usize, start: usize) -> bool {
     // Names are sorted and disjoint, so at most one ends at `first`.
     let names = &doc.mentions.names;
     let at = names.partition_point(|n| n.tokens().end < first);
     let Some(name) = names.get(at).filter(|n| n.tokens().end == first) else {
         return false;
     };
-    let gap = Span::new(name.span().end, doc.tokens[first].span().start);
+    // `start`: where the form begins (its token may not be kept).
+    let gap = Span::new(name.span().end, start.max(name.span().end));
     if doc.text(gap).contains(['\n', '\r']) {
         return false;
     }
@@ -54,7 +56,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         let rule = &pack.abbreviations[index];
         let uses: Vec<Use> = found
             .iter()
-            .filter(|(_, k)| !ends_a_name(doc, k.tokens.start))
+            .filter(|(_, k)| !ends_a_name(doc, k.tokens.start, k.span.start))
             .map(|&(form, k)| Use::of_known(doc, k, &rule.forms[form]))
             .collect();
         let inconsistency = Inconsistency {

@@ -199,6 +199,8 @@ pub(crate) struct Facts {
     /// The first parts of `hyphenated`, so that a pair of words is looked
     /// up only when its first word may begin one.
     first_parts: HashSet<String>,
+    /// The first bytes of `first_parts`, a bit each.
+    first_bytes: [u64; 4],
     /// The same two words written apart ("anti virus" beside a draft's
     /// "anti-virus"), in the segment of a hyphenated form or after it.
     spaced: HashMap<String, Vec<(Span, Position)>>,
@@ -567,6 +569,8 @@ impl Facts {
                     .entry(format!("{first} {second}"))
                     .or_default()
                     .push((token.span(), position));
+                let byte = first.as_bytes().first().copied().unwrap_or(0);
+                self.first_bytes[usize::from(byte >> 6)] |= 1u64 << (byte & 63);
                 self.first_parts.insert(first.to_string());
             }
         }
@@ -580,9 +584,15 @@ impl Facts {
                 let (Some(a), Some(b)) = (tokens.get(i), tokens.get(i + 1)) else {
                     continue;
                 };
-                if a.kind != TokenKind::Word
-                    || b.kind != TokenKind::Word
-                    || !self.first_parts.contains(words.get(i))
+                if a.kind != TokenKind::Word || b.kind != TokenKind::Word {
+                    continue;
+                }
+                // The first byte before any hashing: most words begin no
+                // hyphenated compound of the draft.
+                let first = words.get(i);
+                let byte = first.as_bytes().first().copied().unwrap_or(0);
+                if self.first_bytes[usize::from(byte >> 6)] & (1u64 << (byte & 63)) == 0
+                    || !self.first_parts.contains(first)
                 {
                     continue;
                 }

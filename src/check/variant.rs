@@ -594,7 +594,9 @@ fn single_word_groups(names: &Names<'_, '_>, reported: &HashSet<(usize, usize)>)
     // The given names of the full names ending in each group's words.
     let mut given: HashMap<usize, Vec<&str>> = HashMap::default();
     let mut numbers = Vec::new();
-    for name in &doc.mentions.names {
+    // Only weak groups need their given names.
+    let full_names = doc.mentions.names.iter().filter(|_| !weak.is_empty());
+    for name in full_names.filter(|n| n.tokens().len() >= 2) {
         names.numbers_of(name, &mut numbers);
         let (Some(&first), Some(&last)) = (numbers.first(), numbers.last()) else {
             continue;

@@ -12,6 +12,7 @@ use std::path::Path;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::finding::Span;
+use crate::lines::{Lines, Unit};
 
 /// How a draft's text is to be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,18 +63,11 @@ pub struct Source {
     pub format: Format,
     /// The prose, block by block, in order.
     pub blocks: Vec<Block>,
-    /// Byte offset of the start of each line.
-    line_starts: Vec<usize>,
+    /// The lines, as every output counts them.
+    lines: Lines,
     /// Length of the byte-order mark, if the file starts with one.
     bom: usize,
-    /// The number of characters that start before byte `i * CHAR_STEP`,
-    /// so a column on a long line costs at most `CHAR_STEP` bytes of
-    /// counting, not the whole line.
-    char_marks: Vec<usize>,
 }
-
-/// Bytes between two entries of `Source::char_marks`.
-const CHAR_STEP: usize = 1024;
 
 /// Why a draft could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,95 +126,48 @@ impl Source {
     pub fn new(path: impl Into<String>, text: impl Into<String>, format: Format) -> Source {
         let text = text.into();
         let bom = if text.starts_with(BOM) { BOM.len() } else { 0 };
+        let lines = Lines::new(&text);
         let blocks = match format {
-            Format::Text => text_blocks(&text, bom),
+            Format::Text => text_blocks(&text, &lines, bom),
             Format::Markdown => markdown_blocks(&text, bom),
         };
-        let line_starts = std::iter::once(0)
-            .chain(memchr_newlines(&text).map(|i| i + 1))
-            .collect();
-        let char_marks = std::iter::once(0)
-            .chain(text.as_bytes().chunks(CHAR_STEP).scan(0, |count, chunk| {
-                *count += chars_starting_in(chunk);
-                Some(*count)
-            }))
-            .collect();
         Source {
             path: path.into(),
             text,
             format,
             blocks,
-            line_starts,
+            lines,
             bom,
-            char_marks,
         }
     }
 
     /// The 1-based line and column (counted in characters) of a byte
-    /// offset. An offset inside a character counts as that character.
+    /// offset. An offset inside a character counts as that character; the
+    /// byte-order mark is no column.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let mut start = self.line_starts[line];
-        if line == 0 && offset >= self.bom {
-            start = self.bom;
-        }
-        let column = self.chars_before(offset) - self.chars_before(start);
+        let line = self.lines.line(offset.min(self.text.len()));
+        let start = self.lines.start(&self.text, line).max(self.bom);
+        let column = self.lines.column(&self.text, offset, start, Unit::Chars);
         (line + 1, column + 1)
-    }
-
-    /// The number of characters that start before byte `offset`.
-    fn chars_before(&self, offset: usize) -> usize {
-        let mark = offset / CHAR_STEP;
-        let from = mark * CHAR_STEP;
-        self.char_marks[mark] + chars_starting_in(&self.text.as_bytes()[from..offset])
     }
 
     /// The byte span of the 1-based line `line`, without its line ending.
     pub fn line_span(&self, line: usize) -> Span {
-        let i = line.saturating_sub(1).min(self.line_starts.len() - 1);
-        let mut start = self.line_starts[i];
-        if i == 0 {
-            start = self.bom;
-        }
-        let mut end = self
-            .line_starts
-            .get(i + 1)
-            .map_or(self.text.len(), |&next| next - 1);
-        if self.text[start..end].ends_with('\r') {
-            end -= 1;
-        }
+        let i = line.saturating_sub(1).min(self.lines.count() - 1);
+        let start = self.lines.start(&self.text, i).max(self.bom);
+        let end = self.lines.content_end(&self.text, i);
         Span::new(start, end.max(start))
     }
 
     /// Number of lines in the file.
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.lines.count()
     }
-}
 
-/// Characters whose first byte is in `bytes` (UTF-8 continuation bytes
-/// are `10xxxxxx`), counted eight bytes at a time.
-fn chars_starting_in(bytes: &[u8]) -> usize {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    let mut words = bytes.chunks_exact(8);
-    let mut continuations = 0;
-    for word in &mut words {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(word);
-        let w = u64::from_le_bytes(eight);
-        // Bit 0 of each byte: its top bit set and the next one clear.
-        continuations += ((w >> 7) & !(w >> 6) & LOW).count_ones() as usize;
+    /// The line index every output counts lines and columns with.
+    pub fn lines(&self) -> &Lines {
+        &self.lines
     }
-    let rest = words.remainder();
-    bytes.len() - continuations - rest.iter().filter(|&&b| b & 0xC0 == 0x80).count()
-}
-
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    memchr::memchr_iter(b'\n', text.as_bytes())
 }
 
 /// Why a settings file (a rule pack, the configuration) could not be read
@@ -273,11 +220,11 @@ fn io_message(e: &std::io::Error) -> String {
 
 /// Plain text: each non-blank line is a block (drafts put one paragraph on
 /// a line; a headline has no closing full stop, so a line must end it).
-fn text_blocks(text: &str, bom: usize) -> Vec<Block> {
+fn text_blocks(text: &str, lines: &Lines, bom: usize) -> Vec<Block> {
     let mut blocks = Vec::new();
-    let mut at = bom;
-    for line in text[bom..].split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
+    for line in 0..lines.count() {
+        let at = lines.start(text, line).max(bom);
+        let content = &text[at..lines.content_end(text, line).max(at)];
         let lead = content.len() - content.trim_start().len();
         let trimmed = content.trim();
         if !trimmed.is_empty() {
@@ -286,7 +233,6 @@ fn text_blocks(text: &str, bom: usize) -> Vec<Block> {
                 pieces: vec![Span::new(start, start + trimmed.len())],
             });
         }
-        at += line.len();
     }
     blocks
 }
@@ -462,14 +408,15 @@ mod tests {
         assert!(e.message.contains("UTF-16"));
     }
 
-    proptest::proptest! {
-        /// The eight-bytes-at-a-time count is the plain count.
-        #[test]
-        fn chars_are_counted_as_one_at_a_time(text in "\\PC{0,40}", cut in 0usize..200) {
-            let bytes = text.as_bytes();
-            let bytes = &bytes[..cut.min(bytes.len())];
-            let plain = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-            proptest::prop_assert_eq!(chars_starting_in(bytes), plain);
-        }
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_and_a_block() {
+        let s = Source::new("a.txt", "Headline\rBody one.\r\rBody two.\r", Format::Text);
+        assert_eq!(
+            prose(&s),
+            vec![vec!["Headline"], vec!["Body one."], vec!["Body two."]]
+        );
+        assert_eq!(s.line_col(s.text.find("Body two").unwrap()), (4, 1));
+        assert_eq!(s.line_span(2).slice(&s.text), "Body one.");
+        assert_eq!(s.line_count(), 5);
     }
 }

@@ -227,31 +227,119 @@ fn the_diff_applies_with_git_apply() {
         String::from_utf8(out.stderr).unwrap(),
         "Would fix 1 finding in 1 file.\n"
     );
-    let git = std::process::Command::new("git")
-        .current_dir(dir.path())
-        .args(["apply", "-"])
+    assert!(run_with_input(dir.path(), "git", &["apply", "-"], &out.stdout));
+    let text = std::fs::read_to_string(dir.path().join("d.md")).unwrap();
+    assert_eq!(
+        text,
+        "# Talks\n\nThe ceasefire held.\n\nThe ceasefire broke. A ceasefire.\n"
+    );
+    // Nothing left: the diff is empty and the status 0.
+    claimlint(dir.path())
+        .args(["--diff", "d.md"])
+        .assert()
+        .code(0)
+        .stdout("")
+        .stderr("Nothing to fix.\n");
+}
+
+/// Runs `program args` in `dir` with `input` on standard input and says
+/// whether it succeeded.
+fn run_with_input(dir: &Path, program: &str, args: &[&str], input: &[u8]) -> bool {
+    use std::io::Write;
+    let mut child = std::process::Command::new(program)
+        .current_dir(dir)
+        .args(args)
         .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
         .spawn()
-        .and_then(|mut child| {
-            use std::io::Write;
-            child.stdin.take().unwrap().write_all(&out.stdout)?;
-            child.wait()
-        });
-    if let Ok(status) = git {
-        assert!(status.success());
-        let text = std::fs::read_to_string(dir.path().join("d.md")).unwrap();
-        assert_eq!(
-            text,
-            "# Talks\n\nThe ceasefire held.\n\nThe ceasefire broke. A ceasefire.\n"
-        );
-        // Nothing left: the diff is empty and the status 0.
-        claimlint(dir.path())
-            .args(["--diff", "d.md"])
+        .unwrap_or_else(|e| panic!("{program} must be installed for this test: {e}"));
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait().unwrap().success()
+}
+
+#[test]
+fn the_diff_applies_with_git_apply_and_patch_for_every_line_end() {
+    // Findings on the first, a middle and the last line, which has no
+    // line end of its own.
+    let lines = [
+        "The cease-fire held in Kiev.",
+        "The ceasefire broke.",
+        "A ceasefire, then another ceasefire.",
+        "Nothing here.",
+        "The cease-fire ended.",
+    ];
+    let styles: [(&str, &[&str]); 4] = [
+        ("lf", &["\n"]),
+        ("crlf", &["\r\n"]),
+        ("cr", &["\r"]),
+        ("mixed", &["\r", "\r\n", "\n", "\r"]),
+    ];
+    for (name, ends) in styles {
+        let mut text = String::new();
+        for (i, line) in lines.iter().enumerate() {
+            text.push_str(line);
+            if i + 1 < lines.len() {
+                text.push_str(ends[i % ends.len()]);
+            }
+        }
+        let file = format!("{name}.txt");
+        let fixed_dir = TempDir::new().unwrap();
+        std::fs::write(fixed_dir.path().join(&file), &text).unwrap();
+        claimlint(fixed_dir.path())
+            .args(["--fix", &file])
             .assert()
-            .code(0)
-            .stdout("")
-            .stderr("Nothing to fix.\n");
+            .code(0);
+        let fixed = std::fs::read(fixed_dir.path().join(&file)).unwrap();
+        assert_ne!(fixed, text.as_bytes(), "{name}: --fix changes the file");
+
+        let dir = TempDir::new().unwrap();
+        std::fs::write(dir.path().join(&file), &text).unwrap();
+        let out = claimlint(dir.path()).args(["--diff", &file]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        for (program, args) in [("git", &["apply", "-"][..]), ("patch", &["-p1", "-s"][..])] {
+            std::fs::write(dir.path().join(&file), &text).unwrap();
+            assert!(
+                run_with_input(dir.path(), program, args, &out.stdout),
+                "{program} refused the {name} patch:\n{}",
+                String::from_utf8_lossy(&out.stdout)
+            );
+            let applied = std::fs::read(dir.path().join(&file)).unwrap();
+            assert_eq!(applied, fixed, "{program} on the {name} patch");
+        }
     }
+}
+
+#[test]
+fn a_lone_carriage_return_ends_a_line_in_every_report() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join("cr.txt"),
+        "Talks\rThe cease-fire held.\rThe ceasefire broke.\r",
+    )
+    .unwrap();
+    let out = claimlint(dir.path())
+        .args(["--format", "github", "cr.txt"])
+        .output()
+        .unwrap();
+    let github = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        github.contains("file=cr.txt,line=3,col=5,endLine=3,endColumn=14"),
+        "{github}"
+    );
+    let out = claimlint(dir.path())
+        .args(["--format", "json", "cr.txt"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let span = &json["files"][0]["findings"][0]["span"];
+    assert_eq!(
+        (span["line"].as_u64(), span["column"].as_u64()),
+        (Some(3), Some(5)),
+        "{json}"
+    );
+    let out = claimlint(dir.path()).arg("cr.txt").output().unwrap();
+    let pretty = String::from_utf8(out.stdout).unwrap();
+    assert!(pretty.contains("cr.txt:3:5"), "{pretty}");
 }
 
 #[test]

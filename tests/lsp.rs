@@ -322,6 +322,30 @@ fn positions_count_utf16_units_past_emoji_and_curly_quotes() {
 }
 
 #[test]
+fn a_client_offering_utf8_gets_byte_columns_and_lone_cr_lines() {
+    let mut client = Client::start(
+        Options {
+            config: ConfigChoice::Isolated,
+            ..Options::default()
+        },
+        Value::Null,
+        json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}),
+    );
+    let uri = "file:///news/cr.txt";
+    // Lines end in a lone CR; "’" is three bytes, so "Kiev" starts at
+    // byte 19 of its line (character 17).
+    let published = client.open(uri, "plaintext", "Talks\rKerry’s visit to Kiev.\r");
+    let diagnostics = published["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{published}");
+    assert_eq!(diagnostics[0]["code"], "style.substitution");
+    assert_eq!(
+        diagnostics[0]["range"],
+        json!({"start": {"line": 1, "character": 19}, "end": {"line": 1, "character": 23}})
+    );
+    client.shut_down().unwrap();
+}
+
+#[test]
 fn a_finding_s_fixes_are_quick_fixes() {
     let mut client = Client::isolated();
     let uri = "file:///news/emoji.txt";

@@ -68,6 +68,8 @@ use crate::finding::{Applicability, Finding, Fix, Severity, Span};
 use crate::setup::{self, PackOptions, Setup};
 use crate::source::Format;
 use position::LineIndex;
+
+use crate::lines::Unit;
 pub use stdio::stdio;
 use worker::{ActionsJob, Event, Snapshot, Worker};
 
@@ -149,7 +151,7 @@ fn initialize(connection: &Connection) -> Result<InitializeParams, Error> {
                 match serde_json::from_value::<InitializeParams>(request.params) {
                     Ok(params) => {
                         let result = InitializeResult {
-                            capabilities: capabilities(),
+                            capabilities: capabilities(column_unit(&params)),
                             server_info: Some(ServerInfo {
                                 name: "claimlint".to_string(),
                                 version: Some(env!("CARGO_PKG_VERSION").to_string()),
@@ -188,9 +190,16 @@ fn send(connection: &Connection, message: Message) -> Result<(), Error> {
     connection.sender.send(message).map_err(|_| Error::Disconnected)
 }
 
-/// What the server can do.
-fn capabilities() -> ServerCapabilities {
+/// The column unit agreed with the client that sent `params`.
+fn column_unit(params: &InitializeParams) -> Unit {
+    let general = params.capabilities.general.as_ref();
+    position::negotiate(general.and_then(|g| g.position_encodings.as_deref()))
+}
+
+/// What the server can do, with columns in `unit`.
+fn capabilities(unit: Unit) -> ServerCapabilities {
     ServerCapabilities {
+        position_encoding: Some(position::encoding_kind(unit)),
         text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
             open_close: Some(true),
             change: Some(TextDocumentSyncKind::FULL),
@@ -273,6 +282,8 @@ struct Server {
     document_changes: bool,
     /// The client lets the server register file watchers.
     watch_files: bool,
+    /// What a column counts, as agreed in `initialize`.
+    unit: Unit,
     shutdown: bool,
     next_request: i32,
     next_generation: u64,
@@ -318,6 +329,7 @@ impl Server {
             dirty: BTreeSet::new(),
             document_changes,
             watch_files,
+            unit: column_unit(params),
             shutdown: false,
             next_request: 0,
             next_generation: 0,
@@ -554,7 +566,7 @@ impl Server {
                 // A client that sends ranges although the server asked for
                 // whole texts still gets its changes applied.
                 Some(range) => {
-                    let span = LineIndex::new(&document.text).span(range);
+                    let span = LineIndex::new(&document.text, self.unit).span(range);
                     Arc::make_mut(&mut document.text).replace_range(span.start..span.end, &change.text);
                 }
                 None => document.text = Arc::new(change.text),
@@ -710,6 +722,7 @@ impl Server {
             format: document.format,
             name: document.name(uri),
             setup,
+            unit: self.unit,
         }))
     }
 
@@ -814,7 +827,7 @@ fn code_actions(
 ) -> Result<Vec<CodeActionOrCommand>, String> {
     let uri = &snapshot.uri;
     let text = snapshot.text.as_str();
-    let index = LineIndex::new(text);
+    let index = LineIndex::new(text, snapshot.unit);
     let asked = index.span(params.range);
     let only = params.context.only.as_deref();
     let edit = |edits: Vec<TextEdit>| workspace_edit(document_changes, uri, snapshot.version, edits);

@@ -1,69 +1,61 @@
 //! Positions as the Language Server Protocol counts them: 0-based lines and
-//! UTF-16 code units within a line, converted to and from the byte offsets
-//! every span in claimlint is.
+//! columns in the unit the client and server agreed on (UTF-16 code units
+//! unless the client offers UTF-8), converted to and from the byte offsets
+//! every span in claimlint is. The lines are the ones every other output
+//! counts ([`crate::lines`]): they end at `\n`, `\r\n` or a lone `\r`, as
+//! the protocol says.
 //!
-//! Lines end at `\n`, `\r\n` or a lone `\r`, as the protocol says. A byte
-//! offset inside a character counts as that character's start; a position
-//! past the end of its line counts as the line's end, and a line past the
-//! last as the end of the text, so no position a client sends can panic.
+//! A byte offset inside a character counts as that character's start; a
+//! position past the end of its line counts as the line's end, and a line
+//! past the last as the end of the text, so no position a client sends can
+//! panic.
 
-use lsp_types::{Position, Range};
+use lsp_types::{Position, PositionEncodingKind, Range};
 
 use crate::finding::Span;
+use crate::lines::{Lines, Unit};
+
+/// The column unit to use with a client that offers `offered` (the
+/// `general.positionEncodings` of its capabilities, most wanted first):
+/// UTF-8 when it offers it before UTF-16, else UTF-16, which every client
+/// must support.
+pub fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Unit {
+    for kind in offered.unwrap_or_default() {
+        if *kind == PositionEncodingKind::UTF8 {
+            return Unit::Utf8;
+        }
+        if *kind == PositionEncodingKind::UTF16 {
+            return Unit::Utf16;
+        }
+    }
+    Unit::Utf16
+}
+
+/// The protocol's name for a column unit the server uses.
+pub fn encoding_kind(unit: Unit) -> PositionEncodingKind {
+    match unit {
+        Unit::Utf8 => PositionEncodingKind::UTF8,
+        Unit::Chars => PositionEncodingKind::UTF32,
+        Unit::Utf16 => PositionEncodingKind::UTF16,
+    }
+}
 
 /// The lines of one text, for converting offsets and positions.
 #[derive(Clone, Debug)]
 pub struct LineIndex<'a> {
     text: &'a str,
-    /// Byte offset of the start of each line.
-    starts: Vec<usize>,
-    /// Every [`CHECKPOINT`] bytes or so, a character boundary and the
-    /// UTF-16 units before it, so a position on a long line (a draft of one
-    /// line of a megabyte) costs no walk from the line's start.
-    checkpoints: Vec<(usize, usize)>,
+    lines: Lines,
+    unit: Unit,
 }
 
-/// The distance in bytes between checkpoints.
-const CHECKPOINT: usize = 1024;
-
 impl<'a> LineIndex<'a> {
-    /// Indexes the lines of `text`.
-    pub fn new(text: &'a str) -> LineIndex<'a> {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                    i += 1;
-                    starts.push(i + 1);
-                }
-                b'\r' => starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
-        }
-        let mut checkpoints = vec![(0, 0)];
-        let mut units = 0;
-        for (at, c) in text.char_indices() {
-            if at >= checkpoints[checkpoints.len() - 1].0 + CHECKPOINT {
-                checkpoints.push((at, units));
-            }
-            units += c.len_utf16();
-        }
+    /// Indexes the lines of `text`, with columns in `unit`.
+    pub fn new(text: &'a str, unit: Unit) -> LineIndex<'a> {
         LineIndex {
             text,
-            starts,
-            checkpoints,
+            lines: Lines::new(text),
+            unit,
         }
-    }
-
-    /// The UTF-16 units of the text before `offset`, a character boundary.
-    fn units_before(&self, offset: usize) -> usize {
-        let k = self.checkpoints.partition_point(|&(at, _)| at <= offset) - 1;
-        let (at, units) = self.checkpoints[k];
-        units + self.text[at..offset].chars().map(char::len_utf16).sum::<usize>()
     }
 
     /// The text indexed.
@@ -73,13 +65,9 @@ impl<'a> LineIndex<'a> {
 
     /// The position of a byte offset.
     pub fn position(&self, offset: usize) -> Position {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
-        let character = self.units_before(offset) - self.units_before(start);
+        let line = self.lines.line(offset.min(self.text.len()));
+        let start = self.lines.start(self.text, line);
+        let character = self.lines.column(self.text, offset, start, self.unit);
         Position::new(to_u32(line), to_u32(character))
     }
 
@@ -90,24 +78,12 @@ impl<'a> LineIndex<'a> {
 
     /// The byte offset of a position.
     pub fn offset(&self, position: Position) -> usize {
-        let line = position.line as usize;
-        let Some(&start) = self.starts.get(line) else {
-            return self.text.len();
-        };
-        let end = self.content_end(line);
-        let mut units = position.character as usize;
-        let mut at = start;
-        for c in self.text[start..end].chars() {
-            let width = c.len_utf16();
-            if units < width {
-                // Zero units left, or a position inside a surrogate pair:
-                // the character's start.
-                break;
-            }
-            units -= width;
-            at += c.len_utf8();
-        }
-        at
+        self.lines.offset(
+            self.text,
+            position.line as usize,
+            position.character as usize,
+            self.unit,
+        )
     }
 
     /// The byte span of a range; a range whose end comes before its start
@@ -116,21 +92,6 @@ impl<'a> LineIndex<'a> {
         let a = self.offset(range.start);
         let b = self.offset(range.end);
         Span::new(a.min(b), a.max(b))
-    }
-
-    /// Where line `line`'s content ends, before its line break.
-    fn content_end(&self, line: usize) -> usize {
-        match self.starts.get(line + 1) {
-            Some(&next) => {
-                let text = &self.text[..next];
-                if text.ends_with("\r\n") {
-                    next - 2
-                } else {
-                    next - 1
-                }
-            }
-            None => self.text.len(),
-        }
     }
 }
 
@@ -154,7 +115,7 @@ mod tests {
         // "’" is 3 bytes and 1 unit; "🇺🇦" is two code points of 4 bytes,
         // 2 units each.
         let text = "Kerry’s 🇺🇦 visit\nto “Kiev”";
-        let index = LineIndex::new(text);
+        let index = LineIndex::new(text, Unit::Utf16);
         let visit = text.find("visit").unwrap();
         assert_eq!(visit, 19);
         assert_eq!(index.position(visit), pos(0, 13));
@@ -168,7 +129,7 @@ mod tests {
     #[test]
     fn every_line_break_the_protocol_knows_ends_a_line() {
         let text = "a\r\nb\rc\nd";
-        let index = LineIndex::new(text);
+        let index = LineIndex::new(text, Unit::Utf16);
         assert_eq!(index.position(3), pos(1, 0));
         assert_eq!(index.position(5), pos(2, 0));
         assert_eq!(index.position(7), pos(3, 0));
@@ -180,7 +141,7 @@ mod tests {
     #[test]
     fn positions_out_of_range_or_inside_a_character_do_not_panic() {
         let text = "x🙂y";
-        let index = LineIndex::new(text);
+        let index = LineIndex::new(text, Unit::Utf16);
         // Inside the surrogate pair: the emoji's start.
         assert_eq!(index.offset(pos(0, 2)), 1);
         assert_eq!(index.offset(pos(0, 3)), 5);
@@ -195,7 +156,7 @@ mod tests {
     #[test]
     fn positions_on_a_long_line_count_every_unit_before_them() {
         let text = "“Kiev” 🙂 ".repeat(1000);
-        let index = LineIndex::new(&text);
+        let index = LineIndex::new(&text, Unit::Utf16);
         let mut units = 0;
         for (at, c) in text.char_indices() {
             assert_eq!(index.position(at), pos(0, units));
@@ -204,13 +165,27 @@ mod tests {
         }
         assert_eq!(index.position(text.len()), pos(0, units));
         let two = format!("{text}\n{text}");
-        let index = LineIndex::new(&two);
+        let index = LineIndex::new(&two, Unit::Utf16);
         assert_eq!(index.position(two.len()), pos(1, units));
     }
 
     #[test]
+    fn utf8_columns_are_bytes_and_are_chosen_when_offered_first() {
+        let text = "Kerry’s visit\rto Kiev";
+        let index = LineIndex::new(text, Unit::Utf8);
+        assert_eq!(index.position(text.find("visit").unwrap()), pos(0, 10));
+        assert_eq!(index.position(text.find("Kiev").unwrap()), pos(1, 3));
+        let utf8 = PositionEncodingKind::UTF8;
+        let utf16 = PositionEncodingKind::UTF16;
+        assert_eq!(negotiate(Some(&[utf8.clone(), utf16.clone()])), Unit::Utf8);
+        assert_eq!(negotiate(Some(&[utf16, utf8])), Unit::Utf16);
+        assert_eq!(negotiate(Some(&[PositionEncodingKind::UTF32])), Unit::Utf16);
+        assert_eq!(negotiate(None), Unit::Utf16);
+    }
+
+    #[test]
     fn an_empty_text_has_one_empty_line() {
-        let index = LineIndex::new("");
+        let index = LineIndex::new("", Unit::Utf16);
         assert_eq!(index.position(0), pos(0, 0));
         assert_eq!(index.offset(pos(0, 5)), 0);
         assert_eq!(index.offset(pos(1, 0)), 0);

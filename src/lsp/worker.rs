@@ -25,6 +25,7 @@ use crate::setup::Setup;
 use crate::source::{Format, Source};
 
 use super::position::LineIndex;
+use crate::lines::Unit;
 
 /// One version of a document, as a job sees it.
 #[derive(Clone)]
@@ -39,6 +40,8 @@ pub(super) struct Snapshot {
     /// The name findings carry (the file's path, else the URI).
     pub name: String,
     pub setup: Arc<Setup>,
+    /// What a column counts, as agreed with the client.
+    pub unit: Unit,
 }
 
 impl Snapshot {
@@ -218,7 +221,7 @@ fn work(shared: &Shared, events: &mpsc::Sender<Event>) {
                 Ok(findings) => {
                     // Worked out here too: a large draft's findings can
                     // have tens of thousands of places.
-                    let index = LineIndex::new(&snapshot.text);
+                    let index = LineIndex::new(&snapshot.text, snapshot.unit);
                     let diagnostics = findings
                         .iter()
                         .map(|f| super::diagnostic(&snapshot.uri, &index, f))
@@ -333,6 +336,7 @@ mod tests {
             text: Arc::new("Kiev.".to_string()),
             format: Format::Text,
             name: uri.to_string(),
+            unit: Unit::Utf16,
             setup: Arc::new(Setup::new(&PackOptions::default(), None, None).unwrap()),
         }
     }

@@ -9,14 +9,21 @@
 //! +The ceasefire held. The ceasefire broke. A ceasefire.
 //! ```
 //!
-//! Lines keep their endings (a CRLF line stays CRLF in the diff), and a last
-//! line without a newline is marked `\ No newline at end of file`, so the
-//! patch reproduces the fixed file byte for byte. Files the fixes leave
-//! unchanged are not shown.
+//! Lines here are what `patch` and `git apply` take them to be: they end at
+//! `\n` only. A line keeps its ending (a CRLF line stays CRLF in the diff,
+//! a lone `\r` stays inside its line), and a last line without a `\n` is
+//! marked `\ No newline at end of file`, so the patch reproduces the fixed
+//! file byte for byte whatever its line ends. (The reports count a lone
+//! `\r` as a line end too; a patch cannot.) Files the fixes leave unchanged
+//! are not shown.
 
 use std::io;
 
-use similar::TextDiff;
+use similar::udiff::UnifiedHunkHeader;
+use similar::{capture_diff_slices, group_diff_ops, Algorithm, DiffTag};
+
+/// Lines of context around each change.
+const CONTEXT: usize = 3;
 
 /// One file before and after its fixes.
 #[derive(Clone, Copy, Debug)]
@@ -36,12 +43,37 @@ pub fn write(changes: &[FileChange<'_>], out: &mut dyn io::Write) -> io::Result<
             continue;
         }
         let path = change.path.strip_prefix("./").unwrap_or(change.path);
-        let diff = TextDiff::from_lines(change.before, change.after);
-        let mut unified = diff.unified_diff();
-        unified
-            .context_radius(3)
-            .header(&format!("a/{path}"), &format!("b/{path}"));
-        write!(out, "{unified}")?;
+        writeln!(out, "--- a/{path}\n+++ b/{path}")?;
+        let old: Vec<&str> = change.before.split_inclusive('\n').collect();
+        let new: Vec<&str> = change.after.split_inclusive('\n').collect();
+        let ops = capture_diff_slices(Algorithm::Myers, &old, &new);
+        for hunk in group_diff_ops(ops, CONTEXT) {
+            writeln!(out, "{}", UnifiedHunkHeader::new(&hunk))?;
+            for op in &hunk {
+                let (tag, old_range, new_range) = op.as_tag_tuple();
+                match tag {
+                    DiffTag::Equal => write_lines(out, ' ', &old[old_range])?,
+                    DiffTag::Delete => write_lines(out, '-', &old[old_range])?,
+                    DiffTag::Insert => write_lines(out, '+', &new[new_range])?,
+                    DiffTag::Replace => {
+                        write_lines(out, '-', &old[old_range])?;
+                        write_lines(out, '+', &new[new_range])?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes `lines` each after `sign`; a line without its `\n` (the file's
+/// last) is followed by the marker that says so.
+fn write_lines(out: &mut dyn io::Write, sign: char, lines: &[&str]) -> io::Result<()> {
+    for line in lines {
+        write!(out, "{sign}{line}")?;
+        if !line.ends_with('\n') {
+            writeln!(out, "\n\\ No newline at end of file")?;
+        }
     }
     Ok(())
 }
@@ -66,6 +98,19 @@ mod tests {
         assert_eq!(
             out,
             "--- a/d.txt\n+++ b/d.txt\n@@ -1,3 +1,3 @@\n one\r\n-two cease-fire\r\n+two ceasefire\r\n three\n\\ No newline at end of file\n"
+        );
+    }
+
+    #[test]
+    fn a_lone_carriage_return_stays_inside_its_line() {
+        let out = render(&[FileChange {
+            path: "d.txt",
+            before: "one\rtwo cease-fire\r",
+            after: "one\rtwo ceasefire\r",
+        }]);
+        assert_eq!(
+            out,
+            "--- a/d.txt\n+++ b/d.txt\n@@ -1 +1 @@\n-one\rtwo cease-fire\r\n\\ No newline at end of file\n+one\rtwo ceasefire\r\n\\ No newline at end of file\n"
         );
     }
 

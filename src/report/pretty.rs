@@ -50,6 +50,7 @@ use similar::{ChangeTag, TextDiff};
 
 use super::{Checked, Run, Totals};
 use crate::finding::{Finding, Severity, Span};
+use crate::lines::Lines;
 use crate::source::{InputError, Source};
 
 /// The most characters of one line shown at once.
@@ -753,10 +754,11 @@ fn write_hunk(
     // Edits across lines: the old lines, then the new ones, each windowed
     // around its own changes.
     for (sign, text, ranges) in [('-', old, &old_ranges), ('+', new.as_str(), &new_ranges)] {
-        let mut line_start = 0;
-        for (i, line) in text.split('\n').enumerate() {
-            let line_end = line_start + line.len();
-            let line = line.strip_suffix('\r').unwrap_or(line);
+        let lines = Lines::new(text);
+        for i in 0..lines.count() {
+            let line_start = lines.start(text, i);
+            let line_end = lines.content_end(text, i);
+            let line = &text[line_start..line_end];
             let chars: Vec<char> = line.chars().collect();
             let to_chars = |byte: usize| {
                 let byte = byte.clamp(line_start, line_start + line.len()) - line_start;
@@ -779,7 +781,6 @@ fn write_hunk(
             for window in windows(&chars, &changed) {
                 write_row(&row, window, emphasis, w, p, out)?;
             }
-            line_start = line_end + 1;
         }
     }
     Ok(())

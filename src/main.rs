@@ -258,9 +258,14 @@ fn load_config(args: &PackArgs) -> Result<Option<Config>, String> {
     }
 }
 
-/// Loads the packs the arguments and the configuration ask for.
+/// Loads the packs the arguments and the configuration ask for; what is
+/// odd in them (a duplicate entry) is a warning on stderr.
 fn load_pack(args: &PackArgs, config: Option<&Config>) -> Result<Pack, String> {
-    claimlint::setup::load_pack(&args.options(), config)
+    let pack = claimlint::setup::load_pack(&args.options(), config)?;
+    for warning in &pack.warnings {
+        eprintln!("warning: {warning}");
+    }
+    Ok(pack)
 }
 
 impl PackArgs {

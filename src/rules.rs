@@ -13,6 +13,10 @@ use serde::Deserialize;
 
 use crate::finding::Severity;
 
+mod locate;
+
+use locate::Names;
+
 /// A mistake in a rule file, located at `path:line:column`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleError {
@@ -307,6 +311,9 @@ pub struct Pack {
     pub acronyms: AcronymSettings,
     /// The first-reference check's settings.
     pub first_reference: FirstReferenceSettings,
+    /// What is odd but not wrong in the rule files loaded (a duplicate
+    /// entry), located; the caller shows them.
+    pub warnings: Vec<RuleError>,
 }
 
 /// The style packs embedded in the binary, by name: each sets the forms
@@ -391,7 +398,9 @@ impl Pack {
                     None => format!("cannot read rule file: {}", e.message),
                 },
             })?;
-            self.add_checked(&display, parse_file(&display, &text)?)?;
+            let file = parse_file(&display, &text)?;
+            self.warnings.extend(duplicate_entries(&display, &text, &file));
+            self.add_checked(&display, &text, file)?;
         }
         Ok(())
     }
@@ -407,14 +416,15 @@ impl Pack {
                 message: format!("unknown style `{name}`, expected one of {}", styles().join(", ")),
             });
         };
-        self.add_checked(path, parse_file(path, text)?)?;
+        self.add_checked(path, text, parse_file(path, text)?)?;
         Ok(self)
     }
 
     /// Adds the rules of one parsed file, first checking that each of its
-    /// `prefer` entries names a rule and one of its forms.
-    pub fn add_checked(&mut self, path: &str, file: RuleFile) -> Result<(), RuleError> {
-        for p in &file.prefer {
+    /// `prefer` entries names a rule and one of its forms. `text` is the
+    /// file's text, where a mistake is located.
+    pub fn add_checked(&mut self, path: &str, text: &str, file: RuleFile) -> Result<(), RuleError> {
+        for (i, p) in file.prefer.iter().enumerate() {
             let named: Vec<Vec<&str>> = self
                 .entities
                 .iter()
@@ -450,10 +460,12 @@ impl Pack {
             } else {
                 continue;
             };
+            let n = file.prefer[..i].iter().filter(|q| q.name == p.name).count();
+            let (line, column) = Names::scan(text).nth("prefer", &p.name, n);
             return Err(RuleError {
                 path: path.to_string(),
-                line: None,
-                column: None,
+                line: Some(line),
+                column: Some(column),
                 message,
             });
         }
@@ -522,6 +534,68 @@ impl Pack {
             }
         }
     }
+}
+
+/// The most duplicate entries reported one by one for a file; the rest are
+/// counted in one more warning.
+const MAX_DUPLICATES_SHOWN: usize = 10;
+
+/// Warnings for the entries of `file` whose family already has an entry of
+/// that name in the same file. Both are loaded; the warning says where the
+/// second is and where the first was.
+fn duplicate_entries(path: &str, text: &str, file: &RuleFile) -> Vec<RuleError> {
+    let families: [(&str, Vec<&str>); 3] = [
+        (
+            "entities",
+            file.entities.iter().map(|e| e.name.as_str()).collect(),
+        ),
+        (
+            "abbreviations",
+            file.abbreviations.iter().map(|a| a.name.as_str()).collect(),
+        ),
+        ("titles", file.titles.iter().map(|t| t.name.as_str()).collect()),
+    ];
+    // (family, name, how many before this one)
+    let mut repeats = Vec::new();
+    for (family, names) in &families {
+        let mut seen: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+        for name in names {
+            let count = seen.entry(name).or_insert(0);
+            if *count > 0 {
+                repeats.push((*family, *name, *count));
+            }
+            *count += 1;
+        }
+    }
+    if repeats.is_empty() {
+        return Vec::new();
+    }
+    let names = Names::scan(text);
+    let warning = |(line, column): (usize, usize), message: String| RuleError {
+        path: path.to_string(),
+        line: Some(line),
+        column: Some(column),
+        message,
+    };
+    let mut warnings: Vec<RuleError> = repeats
+        .iter()
+        .take(MAX_DUPLICATES_SHOWN)
+        .map(|&(family, name, before)| {
+            let (first, _) = names.nth(family, name, 0);
+            warning(
+                names.nth(family, name, before),
+                format!("duplicate entry: {family} already has {name:?} (line {first}); both are loaded"),
+            )
+        })
+        .collect();
+    if let Some(&(family, name, before)) = repeats.get(MAX_DUPLICATES_SHOWN) {
+        let more = repeats.len() - MAX_DUPLICATES_SHOWN;
+        warnings.push(warning(
+            names.nth(family, name, before),
+            format!("{more} more duplicate entries from here on in this file"),
+        ));
+    }
+    warnings
 }
 
 /// The rule files a path names: itself, or the `.yaml`/`.yml` files under
@@ -805,20 +879,65 @@ mod tests {
     fn a_preference_must_name_a_rule_and_one_of_its_forms() {
         let mut pack = Pack::builtin().unwrap();
         let file = parse_file("s.yaml", "prefer:\n  - {name: United States, use: USA}\n").unwrap();
-        pack.add_checked("s.yaml", file).unwrap();
+        pack.add_checked("s.yaml", "", file).unwrap();
         assert!(pack
             .abbreviations
             .iter()
             .any(|a| a.prefer.as_deref() == Some("USA")));
-        let file = parse_file("s.yaml", "prefer:\n  - {name: United States, use: Amerika}\n").unwrap();
-        let e = pack.add_checked("s.yaml", file).unwrap_err();
+        let text = "prefer:\n  - {name: NATO, use: Nato}\n  - {name: United States, use: Amerika}\n";
+        let e = pack
+            .add_checked("s.yaml", text, parse_file("s.yaml", text).unwrap())
+            .unwrap_err();
         assert!(
-            e.message
-                .starts_with("prefer: \"Amerika\" is not one of the forms"),
+            e.to_string()
+                .starts_with("s.yaml:3:6: prefer: \"Amerika\" is not one of the forms"),
             "{e}"
         );
-        let file = parse_file("s.yaml", "prefer:\n  - {name: Atlantis, use: A}\n").unwrap();
-        assert!(pack.add_checked("s.yaml", file).is_err());
+        let text = "prefer:\n  - {name: Atlantis, use: A}\n";
+        let e = pack
+            .add_checked("s.yaml", text, parse_file("s.yaml", text).unwrap())
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "s.yaml:2:6: prefer: no entity, abbreviation or title is named \"Atlantis\""
+        );
+    }
+
+    #[test]
+    fn a_duplicate_entry_is_a_located_warning_and_many_are_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("house.yaml");
+        let text = "entities:\n  - name: NATO\n    aliases: [Nato]\n  - name: Gaza\n  - name: NATO\n    aliases: [N.A.T.O.]\ntitles:\n  - name: NATO\n    forms: [NATO chief]\n";
+        std::fs::write(&path, text).unwrap();
+        let mut pack = Pack::default();
+        pack.load(&path).unwrap();
+        let shown: Vec<String> = pack.warnings.iter().map(|w| w.to_string()).collect();
+        let display = path.display();
+        assert_eq!(
+            shown,
+            [format!(
+                "{display}:5:5: duplicate entry: entities already has \"NATO\" (line 2); both are loaded"
+            )]
+        );
+        assert_eq!(pack.entities.len(), 3);
+
+        let many = format!("entities:\n{}", "  - name: NATO\n".repeat(100));
+        std::fs::write(&path, many).unwrap();
+        let mut pack = Pack::default();
+        pack.load(&path).unwrap();
+        assert_eq!(pack.warnings.len(), MAX_DUPLICATES_SHOWN + 1);
+        assert_eq!(
+            pack.warnings[MAX_DUPLICATES_SHOWN].to_string(),
+            format!("{display}:13:5: 89 more duplicate entries from here on in this file")
+        );
+    }
+
+    #[test]
+    fn no_builtin_or_style_file_has_a_duplicate_entry() {
+        for (path, text) in BUILTIN.iter().copied().chain(STYLES.iter().map(|s| (s.1, s.2))) {
+            let file = parse_file(path, text).unwrap();
+            assert_eq!(duplicate_entries(path, text, &file), [], "{path}");
+        }
     }
 
     #[test]

@@ -512,3 +512,25 @@ fn a_short_first_line_does_not_hide_the_body() {
         .code(1)
         .stdout(predicates::str::contains("\"rule\":\"naming.abbreviation\""));
 }
+
+#[test]
+fn a_duplicate_rule_entry_is_a_warning_on_stderr_and_the_check_goes_on() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join("house.yaml"),
+        "entities:\n  - name: NATO\n    aliases: [Nato]\n  - name: NATO\n    aliases: [Nato]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("d.txt"), "NATO met. Nato agreed.\n").unwrap();
+    let out = claimlint()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--no-default-rules", "--rules", "house.yaml", "d.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "warning: house.yaml:4:5: duplicate entry: entities already has \"NATO\" (line 2); both are loaded\n"
+    );
+    assert!(String::from_utf8(out.stdout).unwrap().contains("naming.entity"));
+}

@@ -679,7 +679,12 @@ impl Server {
             return Ok(setup.clone());
         }
         let setup = match self.load_setup(key.as_deref()) {
-            Ok(setup) => Some(Arc::new(setup)),
+            Ok(setup) => {
+                for warning in &setup.checker.pack().warnings {
+                    self.log(MessageType::WARNING, format!("claimlint: warning: {warning}"))?;
+                }
+                Some(Arc::new(setup))
+            }
             Err(message) => {
                 let message = format!("claimlint: {message}; no checks until it is fixed");
                 self.log(MessageType::ERROR, message.clone())?;

@@ -814,6 +814,9 @@ pub fn run(server: Server, host: &str, port: u16) -> Result<(), String> {
         let address = listener
             .local_addr()
             .map_err(|e| format!("cannot listen on {host}:{port}: {e}"))?;
+        for warning in &server.default.checker.pack().warnings {
+            eprintln!("warning: {warning}");
+        }
         if !address.ip().is_loopback() {
             eprintln!(
                 "warning: listening on {}, which is not a loopback address: \

@@ -6,6 +6,9 @@
 //! directory of `.txt` articles to measure real news instead (read at bench
 //! time, never copied into the repository).
 
+#[path = "../tests/common/hostile.rs"]
+mod hostile;
+
 use std::path::Path;
 
 use claimlint::check::Document;
@@ -151,18 +154,19 @@ fn hostile(c: &mut Criterion) {
     let checker = Checker::new(Pack::builtin().expect("the built-in pack loads"));
     let mut group = c.benchmark_group("hostile");
     group.sample_size(10);
-    let sentence = "The cease-fire held in Kiev and the ceasefire broke. ";
-    for megabytes in [2usize, 8] {
-        let text = sentence.repeat(megabytes * 1024 * 1024 / sentence.len());
-        let draft = Source::new("bench.txt", text, Format::Text);
-        group.throughput(Throughput::Bytes(draft.text.len() as u64));
-        group.bench_function(format!("repeated_sentence_{megabytes}mb"), |b| {
-            b.iter(|| {
-                let findings = checker.check(&draft);
-                claimlint::fix::apply(&draft.text, &findings, claimlint::fix::FixMode::Safe)
-                    .map(|a| a.fixed.len())
-            })
-        });
+    let sizes: &[(&str, usize)] = &[("2mb", 2 * 1024 * 1024), ("8mb", 8 * 1024 * 1024)];
+    for &(name, build) in hostile::INPUTS {
+        for &(size, bytes) in sizes {
+            let draft = Source::new("bench.txt", build(bytes), Format::Text);
+            group.throughput(Throughput::Bytes(draft.text.len() as u64));
+            group.bench_function(format!("{name}_{size}"), |b| {
+                b.iter(|| {
+                    let findings = checker.check(&draft);
+                    claimlint::fix::apply(&draft.text, &findings, claimlint::fix::FixMode::Safe)
+                        .map(|a| a.fixed.len())
+                })
+            });
+        }
     }
     group.finish();
 }

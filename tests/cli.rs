@@ -524,7 +524,14 @@ fn a_duplicate_rule_entry_is_a_warning_on_stderr_and_the_check_goes_on() {
     std::fs::write(dir.path().join("d.txt"), "NATO met. Nato agreed.\n").unwrap();
     let out = claimlint()
         .current_dir(dir.path())
-        .args(["check", "--isolated", "--no-default-rules", "--rules", "house.yaml", "d.txt"])
+        .args([
+            "check",
+            "--isolated",
+            "--no-default-rules",
+            "--rules",
+            "house.yaml",
+            "d.txt",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));

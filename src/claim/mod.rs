@@ -360,6 +360,9 @@ fn extract(ctx: &Context<'_>, names: &Names) -> Vec<Found> {
     let mut amounts = AmountCache::default();
     for (k, sentence) in ctx.sentences.iter().enumerate() {
         let says = |words: &[&str]| sentence.tokens().any(|i| words.contains(&ctx.word(i)));
+        // Whether the sentence has a word of change, read once a sentence
+        // however many claims it makes (a sentence may be a whole draft).
+        let (mut changes_count, mut changes_age) = (None, None);
         let mut has_event = false;
         for i in sentence.tokens() {
             has_event |= dispatch.candidates(
@@ -387,8 +390,8 @@ fn extract(ctx: &Context<'_>, names: &Names) -> Vec<Found> {
                 let rule = &ctx.pack.claims[r];
                 let changing = match rule.attribute {
                     // Only sentences that make a claim are scanned.
-                    Attribute::Count => says(CHANGE_WORDS),
-                    Attribute::Age => says(AGE_CHANGE_WORDS),
+                    Attribute::Count => *changes_count.get_or_insert_with(|| says(CHANGE_WORDS)),
+                    Attribute::Age => *changes_age.get_or_insert_with(|| says(AGE_CHANGE_WORDS)),
                     _ => false,
                 };
                 claims.extend(claim_of(ctx, names, r, rule, &captured, k, changing, i));

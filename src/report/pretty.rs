@@ -41,7 +41,7 @@
 //! soft hyphens) as `�`, so nothing in a draft can move the underlines or
 //! send escape codes to the terminal.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io;
 
@@ -85,8 +85,9 @@ pub fn write(run: &Run, color: bool, out: &mut dyn io::Write) -> io::Result<()> 
 /// Writes every finding of one file.
 pub(super) fn write_file(checked: &Checked, color: bool, out: &mut dyn io::Write) -> io::Result<()> {
     let palette = Palette { color };
+    let mut lines = LineChars::default();
     for finding in &checked.findings {
-        write_finding(&checked.source, finding, &palette, out)?;
+        write_finding(&checked.source, finding, &palette, &mut lines, out)?;
         writeln!(out)?;
     }
     Ok(())
@@ -228,7 +229,29 @@ struct Mark {
     primary: bool,
 }
 
-fn write_finding(source: &Source, finding: &Finding, p: &Palette, out: &mut dyn io::Write) -> io::Result<()> {
+/// The characters of the lines findings were shown on, each line read
+/// once per file: a draft of one long line with a finding every few words
+/// would otherwise read the whole line again for each finding.
+#[derive(Default)]
+struct LineChars {
+    lines: HashMap<usize, Vec<char>>,
+}
+
+impl LineChars {
+    fn get(&mut self, source: &Source, number: usize) -> &[char] {
+        self.lines
+            .entry(number)
+            .or_insert_with(|| source.line_span(number).slice(&source.text).chars().collect())
+    }
+}
+
+fn write_finding(
+    source: &Source,
+    finding: &Finding,
+    p: &Palette,
+    lines: &mut LineChars,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     let text = source.text.as_str();
     let span = clamp(finding.span, text);
     let (line, column) = source.line_col(span.start);
@@ -280,10 +303,10 @@ fn write_finding(source: &Source, finding: &Finding, p: &Palette, out: &mut dyn 
     writeln!(out, "{:w$} {}", "", p.paint(gutter, "|"))?;
 
     for (&number, line_marks) in &marks {
-        let chars: Vec<char> = source.line_span(number).slice(text).chars().collect();
+        let chars = lines.get(source, number);
         let ranges: Vec<Range> = line_marks.iter().map(|m| m.range).collect();
-        for window in windows(&chars, &ranges) {
-            let excerpt = Excerpt::plain(&chars, window);
+        for window in windows(chars, &ranges) {
+            let excerpt = Excerpt::plain(chars, window);
             writeln!(
                 out,
                 "{}{}{excerpt}",
@@ -696,6 +719,30 @@ fn hunks<'a>(source: &Source, edits: &'a [crate::finding::Edit]) -> Vec<Hunk<'a>
     hunks
 }
 
+/// The part of `line` that a one-line hunk's windows can show: the edits
+/// and, on each side, enough bytes for a full window of characters, or the
+/// whole line where it is shorter. A window never reaches a cut edge, so
+/// the rows are those of the whole line; a draft of one long line with a
+/// fix every sentence reads a few hundred bytes per fix, not the line.
+fn around_edits(text: &str, line: Span, edits: &[(Span, &str)]) -> (usize, usize) {
+    // A character has at most four bytes.
+    const REACH: usize = 4 * (WIDTH + 2 * CONTEXT + SNAP);
+    let from = edits.iter().map(|(s, _)| s.start).min().unwrap_or(line.start);
+    let to = edits.iter().map(|(s, _)| s.end).max().unwrap_or(line.end);
+    let start = from.saturating_sub(REACH).max(line.start);
+    let end = to.saturating_add(REACH).min(line.end).max(start);
+    (floor(text, start), ceil(text, end))
+}
+
+/// `at`, moved forward to a character boundary.
+fn ceil(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// One line of a fix, old or new.
 struct Row<'a> {
     sign: char,
@@ -716,8 +763,11 @@ fn write_hunk(
     let text = source.text.as_str();
     let first = source.line_span(hunk.first);
     let last = source.line_span(hunk.last);
-    let base = first.start;
-    let end = last.end.max(base);
+    let (base, end) = if hunk.first == hunk.last {
+        around_edits(text, first, &hunk.edits)
+    } else {
+        (first.start, last.end.max(first.start))
+    };
     let old = text.get(base..end).unwrap_or("");
 
     // The new text, and where each edit's bytes are in the old and new text.

@@ -84,8 +84,9 @@ enum Frame {
 /// Reads messages from `input` until its end or `exit`, handing each to
 /// `deliver` (which says whether to go on) and each reply to a message
 /// that could not be read to `reply`. Never fails: what cannot be read is
-/// answered or reported on standard error and skipped.
-pub(super) fn read_messages(
+/// answered or reported on standard error and skipped. (Public for the
+/// fuzz target that feeds it any bytes.)
+pub fn read_messages(
     mut input: impl BufRead,
     mut deliver: impl FnMut(Message) -> bool,
     mut reply: impl FnMut(&Value),
@@ -214,12 +215,14 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Frame>> {
             "a body of {length} bytes (the most read is {MAX_MESSAGE})"
         ))));
     }
-    let mut body = vec![0; length];
-    match input.read_exact(&mut body) {
-        Ok(()) => Ok(Some(Frame::Body(body))),
-        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Ok(None),
-        Err(e) => Err(e),
+    // Read as it comes, so a length the input does not hold costs no
+    // buffer of that length.
+    let mut body = Vec::new();
+    input.by_ref().take(length as u64).read_to_end(&mut body)?;
+    if body.len() < length {
+        return Ok(None);
     }
+    Ok(Some(Frame::Body(body)))
 }
 
 #[cfg(test)]

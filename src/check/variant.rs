@@ -339,16 +339,25 @@ fn bucket_key(write: impl FnOnce(&mut FxHasher)) -> u64 {
     hasher.finish()
 }
 
-/// Every pair of names filed under one key, as (key, name) entries: only
-/// names that share a folded key are ever compared. Sorting the entries
-/// puts each bucket together, its names in order, with no list allocated
-/// per bucket, and makes the result independent of any map's order.
+/// How many later names of its bucket a name is compared with. A draft's
+/// bucket holds a handful of names; only a text built of thousands of
+/// names that differ in their vowels alone ("Bacado", "Becodu"…) fills one
+/// with more, and comparing all of their pairs would make the check
+/// quadratic in the text. A bucket of up to this many names and one more
+/// is compared in full.
+const BUCKET_WINDOW: usize = 64;
+
+/// The pairs of names filed under one key, as (key, name) entries: only
+/// names that share a folded key are ever compared, each with the next
+/// [`BUCKET_WINDOW`] names of its bucket. Sorting the entries puts each
+/// bucket together, its names in order, with no list allocated per
+/// bucket, and makes the result independent of any map's order.
 fn bucket_pairs(mut filed: Vec<(u64, usize)>) -> Vec<(usize, usize)> {
     filed.sort_unstable();
     let mut pairs = Vec::new();
     for bucket in filed.chunk_by(|x, y| x.0 == y.0) {
         for (x, &(_, a)) in bucket.iter().enumerate() {
-            pairs.extend(bucket[x + 1..].iter().map(|&(_, b)| (a, b)));
+            pairs.extend(bucket[x + 1..].iter().take(BUCKET_WINDOW).map(|&(_, b)| (a, b)));
         }
     }
     pairs
@@ -674,6 +683,17 @@ mod tests {
         let mut out = Vec::new();
         readings(keys, &mut out);
         out.chunks(keys.len()).map(<[usize]>::to_vec).collect()
+    }
+
+    #[test]
+    fn a_bucket_is_compared_in_full_up_to_its_window_and_linearly_beyond() {
+        let filed = |names: usize| (0..names).map(|n| (7, n)).chain([(9, names)]).collect::<Vec<_>>();
+        let all = bucket_pairs(filed(BUCKET_WINDOW + 1));
+        assert_eq!(all.len(), (BUCKET_WINDOW + 1) * BUCKET_WINDOW / 2);
+        assert!(all.contains(&(0, BUCKET_WINDOW)));
+        let capped = bucket_pairs(filed(10 * BUCKET_WINDOW));
+        assert!(capped.len() <= 10 * BUCKET_WINDOW * BUCKET_WINDOW);
+        assert!(capped.contains(&(0, BUCKET_WINDOW)) && !capped.contains(&(0, BUCKET_WINDOW + 1)));
     }
 
     #[test]

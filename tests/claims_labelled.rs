@@ -67,6 +67,29 @@ const PASSAGES: &[(Option<&str>, &str)] = &[
     (Some("claims.weekday"), "The vote was held on Wednesday, Dec. 15, 2015."),
     (Some("claims.weekday"), "The court sits on Thursday (March 3, 2023)."),
     (Some("claims.weekday"), "Results are due on 2024-06-04 (Monday)."),
+    // Relative dates, counted from a dateline.
+    (
+        Some("claims.relative_date"),
+        "LONDON, Tuesday 4 March 2025 - The talks ended yesterday, on Tuesday, officials said.",
+    ),
+    (
+        Some("claims.relative_date"),
+        "MADRID, 14 June 2023 - The bill passed last month, in April, and takes effect tomorrow.",
+    ),
+    (
+        Some("claims.relative_date"),
+        "KYIV, Friday 7 February 2025 - Two drones struck the port three days ago (February 2).",
+    ),
+    (
+        Some("claims.relative_date"),
+        "ROME, 2 January 2025 - Turnout fell last year, in 2023, the ministry said.",
+    ),
+    (None, "LONDON, Tuesday 4 March 2025 - The talks ended yesterday, on Monday, officials said."),
+    (None, "The talks ended yesterday, on Tuesday, officials said."),
+    (None, "LONDON, Thursday 2 January 2025 - The strike began last week, on December 30."),
+    (None, "LONDON, Tuesday 4 March 2025 - Talks held last week, on Thursday and Friday, were cordial."),
+    (None, "LONDON, Tuesday 4 March 2025 - \"We met yesterday, on Friday,\" the envoy said."),
+    (None, "LONDON, Tuesday 4 March 2025 - He told BBC Radio 4's Today on Friday that he would stay."),
     (Some("claims.weekday"), "The talks ended on Monday 15 December 2015."),
     (None, "The vote was held on Tuesday, Dec. 15, 2015."),
     (None, "The court sits on Friday (March 3, 2023) and again on Friday, March 10, 2023."),

@@ -17,6 +17,7 @@ pub mod control;
 pub mod entity;
 pub mod first_reference;
 pub mod quotation;
+pub mod relative;
 pub mod style;
 pub mod term;
 pub mod title;
@@ -47,6 +48,10 @@ pub const RULES: &[(&str, &str)] = &[
     ("claims.event", "one event given two dates or two places"),
     ("claims.count", "one count stated as two numbers"),
     ("claims.weekday", "a weekday that does not match its date"),
+    (
+        "claims.relative_date",
+        "a relative date beside a date it cannot be, by the story's date",
+    ),
     (
         "claims.statement",
         "one statement made twice, once denied or with another value",
@@ -87,6 +92,8 @@ pub struct Document<'a> {
     pub claims: Vec<Claim>,
     /// The story's own date ("today"), when known.
     pub story_date: Option<jiff::civil::Date>,
+    /// The story's date as relative dates count from it, when certain.
+    dateline: Option<relative::Dateline>,
     /// The headline, when the draft opens with one.
     headline: Option<Span>,
     /// Its direct quotations, sorted and disjoint.
@@ -102,6 +109,7 @@ struct Facts {
     terms: term::Facts,
     acronyms: acronym::Facts,
     weekdays: Vec<claims::WrittenWeekday>,
+    relatives: Vec<relative::WrittenRelative>,
 }
 
 /// One segment of a draft, parsed: what the checks that read every token
@@ -178,7 +186,9 @@ impl<'a> Document<'a> {
         let mut mentions = Mentions::default();
         let mut links = mention::SurnameLinks::default();
         let mut claims = claim::Claims::default();
-        let mut story_date = claim::calendar::story_date(source, &[], date).map(|(d, _)| d);
+        let given = claim::calendar::story_date(source, &[], date);
+        let mut story_date = given.map(|(d, _)| d);
+        let mut dateline = None;
         let mut headline = None;
         let mut quotations = Vec::new();
         let mut base = 0;
@@ -235,6 +245,10 @@ impl<'a> Document<'a> {
             facts.terms.scan(&segment, pack);
             facts.acronyms.scan(&segment, pack);
             claims::scan_weekdays(&segment, pack, &mut facts.weekdays);
+            relative::scan(&segment, pack, &mut facts.relatives);
+            if dateline.is_none() && sentences.len() < 2 {
+                dateline = relative::dateline(given, &segment, sentences.len(), headline);
+            }
             let end = tokens.len();
             if whole {
                 kept = Tokens::all(base, parsed.tokens);
@@ -271,6 +285,7 @@ impl<'a> Document<'a> {
             mentions,
             claims,
             story_date,
+            dateline,
             headline,
             quotations,
             facts,
@@ -293,6 +308,16 @@ impl<'a> Document<'a> {
     /// The text a span covers.
     pub fn text(&self, span: Span) -> &'a str {
         span.slice(&self.source.text)
+    }
+
+    /// The story's date as relative dates count from it, when certain.
+    fn dateline(&self) -> Option<relative::Dateline> {
+        self.dateline
+    }
+
+    /// The relative dates written beside a date, in order.
+    fn written_relatives(&self) -> &[relative::WrittenRelative] {
+        &self.facts.relatives
     }
 
     /// The weekdays written beside a date, in order.
@@ -344,6 +369,7 @@ pub fn run(doc: &Document<'_>, pack: &Pack) -> Vec<Finding> {
     term::check(doc, pack, &mut findings);
     style::check(doc, pack, &mut findings);
     claims::check(doc, pack, &mut findings);
+    relative::check(doc, pack, &mut findings);
     drop_terms_the_house_style_settles(&mut findings);
     leave_quotations_to_a_human(doc, &mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -980,7 +980,7 @@ fn claim_of<'a>(
                 alternative,
             ))
         }
-        Attribute::Event | Attribute::Weekday | Attribute::Statement => None,
+        Attribute::Event | Attribute::Weekday | Attribute::RelativeDate | Attribute::Statement => None,
     }
 }
 

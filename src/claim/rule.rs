@@ -23,6 +23,9 @@ pub enum Attribute {
     Event,
     /// A weekday written beside a date.
     Weekday,
+    /// A relative date ("yesterday") beside a date it cannot be.
+    #[serde(rename = "relative_date")]
+    RelativeDate,
     /// A statement made twice, once denied or with another value.
     Statement,
 }
@@ -37,6 +40,7 @@ impl Attribute {
             Attribute::Count => "claims.count",
             Attribute::Event => "claims.event",
             Attribute::Weekday => "claims.weekday",
+            Attribute::RelativeDate => "claims.relative_date",
             Attribute::Statement => "claims.statement",
         }
     }
@@ -48,7 +52,7 @@ impl Attribute {
             Attribute::Birth => &[Slot::Person],
             Attribute::Title => &[Slot::Person, Slot::Title],
             Attribute::Count => &[Slot::Number],
-            Attribute::Event | Attribute::Weekday | Attribute::Statement => &[],
+            Attribute::Event | Attribute::Weekday | Attribute::RelativeDate | Attribute::Statement => &[],
         }
     }
 }

@@ -38,6 +38,7 @@ const PASSAGES: &[(Option<&str>, &str)] = &[
     // Counts.
     (Some("claims.count"), "The blast killed 12 people. Police said 15 people were killed in the blast."),
     (Some("claims.count"), "The crash injured 30 people. Officials said 40 people were injured."),
+    (Some("claims.count"), "Four people were killed in the blast. Police said six people were killed in the blast."),
     (Some("claims.count"), "The fire killed at least 20 people. A spokesman said 12 people died in the fire."),
     (Some("claims.count"), "The storm killed 8 people, officials said. By their count, 6 people were killed."),
     (None, "The blast killed at least 12 people. Police said 15 people were killed in the blast."),

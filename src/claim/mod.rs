@@ -510,9 +510,14 @@ impl Dispatch {
                 }
             }
         }
-        // An amount may start with a hedge ("at least 12") or "between".
+        // An amount may start with a hedge ("at least 12"), "between" or
+        // a number written as a word ("four people were killed").
         if !d.number.is_empty() || !d.number_then.is_empty() {
-            let hedges = HEDGES.iter().map(|(words, _)| words[0]).chain(["between"]);
+            let hedges = HEDGES
+                .iter()
+                .map(|(words, _)| words[0])
+                .chain(["between"])
+                .chain(NUMBER_WORDS.iter().map(|(w, _)| *w));
             for word in hedges {
                 d.by_word.entry(word.to_string()).or_default().amount = true;
             }
@@ -847,12 +852,48 @@ const HEDGES: &[Hedge] = &[
     }),
 ];
 
+/// Numbers news style writes as words (under ten, and at the start of a
+/// sentence or headline: "Four people were killed").
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+];
+
+/// The value of a number written as a word, in lower case.
+pub(crate) fn number_word(word: &str) -> Option<f64> {
+    NUMBER_WORDS.iter().find(|(w, _)| *w == word).map(|&(_, n)| n)
+}
+
 /// A number at `at`, with a hedge before it ("at least 12") or a range
 /// ("12 to 15", "between 12 and 15") around it.
 pub(crate) fn amount(ctx: &Context<'_>, at: usize, end: usize) -> Option<(usize, Amount, Span)> {
     let word = |i: usize| ctx.word(i);
     let number = |i: usize| -> Option<f64> {
         let t = ctx.tokens.get(i).filter(|_| i < end)?;
+        if t.kind == TokenKind::Word {
+            return number_word(ctx.word(i));
+        }
         if t.kind != TokenKind::Number {
             return None;
         }

@@ -245,9 +245,13 @@ impl<'a> Document<'a> {
             facts.terms.scan(&segment, pack);
             facts.acronyms.scan(&segment, pack);
             claims::scan_weekdays(&segment, pack, &mut facts.weekdays);
-            relative::scan(&segment, pack, &mut facts.relatives);
+            // The story's date is in the first two sentences or nowhere:
+            // past them, a draft with none needs no relative dates read.
             if dateline.is_none() && sentences.len() < 2 {
                 dateline = relative::dateline(given, &segment, sentences.len(), headline);
+            }
+            if dateline.is_some() || sentences.len() + segment_sentences.len() < 2 {
+                relative::scan(&segment, pack, &mut facts.relatives);
             }
             let end = tokens.len();
             if whole {

@@ -80,11 +80,6 @@ pub(crate) struct WrittenRelative {
 /// date then names the whole, which one date cannot contradict.
 const JOINS: &[&str] = &["and", "or", "to", "through", "until", "till", "-", "–", "&"];
 
-/// Small numbers written as words, for "two days ago".
-const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-];
-
 /// The story's date, when relative dates may count from it: `segment`
 /// holds the draft's sentences from number `first` on.
 pub(crate) fn dateline(
@@ -225,10 +220,8 @@ fn relative(segment: &Segment<'_, '_>, i: usize, end: usize) -> Option<(When, us
         }
         w => {
             // "two days ago", "3 days ago"
-            let n = NUMBER_WORDS
-                .iter()
-                .position(|n| *n == w)
-                .map(|p| p as i32 + 1)
+            let n = claim::number_word(w)
+                .map(|n| n as i32)
                 .or_else(|| {
                     let token = segment.tokens.get(i)?;
                     (token.kind == TokenKind::Number).then(|| w.parse::<i32>().ok())?

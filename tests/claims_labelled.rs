@@ -91,6 +91,31 @@ const PASSAGES: &[(Option<&str>, &str)] = &[
     (None, "LONDON, Tuesday 4 March 2025 - Talks held last week, on Thursday and Friday, were cordial."),
     (None, "LONDON, Tuesday 4 March 2025 - \"We met yesterday, on Friday,\" the envoy said."),
     (None, "LONDON, Tuesday 4 March 2025 - He told BBC Radio 4's Today on Friday that he would stay."),
+    // A headline's number against the body's.
+    (
+        Some("claims.headline"),
+        "Three dead as storm hits coast\n\nTwo people died when trees fell on their cars, police said.",
+    ),
+    (
+        Some("claims.headline"),
+        "Train crash injures 20\n\nTwelve people were injured in the crash near Carlisle.",
+    ),
+    (
+        Some("claims.headline"),
+        "Airline agrees $4bn Boeing deal\n\nThe airline agreed to buy 70 aircraft in a deal worth $4m.",
+    ),
+    (
+        None,
+        "Three dead as storm hits coast\n\nThree people died when trees fell on their cars, police said.",
+    ),
+    (
+        None,
+        "Dozens hurt in train crash\n\nTwelve people were injured in the crash near Carlisle.",
+    ),
+    (
+        None,
+        "Airline agrees $4bn Boeing deal\n\nThe airline agreed to buy 70 aircraft in a deal worth $4.2bn.",
+    ),
     (Some("claims.weekday"), "The talks ended on Monday 15 December 2015."),
     (None, "The vote was held on Tuesday, Dec. 15, 2015."),
     (None, "The court sits on Friday (March 3, 2023) and again on Friday, March 10, 2023."),

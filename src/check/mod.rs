@@ -16,6 +16,7 @@ pub mod claims;
 pub mod control;
 pub mod entity;
 pub mod first_reference;
+pub mod headline;
 pub mod quotation;
 pub mod relative;
 pub mod style;
@@ -51,6 +52,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "claims.relative_date",
         "a relative date beside a date it cannot be, by the story's date",
+    ),
+    (
+        "claims.headline",
+        "a headline that gives a number the body does not",
     ),
     (
         "claims.statement",
@@ -374,6 +379,7 @@ pub fn run(doc: &Document<'_>, pack: &Pack) -> Vec<Finding> {
     style::check(doc, pack, &mut findings);
     claims::check(doc, pack, &mut findings);
     relative::check(doc, pack, &mut findings);
+    headline::check(doc, pack, &mut findings);
     drop_terms_the_house_style_settles(&mut findings);
     leave_quotations_to_a_human(doc, &mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -26,6 +26,8 @@ pub enum Attribute {
     /// A relative date ("yesterday") beside a date it cannot be.
     #[serde(rename = "relative_date")]
     RelativeDate,
+    /// A headline that gives a number the body does not.
+    Headline,
     /// A statement made twice, once denied or with another value.
     Statement,
 }
@@ -41,6 +43,7 @@ impl Attribute {
             Attribute::Event => "claims.event",
             Attribute::Weekday => "claims.weekday",
             Attribute::RelativeDate => "claims.relative_date",
+            Attribute::Headline => "claims.headline",
             Attribute::Statement => "claims.statement",
         }
     }
@@ -52,7 +55,11 @@ impl Attribute {
             Attribute::Birth => &[Slot::Person],
             Attribute::Title => &[Slot::Person, Slot::Title],
             Attribute::Count => &[Slot::Number],
-            Attribute::Event | Attribute::Weekday | Attribute::RelativeDate | Attribute::Statement => &[],
+            Attribute::Event
+            | Attribute::Weekday
+            | Attribute::RelativeDate
+            | Attribute::Headline
+            | Attribute::Statement => &[],
         }
     }
 }

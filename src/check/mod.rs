@@ -16,6 +16,7 @@ pub mod claims;
 pub mod control;
 pub mod entity;
 pub mod first_reference;
+pub mod legal;
 pub mod quotation;
 pub mod relative;
 pub mod style;
@@ -51,6 +52,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "claims.relative_date",
         "a relative date beside a date it cannot be, by the story's date",
+    ),
+    (
+        "claims.legal_status",
+        "one person given two legal statuses that cannot both hold",
     ),
     (
         "claims.statement",
@@ -110,6 +115,7 @@ struct Facts {
     acronyms: acronym::Facts,
     weekdays: Vec<claims::WrittenWeekday>,
     relatives: Vec<relative::WrittenRelative>,
+    statuses: Vec<legal::WrittenStatus>,
 }
 
 /// One segment of a draft, parsed: what the checks that read every token
@@ -253,6 +259,14 @@ impl<'a> Document<'a> {
             if dateline.is_some() || sentences.len() + segment_sentences.len() < 2 {
                 relative::scan(&segment, pack, &mut facts.relatives);
             }
+            legal::scan(
+                &segment,
+                pack,
+                &mentions.names,
+                names.clone(),
+                sentences.len(),
+                &mut facts.statuses,
+            );
             let end = tokens.len();
             if whole {
                 kept = Tokens::all(base, parsed.tokens);
@@ -324,6 +338,11 @@ impl<'a> Document<'a> {
         &self.facts.relatives
     }
 
+    /// The legal statuses the draft gives people, in order.
+    fn written_statuses(&self) -> &[legal::WrittenStatus] {
+        &self.facts.statuses
+    }
+
     /// The weekdays written beside a date, in order.
     fn written_weekdays(&self) -> &[claims::WrittenWeekday] {
         &self.facts.weekdays
@@ -374,6 +393,7 @@ pub fn run(doc: &Document<'_>, pack: &Pack) -> Vec<Finding> {
     style::check(doc, pack, &mut findings);
     claims::check(doc, pack, &mut findings);
     relative::check(doc, pack, &mut findings);
+    legal::check(doc, pack, &mut findings);
     drop_terms_the_house_style_settles(&mut findings);
     leave_quotations_to_a_human(doc, &mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

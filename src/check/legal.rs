@@ -1,0 +1,591 @@
+//! `claims.legal_status`: one person given two legal statuses that cannot
+//! both hold ("charged with murder" and "convicted of murder", "found
+//! guilty" and "acquitted", "fraudster" for someone only accused), with
+//! nothing in the draft that marks a change in time.
+//!
+//! Why: a wrong legal status is a libel risk. Calling someone who is only
+//! charged a "murderer", or "convicted" where the court acquitted, is the
+//! kind of slip a paper pays for and corrects.
+//!
+//! The status is read from the sentence's structure, not from any name
+//! nearby: the name right before the status words, past an age, a comma,
+//! "who" and the verb's auxiliaries (`Smith, 34, was charged with murder`,
+//! `Smith, who denies the charges`, `Mr Smith is accused of fraud`), or
+//! right after a label (`convicted fraudster John Smith`, `the accused,
+//! John Smith,`, `Smith, a convicted murderer,`). The person is one
+//! whatever the draft calls them: "John Smith", "Smith" and "Mr Smith" are
+//! linked through the surname. Where an offence is named ("charged with
+//! fraud") the status is kept per person and offence; "all charges" and a
+//! status with no offence apply to every offence of the person.
+//!
+//! Two statuses conflict when one says the person is only accused
+//! (suspected, arrested, charged, on trial, denies) and the other guilty
+//! (convicted, found guilty, pleaded guilty, jailed, a label such as
+//! "murderer"), or one guilty and the other cleared (acquitted, found not
+//! guilty), of the same offence; unless a word of either sentence marks a
+//! change in time ("later", "has since", "subsequently", "on appeal",
+//! "quashed"). Quiet: two statuses in one sentence (a sentence that says
+//! both tells the story of the case), a status inside a quotation, a
+//! hypothesis ("if convicted, he faces"), a denied one ("was not
+//! charged"), and a label that names no one ("fraudsters target the
+//! elderly"). The words of each status are the pack's (`accused`,
+//! `guilty`, `cleared`, `labels`, `offences`, `changes`, `hypotheticals`
+//! in the `legal_status` claim rule), so a desk may extend them. The
+//! finding has no fix: which status is right is the court's record.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::check::{Document, Segment};
+use crate::claim::rule::{Attribute, ClaimRule};
+use crate::claim::{self};
+use crate::finding::{Finding, Span};
+use crate::mention::Name;
+use crate::parse::TokenKind;
+use crate::rules::Pack;
+
+/// Where a person stands, as far as the draft's conflicts go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    /// Suspected, arrested, questioned, charged, accused, on trial,
+    /// denying the charges.
+    Accused,
+    /// Convicted, found guilty, pleaded guilty, jailed, sentenced, or
+    /// called by a noun that says so ("murderer").
+    Guilty,
+    /// Acquitted, cleared, found not guilty.
+    Cleared,
+}
+
+/// A legal status the draft gives a person, found as the draft is read.
+#[derive(Clone, Debug)]
+pub(crate) struct WrittenStatus {
+    /// The person: the full name a surname continues, or the name itself.
+    person: String,
+    stage: Stage,
+    /// The offence named ("murder"), or none for every offence.
+    offence: Option<String>,
+    /// The status words.
+    span: Span,
+    /// The sentence, as an index into the draft's sentences.
+    sentence: usize,
+    /// True when its sentence marks a change in time ("later").
+    changed: bool,
+}
+
+/// The grammar between a name and its status: words that may stand
+/// between them without making someone else the subject.
+const BETWEEN: &[&str] = &[
+    ",", "who", "has", "have", "had", "also", "already", "since", "later", "subsequently", "eventually",
+    "then", "now", "currently", "yesterday", "today", "aged", "previously", "formally", "both", "jointly",
+    "-", "–", "—", "(", ")", "was", "is", "were", "are", "been", "being", "be", "on",
+];
+
+/// Forms of "to be" that a phrase opening with `be` follows.
+const BE: &[&str] = &["was", "is", "were", "are", "been", "being", "be"];
+
+/// Words that make a status someone else's judgement of it ("wrongly
+/// convicted"): the status then says nothing the draft stands behind.
+const DISOWNED: &[&str] = &["wrongly", "wrongfully", "falsely"];
+
+/// Words between a label and the name it sits beside ("Smith, the
+/// convicted fraudster,").
+const BEFORE_LABEL: &[&str] = &["a", "an", "the", "convicted", "self-confessed", "serial", "double", "notorious"];
+
+/// How far after a status an offence is looked for.
+const OFFENCE_WINDOW: usize = 12;
+
+/// The rule's phrases, by their first word (after `be`).
+struct Phrases<'r> {
+    by_first: HashMap<&'r str, Vec<Phrase<'r>>>,
+}
+
+struct Phrase<'r> {
+    stage: Stage,
+    /// Its words, without the leading `be`.
+    words: Vec<&'r str>,
+    /// True when it follows a form of "to be".
+    after_be: bool,
+}
+
+impl<'r> Phrases<'r> {
+    fn new(rule: &'r ClaimRule) -> Phrases<'r> {
+        let mut by_first: HashMap<&str, Vec<Phrase<'_>>> = HashMap::default();
+        for (stage, list) in [
+            (Stage::Accused, &rule.accused),
+            (Stage::Guilty, &rule.guilty),
+            (Stage::Cleared, &rule.cleared),
+        ] {
+            for text in list {
+                let mut words: Vec<&str> = text.split_whitespace().collect();
+                let after_be = words.first() == Some(&"be") && words.len() > 1;
+                if after_be {
+                    words.remove(0);
+                }
+                let Some(&first) = words.first() else { continue };
+                by_first.entry(first).or_default().push(Phrase {
+                    stage,
+                    words,
+                    after_be,
+                });
+            }
+        }
+        // Longest first, so that "found not guilty" wins over "found".
+        for list in by_first.values_mut() {
+            list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+        Phrases { by_first }
+    }
+}
+
+/// The names of one segment, by their first and last token.
+struct NameIndex<'m> {
+    names: &'m [Name],
+    by_start: HashMap<usize, usize>,
+    by_end: HashMap<usize, usize>,
+}
+
+impl<'m> NameIndex<'m> {
+    fn new(names: &'m [Name], segment: std::ops::Range<usize>) -> NameIndex<'m> {
+        let mut by_start = HashMap::default();
+        let mut by_end = HashMap::default();
+        for n in segment {
+            if let Some(name) = names.get(n) {
+                by_start.insert(name.tokens().start, n);
+                by_end.insert(name.tokens().end - 1, n);
+            }
+        }
+        NameIndex {
+            names,
+            by_start,
+            by_end,
+        }
+    }
+
+    /// The person a name stands for, when it is surely a person or a body:
+    /// a full name, a surname that continues one, or a name with a title.
+    fn person(&self, n: usize, text: &str) -> Option<String> {
+        let name = self.names.get(n)?;
+        let sure = name.tokens().len() >= 2 || name.continues().is_some() || name.title().is_some();
+        if !sure {
+            return None;
+        }
+        let full = self.names.get(name.continues().unwrap_or(n))?;
+        Some(full.span().slice(text).split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// Gathers the legal statuses of a segment. `names` is every name of the
+/// draft so far, `segment_names` the segment's, and `first_sentence` the
+/// draft's index of the segment's first sentence.
+pub(crate) fn scan(
+    segment: &Segment<'_, '_>,
+    pack: &Pack,
+    names: &[Name],
+    segment_names: std::ops::Range<usize>,
+    first_sentence: usize,
+    out: &mut Vec<WrittenStatus>,
+) {
+    let Some((_, rule)) = claim::rule_of(pack, Attribute::LegalStatus) else {
+        return;
+    };
+    let phrases = Phrases::new(rule);
+    let text = segment.source.text.as_str();
+    let mut index: Option<NameIndex<'_>> = None;
+    for (k, sentence) in segment.sentences.iter().enumerate() {
+        let range = sentence.tokens();
+        let word = |i: usize| if range.contains(&i) { segment.words.get(i) } else { "" };
+        let mut changed: Option<bool> = None;
+        let mut i = range.start;
+        while i < range.end {
+            let w = word(i);
+            let label = rule.labels.iter().find(|(l, _)| l == w);
+            let candidates = phrases.by_first.get(w);
+            if label.is_none() && candidates.is_none() {
+                i += 1;
+                continue;
+            }
+            let index = index.get_or_insert_with(|| NameIndex::new(names, segment_names.clone()));
+            // "He was later convicted": the person of the status just
+            // before, in this sentence or the two before it.
+            let sentence_number = first_sentence + k;
+            let recent = out
+                .last()
+                .filter(|s| s.sentence + 2 >= sentence_number)
+                .map(|s| s.person.clone());
+            let mut found = None;
+            for phrase in candidates.into_iter().flatten() {
+                let len = phrase.words.len();
+                if !(0..len).all(|n| word(i + n) == phrase.words[n]) {
+                    continue;
+                }
+                let end = i + len;
+                // "alleged fraudster John Smith": the label is the phrase's.
+                let labelled = rule.labels.iter().find(|(l, _)| *l == word(end));
+                let after = end + usize::from(labelled.is_some());
+                let subject = subject_before(segment, index, text, rule, &range, i, phrase.after_be, recent.as_deref()).or_else(|| {
+                    let open = !phrase.after_be
+                        && !matches!(phrase.words.last(), Some(&("of" | "with" | "for" | "to")));
+                    open.then(|| subject_after(segment, index, text, &range, after))
+                        .flatten()
+                });
+                if let Some(person) = subject {
+                    let offence = match labelled {
+                        Some((_, o)) if !o.is_empty() => Some(o.clone()),
+                        _ => offence_after(rule, &word, after, range.end),
+                    };
+                    found = Some((person, phrase.stage, offence, after));
+                    break;
+                }
+            }
+            if found.is_none() {
+                if let Some((_, offence)) = label {
+                    let subject = subject_after(segment, index, text, &range, i + 1)
+                        .or_else(|| label_apposition(segment, index, text, &range, i));
+                    if let Some(person) = subject {
+                        let offence = (!offence.is_empty()).then(|| offence.clone());
+                        // "the convicted fraudster" reads as one status.
+                        let start = if i > range.start && word(i - 1) == "convicted" { i - 1 } else { i };
+                        found = Some((person, Stage::Guilty, offence, i + 1));
+                        i = start;
+                    }
+                }
+            }
+            let Some((person, stage, offence, end)) = found else {
+                i += 1;
+                continue;
+            };
+            let changed = *changed.get_or_insert_with(|| says_change(rule, &word, range.clone()));
+            let span = Span::new(
+                segment.tokens.get(i).map_or(0, |t| t.span().start),
+                segment.tokens.get(end - 1).map_or(0, |t| t.span().end),
+            );
+            out.push(WrittenStatus {
+                person,
+                stage,
+                offence,
+                span,
+                sentence: first_sentence + k,
+                changed,
+            });
+            i = end.max(i + 1);
+        }
+    }
+}
+
+/// The person right before the status at token `at`: past the grammar of
+/// [`BETWEEN`], which must hold a form of "to be" when `after_be`. `None`
+/// when a hypothesis, a negation or someone else's judgement stands
+/// between them, or when the sentence opens with a hypothesis ("If Smith
+/// is convicted"). A pronoun ("he", "she") stands for `recent`, the
+/// person of the status just before.
+#[allow(clippy::too_many_arguments)]
+fn subject_before(
+    segment: &Segment<'_, '_>,
+    index: &NameIndex<'_>,
+    text: &str,
+    rule: &ClaimRule,
+    range: &std::ops::Range<usize>,
+    at: usize,
+    after_be: bool,
+    recent: Option<&str>,
+) -> Option<String> {
+    let word = |i: usize| segment.words.get(i);
+    // "In May" is a month, not a hypothesis.
+    let hypothetical = |i: usize| {
+        rule.hypotheticals.contains(word(i))
+            && segment.tokens.get(i).is_some_and(|t| {
+                t.kind == TokenKind::Word && (i == range.start || !segment.text(t.span()).starts_with(char::is_uppercase))
+            })
+    };
+    let mut be = false;
+    let mut k = at;
+    while k > range.start {
+        k -= 1;
+        let w = word(k);
+        if matches!(w, "he" | "she") {
+            let hedged = (range.start..k).any(|j| hypothetical(j));
+            return recent.filter(|_| !hedged && (be || !after_be)).map(str::to_string);
+        }
+        if let Some(&n) = index.by_end.get(&k) {
+            if after_be && !be {
+                return None;
+            }
+            if (range.start..k).any(|j| hypothetical(j)) {
+                return None;
+            }
+            if let Some(person) = index.person(n, text) {
+                return Some(person);
+            }
+            // "Smith, of Leeds, was charged": a place after "of" or "from".
+            let start = index.names.get(n).map_or(k, |n| n.tokens().start);
+            if start > range.start + 1 && matches!(word(start - 1), "of" | "from") && word(start - 2) == "," {
+                k = start - 2;
+                continue;
+            }
+            return None;
+        }
+        if hypothetical(k) || rule.negations.contains(w) || DISOWNED.contains(&w) || w.ends_with("n't")
+        {
+            return None;
+        }
+        be |= BE.contains(&w);
+        let number = segment.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+        let weekday = segment.tokens.get(k).is_some_and(|t| matches!(t.kind, TokenKind::Weekday(_)));
+        if !(BETWEEN.contains(&w) || number || weekday) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The person whose name starts at token `at` (past a comma): "murderer
+/// John Smith", "the accused, John Smith,". Not a possessive ("the murder
+/// of John Smith's wife" names the victim's family).
+fn subject_after(
+    segment: &Segment<'_, '_>,
+    index: &NameIndex<'_>,
+    text: &str,
+    range: &std::ops::Range<usize>,
+    mut at: usize,
+) -> Option<String> {
+    if at < range.end && segment.words.get(at) == "," {
+        at += 1;
+    }
+    let &n = index.by_start.get(&at)?;
+    let end = index.names.get(n)?.tokens().end;
+    let possessive = end < range.end && segment.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Possessive);
+    if possessive {
+        return None;
+    }
+    index.person(n, text)
+}
+
+/// The person a label at token `at` is set beside: "Smith, a convicted
+/// murderer,".
+fn label_apposition(
+    segment: &Segment<'_, '_>,
+    index: &NameIndex<'_>,
+    text: &str,
+    range: &std::ops::Range<usize>,
+    at: usize,
+) -> Option<String> {
+    let mut k = at;
+    while k > range.start && BEFORE_LABEL.contains(&segment.words.get(k - 1)) {
+        k -= 1;
+    }
+    // The label must be set off: "Smith, a convicted murderer,".
+    if k == at || k < range.start + 2 || segment.words.get(k - 1) != "," {
+        return None;
+    }
+    let after = at + 1;
+    if after < range.end && !matches!(segment.words.get(after), "," | "." | ")" | "-" | "–" | "—") {
+        return None;
+    }
+    let &n = index.by_end.get(&(k - 2))?;
+    index.person(n, text)
+}
+
+/// The offence named after a status, before its clause ends: "charged
+/// with fraud", "accused of overseeing an $11bn fraud". "All charges"
+/// names every offence.
+fn offence_after<'w>(rule: &ClaimRule, word: &impl Fn(usize) -> &'w str, at: usize, end: usize) -> Option<String> {
+    for k in at..end.min(at + OFFENCE_WINDOW) {
+        let w = word(k);
+        if rule.offences.contains(w) {
+            return Some(w.to_string());
+        }
+        if matches!(w, "," | ";" | ":" | "." | "all" | "but" | "who" | "and" | "after" | "before") {
+            return None;
+        }
+    }
+    None
+}
+
+/// True when a sentence marks a change in time: one of the rule's
+/// `changes` (a word, or words in a row: "went on to").
+fn says_change<'w>(rule: &ClaimRule, word: &impl Fn(usize) -> &'w str, range: std::ops::Range<usize>) -> bool {
+    range.clone().any(|i| {
+        rule.changes.iter().any(|change| {
+            change
+                .split_whitespace()
+                .enumerate()
+                .all(|(n, part)| i + n < range.end && word(i + n) == part)
+        })
+    })
+}
+
+/// The most statuses of one person compared pairwise: more than a court
+/// report gives anyone, and a bound on the work a long draft costs.
+const MOST_STATUSES: usize = 64;
+
+/// Reports each person given two statuses that cannot both hold.
+pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
+    let Some((_, rule)) = claim::rule_of(pack, Attribute::LegalStatus) else {
+        return;
+    };
+    let mut people: Vec<(&str, Vec<&WrittenStatus>)> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::default();
+    for status in doc.written_statuses() {
+        if doc.quoted(status.span) {
+            continue;
+        }
+        let n = *at.entry(status.person.as_str()).or_insert_with(|| {
+            people.push((status.person.as_str(), Vec::new()));
+            people.len() - 1
+        });
+        if let Some((_, list)) = people.get_mut(n) {
+            if list.len() < MOST_STATUSES {
+                list.push(status);
+            }
+        }
+    }
+    for (person, statuses) in &people {
+        for pair in [(Stage::Accused, Stage::Guilty), (Stage::Guilty, Stage::Cleared)] {
+            // A draft that marks the change once ("he was later
+            // convicted") tells the case in order.
+            if statuses.iter().any(|s| s.changed && (s.stage == pair.0 || s.stage == pair.1)) {
+                continue;
+            }
+            let mut conflicts: Vec<(usize, usize)> = Vec::new();
+            for (j, later) in statuses.iter().enumerate() {
+                for (i, earlier) in statuses[..j].iter().enumerate() {
+                    if conflict(earlier, later, pair) {
+                        conflicts.push((i, j));
+                    }
+                }
+            }
+            let Some(&(i, j)) = conflicts.first() else { continue };
+            let (earlier, later) = (statuses[i], statuses[j]);
+            let mut related: Vec<Span> = conflicts
+                .iter()
+                .flat_map(|&(a, b)| [statuses[a].span, statuses[b].span])
+                .filter(|&s| s != later.span)
+                .collect();
+            related.sort();
+            related.dedup();
+            let line = doc.source.line_col(earlier.span.start).0;
+            findings.push(Finding {
+                rule: Attribute::LegalStatus.code(),
+                origin: None,
+                severity: rule.severity,
+                message: format!(
+                    "{person} is {} here but {} on line {line}, and nothing marks a change in time between them \
+                     (\"later\", \"has since\"): a wrong legal status is a libel risk, so check it against the court \
+                     record",
+                    describe(doc, later),
+                    describe(doc, earlier),
+                ),
+                span: later.span,
+                related,
+                fix: None,
+            });
+        }
+    }
+}
+
+/// True when two statuses of one person, of the stages of `pair` (in
+/// either order), cannot both hold.
+fn conflict(a: &WrittenStatus, b: &WrittenStatus, pair: (Stage, Stage)) -> bool {
+    let stages = (a.stage == pair.0 && b.stage == pair.1) || (a.stage == pair.1 && b.stage == pair.0);
+    let same_offence = match (&a.offence, &b.offence) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    stages && same_offence && a.sentence != b.sentence
+}
+
+/// `"charged with" murder`, as the message quotes a status.
+fn describe(doc: &Document<'_>, status: &WrittenStatus) -> String {
+    let words = doc.text(status.span).split_whitespace().collect::<Vec<_>>().join(" ");
+    let stage = match status.stage {
+        Stage::Accused => "only accused",
+        Stage::Guilty => "guilty",
+        Stage::Cleared => "cleared",
+    };
+    match &status.offence {
+        Some(offence) if !words.to_lowercase().contains(offence.as_str()) => {
+            format!("{stage} (\"{words}\", of {offence})")
+        }
+        _ => format!("{stage} (\"{words}\")"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(text: &str) -> Vec<String> {
+        let checker = crate::Checker::new(Pack::builtin().unwrap());
+        let source = crate::source::Source::new("a.md", text, crate::source::Format::Markdown);
+        checker
+            .check(&source)
+            .into_iter()
+            .filter(|f| f.rule == Attribute::LegalStatus.code())
+            .map(|f| f.message)
+            .collect()
+    }
+
+    #[track_caller]
+    fn finds(text: &str) {
+        assert_eq!(messages(text).len(), 1, "{text}");
+    }
+
+    #[track_caller]
+    fn quiet(text: &str) {
+        assert_eq!(messages(text), Vec::<String>::new(), "{text}");
+    }
+
+    #[test]
+    fn charged_beside_convicted_is_a_libel_risk() {
+        let text = "John Smith, 34, was charged with murder on Monday. \
+                    Prosecutors said the case was strong. Mr Smith was found guilty of murder.";
+        assert_eq!(
+            messages(text),
+            ["John Smith is guilty (\"found guilty\", of murder) here but only accused (\"charged with\", of \
+              murder) on line 1, and nothing marks a change in time between them (\"later\", \"has since\"): a \
+              wrong legal status is a libel risk, so check it against the court record"]
+        );
+    }
+
+    #[test]
+    fn each_way_of_naming_a_status_is_read() {
+        finds("John Smith was charged with fraud. Convicted fraudster John Smith left the court.");
+        finds("Police named murderer John Smith. Smith, who denies the charges, appeared in court.");
+        finds("The accused, John Smith, sat in the dock. Smith was found guilty of fraud.");
+        finds("John Smith was acquitted of all charges. Smith, who was convicted of fraud, left.");
+        finds("John Smith is accused of theft. Smith, a convicted thief, left the court.");
+        finds("John Smith was cleared of assault. Smith was convicted of assault.");
+        finds("John Smith, who was arrested on Monday, spoke. Smith was jailed for six years.");
+        finds("John Smith, of Leeds, is on trial for fraud. Smith pleaded guilty to fraud.");
+        finds("John Smith is accused of fraud. In May he was convicted of fraud.");
+    }
+
+    #[test]
+    fn a_change_in_time_makes_a_progression() {
+        quiet("John Smith was charged with murder. He was later convicted. Smith was found guilty of murder.");
+        quiet("John Smith was charged with murder in May. Smith was later found guilty of murder.");
+        quiet("John Smith, 34, was charged with murder in May. He was later found guilty. Smith was jailed for life.");
+        quiet("John Smith was convicted of fraud. Smith has since been cleared of fraud on appeal.");
+        quiet("John Smith, who had denied the charges, appeared. Smith was convicted of fraud.");
+    }
+
+    #[test]
+    fn two_people_or_two_offences_are_two_statuses() {
+        quiet("John Smith was charged with fraud. Mary Jones was convicted of fraud.");
+        quiet("John Smith was convicted of fraud. Smith was acquitted of murder.");
+        quiet("John Smith, who has previous convictions for theft, was charged with burglary.");
+        quiet("John Smith was charged with burglary. Smith, a convicted fraudster, denies it.");
+    }
+
+    #[test]
+    fn hypotheses_quotations_denials_and_generic_labels_are_quiet() {
+        quiet("John Smith is accused of fraud. If convicted, he faces ten years. If Smith is convicted, he appeals.");
+        quiet("John Smith is accused of fraud. Smith could be jailed for ten years.");
+        quiet("John Smith is accused of fraud. \"Smith was convicted of fraud before,\" a neighbour said.");
+        quiet("John Smith is accused of fraud. Smith was not convicted of fraud.");
+        quiet("John Smith is accused of fraud. Fraudsters target the elderly, police said.");
+        quiet("John Smith, who was charged with fraud, was convicted of fraud in a single sentence.");
+        quiet("John Smith accused the bank of fraud. Smith was convicted of fraud in 1998.");
+        quiet("John Smith is accused of fraud. The murder of John Smith's wife was solved.");
+    }
+}

@@ -56,6 +56,17 @@ enum Stage {
     Cleared,
 }
 
+/// The tense a status is told in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tense {
+    /// "is charged", "denies": where the person stands now.
+    Present,
+    /// "was charged", "pleaded not guilty".
+    Past,
+    /// "had been charged", "had denied": before another step.
+    Pluperfect,
+}
+
 /// A legal status the draft gives a person, found as the draft is read.
 #[derive(Clone, Debug)]
 pub(crate) struct WrittenStatus {
@@ -105,6 +116,9 @@ struct Phrase<'r> {
     words: Vec<&'r str>,
     /// True when it follows a form of "to be".
     after_be: bool,
+    /// True when it names the person after it (`alleged {person}`), not
+    /// before it.
+    before_name: bool,
 }
 
 impl<'r> Phrases<'r> {
@@ -121,11 +135,16 @@ impl<'r> Phrases<'r> {
                 if after_be {
                     words.remove(0);
                 }
+                let before_name = words.last() == Some(&"{person}");
+                if before_name {
+                    words.pop();
+                }
                 let Some(&first) = words.first() else { continue };
                 by_first.entry(first).or_default().push(Phrase {
                     stage,
                     words,
                     after_be,
+                    before_name,
                 });
             }
         }
@@ -159,6 +178,18 @@ impl<'m> NameIndex<'m> {
             by_start,
             by_end,
         }
+    }
+
+    /// True when a person other than `person` is named between byte
+    /// `from` and byte `to` of the segment: a pronoun after it is theirs.
+    fn someone_else_between(&self, from: usize, to: usize, person: &str, text: &str) -> bool {
+        let start = self.names.partition_point(|n| n.span().start < from);
+        self.names
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take_while(|(_, n)| n.span().start < to)
+            .any(|(k, _)| self.person(k, text).is_some_and(|p| p != person))
     }
 
     /// The person a name stands for, when it is surely a person or a body:
@@ -211,6 +242,10 @@ pub(crate) fn scan(
             let recent = out
                 .last()
                 .filter(|s| s.sentence + 2 >= sentence_number)
+                .filter(|s| {
+                    let here = segment.tokens.get(i).map_or(0, |t| t.span().start);
+                    !index.someone_else_between(s.span.end, here, &s.person, text)
+                })
                 .map(|s| s.person.clone());
             let mut found = None;
             for phrase in candidates.into_iter().flatten() {
@@ -222,18 +257,28 @@ pub(crate) fn scan(
                 // "alleged fraudster John Smith": the label is the phrase's.
                 let labelled = rule.labels.iter().find(|(l, _)| *l == word(end));
                 let after = end + usize::from(labelled.is_some());
-                let subject = subject_before(segment, index, text, rule, &range, i, phrase.after_be, recent.as_deref()).or_else(|| {
-                    let open = !phrase.after_be
-                        && !matches!(phrase.words.last(), Some(&("of" | "with" | "for" | "to")));
-                    open.then(|| subject_after(segment, index, text, &range, after))
-                        .flatten()
-                });
-                if let Some(person) = subject {
+                let subject = if phrase.before_name {
+                    subject_after(segment, index, text, &range, after).map(|p| (p, Tense::Present))
+                } else {
+                    subject_before(segment, index, text, rule, &range, i, phrase.after_be, recent.as_deref()).map(
+                        |(p, tense)| {
+                            // "was charged", "pleaded not guilty": a step
+                            // told in the past.
+                            let first = phrase.words.first().copied().unwrap_or("");
+                            let past_verb = !phrase.after_be && (first.ends_with("ed") || first == "went");
+                            match tense {
+                                Tense::Present if past_verb => (p, Tense::Past),
+                                _ => (p, tense),
+                            }
+                        },
+                    )
+                };
+                if let Some((person, tense)) = subject {
                     let offence = match labelled {
                         Some((_, o)) if !o.is_empty() => Some(o.clone()),
                         _ => offence_after(rule, &word, after, range.end),
                     };
-                    found = Some((person, phrase.stage, offence, after));
+                    found = Some((person, phrase.stage, offence, i, after, tense));
                     break;
                 }
             }
@@ -245,18 +290,22 @@ pub(crate) fn scan(
                         let offence = (!offence.is_empty()).then(|| offence.clone());
                         // "the convicted fraudster" reads as one status.
                         let start = if i > range.start && word(i - 1) == "convicted" { i - 1 } else { i };
-                        found = Some((person, Stage::Guilty, offence, i + 1));
-                        i = start;
+                        found = Some((person, Stage::Guilty, offence, start, i + 1, Tense::Present));
                     }
                 }
             }
-            let Some((person, stage, offence, end)) = found else {
+            let hedged = || (range.start..i).any(|j| hypothetical(segment, rule, &range, j));
+            let Some((person, stage, offence, start, end, tense)) = found.filter(|_| !hedged()) else {
                 i += 1;
                 continue;
             };
             let changed = *changed.get_or_insert_with(|| says_change(rule, &word, range.clone()));
+            // "was arrested in 2021": a dated step of the case, history.
+            // "had denied the charges": a step before another.
+            let dated = tense == Tense::Pluperfect
+                || (stage == Stage::Accused && tense == Tense::Past && dated(segment, &range));
             let span = Span::new(
-                segment.tokens.get(i).map_or(0, |t| t.span().start),
+                segment.tokens.get(start).map_or(0, |t| t.span().start),
                 segment.tokens.get(end - 1).map_or(0, |t| t.span().end),
             );
             out.push(WrittenStatus {
@@ -265,7 +314,7 @@ pub(crate) fn scan(
                 offence,
                 span,
                 sentence: first_sentence + k,
-                changed,
+                changed: changed || dated,
             });
             i = end.max(i + 1);
         }
@@ -277,7 +326,8 @@ pub(crate) fn scan(
 /// when a hypothesis, a negation or someone else's judgement stands
 /// between them, or when the sentence opens with a hypothesis ("If Smith
 /// is convicted"). A pronoun ("he", "she") stands for `recent`, the
-/// person of the status just before.
+/// person of the status just before. With the person, the tense the
+/// status is told in.
 #[allow(clippy::too_many_arguments)]
 fn subject_before(
     segment: &Segment<'_, '_>,
@@ -288,23 +338,20 @@ fn subject_before(
     at: usize,
     after_be: bool,
     recent: Option<&str>,
-) -> Option<String> {
+) -> Option<(String, Tense)> {
     let word = |i: usize| segment.words.get(i);
-    // "In May" is a month, not a hypothesis.
-    let hypothetical = |i: usize| {
-        rule.hypotheticals.contains(word(i))
-            && segment.tokens.get(i).is_some_and(|t| {
-                t.kind == TokenKind::Word && (i == range.start || !segment.text(t.span()).starts_with(char::is_uppercase))
-            })
-    };
+    let hypothetical = |i: usize| hypothetical(segment, rule, range, i);
     let mut be = false;
+    let mut tense = Tense::Present;
     let mut k = at;
     while k > range.start {
         k -= 1;
         let w = word(k);
         if matches!(w, "he" | "she") {
             let hedged = (range.start..k).any(|j| hypothetical(j));
-            return recent.filter(|_| !hedged && (be || !after_be)).map(str::to_string);
+            return recent
+                .filter(|_| !hedged && (be || !after_be))
+                .map(|p| (p.to_string(), tense));
         }
         if let Some(&n) = index.by_end.get(&k) {
             if after_be && !be {
@@ -314,7 +361,7 @@ fn subject_before(
                 return None;
             }
             if let Some(person) = index.person(n, text) {
-                return Some(person);
+                return Some((person, tense));
             }
             // "Smith, of Leeds, was charged": a place after "of" or "from".
             let start = index.names.get(n).map_or(k, |n| n.tokens().start);
@@ -329,6 +376,11 @@ fn subject_before(
             return None;
         }
         be |= BE.contains(&w);
+        tense = match w {
+            "had" => Tense::Pluperfect,
+            "was" | "were" if tense == Tense::Present => Tense::Past,
+            _ => tense,
+        };
         let number = segment.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
         let weekday = segment.tokens.get(k).is_some_and(|t| matches!(t.kind, TokenKind::Weekday(_)));
         if !(BETWEEN.contains(&w) || number || weekday) {
@@ -336,6 +388,30 @@ fn subject_before(
         }
     }
     None
+}
+
+/// True when a sentence gives a date: a date, a weekday, a year,
+/// "yesterday" or "last week", "last month", "last year".
+fn dated(segment: &Segment<'_, '_>, range: &std::ops::Range<usize>) -> bool {
+    range.clone().any(|i| {
+        let Some(token) = segment.tokens.get(i) else { return false };
+        let w = segment.words.get(i);
+        let next = if i + 1 < range.end { segment.words.get(i + 1) } else { "" };
+        match token.kind {
+            TokenKind::Date(_) | TokenKind::Weekday(_) => true,
+            TokenKind::Number => w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y)),
+            _ => w == "yesterday" || (w == "last" && matches!(next, "week" | "month" | "year")),
+        }
+    })
+}
+
+/// True when token `i` of a sentence makes a hypothesis ("if", "could").
+/// "In May" is a month, not a hypothesis.
+fn hypothetical(segment: &Segment<'_, '_>, rule: &ClaimRule, range: &std::ops::Range<usize>, i: usize) -> bool {
+    rule.hypotheticals.contains(segment.words.get(i))
+        && segment.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && (i == range.start || !segment.text(t.span()).starts_with(char::is_uppercase))
+        })
 }
 
 /// The person whose name starts at token `at` (past a comma): "murderer
@@ -537,7 +613,7 @@ mod tests {
 
     #[test]
     fn charged_beside_convicted_is_a_libel_risk() {
-        let text = "John Smith, 34, was charged with murder on Monday. \
+        let text = "John Smith, 34, was charged with murder. \
                     Prosecutors said the case was strong. Mr Smith was found guilty of murder.";
         assert_eq!(
             messages(text),
@@ -555,18 +631,21 @@ mod tests {
         finds("John Smith was acquitted of all charges. Smith, who was convicted of fraud, left.");
         finds("John Smith is accused of theft. Smith, a convicted thief, left the court.");
         finds("John Smith was cleared of assault. Smith was convicted of assault.");
-        finds("John Smith, who was arrested on Monday, spoke. Smith was jailed for six years.");
+        finds("John Smith, who was arrested after the raid, spoke. Smith was jailed for six years.");
         finds("John Smith, of Leeds, is on trial for fraud. Smith pleaded guilty to fraud.");
-        finds("John Smith is accused of fraud. In May he was convicted of fraud.");
+        finds("John Smith is accused of fraud. The trial ended on Friday. He was convicted of fraud.");
     }
 
     #[test]
     fn a_change_in_time_makes_a_progression() {
         quiet("John Smith was charged with murder. He was later convicted. Smith was found guilty of murder.");
         quiet("John Smith was charged with murder in May. Smith was later found guilty of murder.");
+        // A dated step told in the past is the case's history.
+        quiet("Graham Hulme was arrested in 2021. Hulme was jailed for eight years on Friday.");
+        finds("Graham Hulme is charged with assault. Hulme was jailed for eight years on Friday.");
         quiet("John Smith, 34, was charged with murder in May. He was later found guilty. Smith was jailed for life.");
         quiet("John Smith was convicted of fraud. Smith has since been cleared of fraud on appeal.");
-        quiet("John Smith, who had denied the charges, appeared. Smith was convicted of fraud.");
+        quiet("John Smith, who had been charged with fraud, appeared. Smith was convicted of fraud.");
     }
 
     #[test]
@@ -581,11 +660,14 @@ mod tests {
     fn hypotheses_quotations_denials_and_generic_labels_are_quiet() {
         quiet("John Smith is accused of fraud. If convicted, he faces ten years. If Smith is convicted, he appeals.");
         quiet("John Smith is accused of fraud. Smith could be jailed for ten years.");
+        quiet("John Smith pleaded not guilty. If convicted, John Smith faces ten years.");
         quiet("John Smith is accused of fraud. \"Smith was convicted of fraud before,\" a neighbour said.");
         quiet("John Smith is accused of fraud. Smith was not convicted of fraud.");
         quiet("John Smith is accused of fraud. Fraudsters target the elderly, police said.");
         quiet("John Smith, who was charged with fraud, was convicted of fraud in a single sentence.");
+        quiet("John Smith was convicted of fraud. Smith alleged that the police had lied.");
         quiet("John Smith accused the bank of fraud. Smith was convicted of fraud in 1998.");
         quiet("John Smith is accused of fraud. The murder of John Smith's wife was solved.");
+        quiet("John Smith was convicted of arson. His lawyer once acted for singer Bryn F&#244;n when he was arrested.");
     }
 }

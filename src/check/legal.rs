@@ -91,6 +91,10 @@ const BETWEEN: &[&str] = &[
     "-", "–", "—", "(", ")", "was", "is", "were", "are", "been", "being", "be", "on",
 ];
 
+/// Words before a name that make it part of a phrase about someone
+/// else ("the leader of the BNP", "Smith and Jones").
+const PHRASE_WORDS: &[&str] = &["of", "from", "for", "at", "in", "with", "by", "to", "the", "a", "an", "and", "or"];
+
 /// Forms of "to be" that a phrase opening with `be` follows.
 const BE: &[&str] = &["was", "is", "were", "are", "been", "being", "be"];
 
@@ -257,8 +261,13 @@ pub(crate) fn scan(
                 // "alleged fraudster John Smith": the label is the phrase's.
                 let labelled = rule.labels.iter().find(|(l, _)| *l == word(end));
                 let after = end + usize::from(labelled.is_some());
+                // "the alleged killer", not "the paper alleged Acme ...".
+                let set_off = i == range.start || matches!(word(i - 1), "the" | "a" | "an" | "," | "(");
                 let subject = if phrase.before_name {
-                    subject_after(segment, index, text, &range, after).map(|p| (p, Tense::Present))
+                    set_off
+                        .then(|| subject_after(segment, index, text, &range, after))
+                        .flatten()
+                        .map(|p| (p, Tense::Present))
                 } else {
                     subject_before(segment, index, text, rule, &range, i, phrase.after_be, recent.as_deref()).map(
                         |(p, tense)| {
@@ -360,14 +369,21 @@ fn subject_before(
             if (range.start..k).any(|j| hypothetical(j)) {
                 return None;
             }
+            // Inside a phrase set off by commas ("Smith, of Leeds,",
+            // "Griffin, the leader of the BNP,"): the subject is before it.
+            let start = index.names.get(n).map_or(k, |n| n.tokens().start);
+            let inside = start > range.start && PHRASE_WORDS.contains(&word(start - 1));
+            if inside {
+                match (range.start..start).rev().take(10).find(|&c| word(c) == ",") {
+                    Some(comma) => {
+                        k = comma;
+                        continue;
+                    }
+                    None => return None,
+                }
+            }
             if let Some(person) = index.person(n, text) {
                 return Some((person, tense));
-            }
-            // "Smith, of Leeds, was charged": a place after "of" or "from".
-            let start = index.names.get(n).map_or(k, |n| n.tokens().start);
-            if start > range.start + 1 && matches!(word(start - 1), "of" | "from") && word(start - 2) == "," {
-                k = start - 2;
-                continue;
             }
             return None;
         }
@@ -633,6 +649,8 @@ mod tests {
         finds("John Smith was cleared of assault. Smith was convicted of assault.");
         finds("John Smith, who was arrested after the raid, spoke. Smith was jailed for six years.");
         finds("John Smith, of Leeds, is on trial for fraud. Smith pleaded guilty to fraud.");
+        finds("John Smith, the former head of the Leeds Trust, was convicted. Smith is accused of fraud.");
+        finds("John Smith was convicted of fraud. Police named the alleged fraudster, John Smith, on Monday.");
         finds("John Smith is accused of fraud. The trial ended on Friday. He was convicted of fraud.");
     }
 
@@ -666,6 +684,8 @@ mod tests {
         quiet("John Smith is accused of fraud. Fraudsters target the elderly, police said.");
         quiet("John Smith, who was charged with fraud, was convicted of fraud in a single sentence.");
         quiet("John Smith was convicted of fraud. Smith alleged that the police had lied.");
+        quiet("Acme Holdings was convicted of fraud. The Sunday Times alleged Acme Holdings paid bribes.");
+        quiet("Nick Green, the leader of the Green Alliance, was convicted. The Green Alliance is accused of fraud.");
         quiet("John Smith accused the bank of fraud. Smith was convicted of fraud in 1998.");
         quiet("John Smith is accused of fraud. The murder of John Smith's wife was solved.");
         quiet("John Smith was convicted of arson. His lawyer once acted for singer Bryn F&#244;n when he was arrested.");

@@ -22,16 +22,20 @@
 //! (suspected, arrested, charged, on trial, denies) and the other guilty
 //! (convicted, found guilty, pleaded guilty, jailed, a label such as
 //! "murderer"), or one guilty and the other cleared (acquitted, found not
-//! guilty), of the same offence; unless a word of either sentence marks a
-//! change in time ("later", "has since", "subsequently", "on appeal",
-//! "quashed"). Quiet: two statuses in one sentence (a sentence that says
-//! both tells the story of the case), a status inside a quotation, a
-//! hypothesis ("if convicted, he faces"), a denied one ("was not
-//! charged"), and a label that names no one ("fraudsters target the
-//! elderly"). The words of each status are the pack's (`accused`,
-//! `guilty`, `cleared`, `labels`, `offences`, `changes`, `hypotheticals`
-//! in the `legal_status` claim rule), so a desk may extend them. The
-//! finding has no fix: which status is right is the court's record.
+//! guilty), of the same offence; unless the draft marks a change in time
+//! in a sentence that gives the person one of the two stages ("later",
+//! "has since", "subsequently", "on appeal", "quashed"), or the accused
+//! step is told in the past with a date ("was arrested in 2021"), or
+//! before another step ("had been charged"). "He" or "she" stands for the
+//! person of the status just before, unless someone else is named between.
+//! Quiet: two statuses in one sentence (a sentence that says both tells
+//! the story of the case), a status inside a quotation, a hypothesis ("if
+//! convicted, he faces"), a denied one ("was not charged"), and a label
+//! that names no one ("fraudsters target the elderly"). The words of each
+//! status are the pack's (`accused`, `guilty`, `cleared`, `labels`,
+//! `offences`, `changes`, `hypotheticals` in the `legal_status` claim
+//! rule), so a desk may extend them. The finding has no fix: which status
+//! is right is the court's record.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -86,14 +90,47 @@ pub(crate) struct WrittenStatus {
 /// The grammar between a name and its status: words that may stand
 /// between them without making someone else the subject.
 const BETWEEN: &[&str] = &[
-    ",", "who", "has", "have", "had", "also", "already", "since", "later", "subsequently", "eventually",
-    "then", "now", "currently", "yesterday", "today", "aged", "previously", "formally", "both", "jointly",
-    "-", "–", "—", "(", ")", "was", "is", "were", "are", "been", "being", "be", "on",
+    ",",
+    "who",
+    "has",
+    "have",
+    "had",
+    "also",
+    "already",
+    "since",
+    "later",
+    "subsequently",
+    "eventually",
+    "then",
+    "now",
+    "currently",
+    "yesterday",
+    "today",
+    "aged",
+    "previously",
+    "formally",
+    "both",
+    "jointly",
+    "-",
+    "–",
+    "—",
+    "(",
+    ")",
+    "was",
+    "is",
+    "were",
+    "are",
+    "been",
+    "being",
+    "be",
+    "on",
 ];
 
 /// Words before a name that make it part of a phrase about someone
 /// else ("the leader of the BNP", "Smith and Jones").
-const PHRASE_WORDS: &[&str] = &["of", "from", "for", "at", "in", "with", "by", "to", "the", "a", "an", "and", "or"];
+const PHRASE_WORDS: &[&str] = &[
+    "of", "from", "for", "at", "in", "with", "by", "to", "the", "a", "an", "and", "or",
+];
 
 /// Forms of "to be" that a phrase opening with `be` follows.
 const BE: &[&str] = &["was", "is", "were", "are", "been", "being", "be"];
@@ -104,7 +141,16 @@ const DISOWNED: &[&str] = &["wrongly", "wrongfully", "falsely"];
 
 /// Words between a label and the name it sits beside ("Smith, the
 /// convicted fraudster,").
-const BEFORE_LABEL: &[&str] = &["a", "an", "the", "convicted", "self-confessed", "serial", "double", "notorious"];
+const BEFORE_LABEL: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "convicted",
+    "self-confessed",
+    "serial",
+    "double",
+    "notorious",
+];
 
 /// How far after a status an offence is looked for.
 const OFFENCE_WINDOW: usize = 12;
@@ -154,7 +200,7 @@ impl<'r> Phrases<'r> {
         }
         // Longest first, so that "found not guilty" wins over "found".
         for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
         Phrases { by_first }
     }
@@ -205,7 +251,13 @@ impl<'m> NameIndex<'m> {
             return None;
         }
         let full = self.names.get(name.continues().unwrap_or(n))?;
-        Some(full.span().slice(text).split_whitespace().collect::<Vec<_>>().join(" "))
+        Some(
+            full.span()
+                .slice(text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     }
 }
 
@@ -228,7 +280,13 @@ pub(crate) fn scan(
     let mut index: Option<NameIndex<'_>> = None;
     for (k, sentence) in segment.sentences.iter().enumerate() {
         let range = sentence.tokens();
-        let word = |i: usize| if range.contains(&i) { segment.words.get(i) } else { "" };
+        let word = |i: usize| {
+            if range.contains(&i) {
+                segment.words.get(i)
+            } else {
+                ""
+            }
+        };
         let mut changed: Option<bool> = None;
         let mut i = range.start;
         while i < range.end {
@@ -269,18 +327,26 @@ pub(crate) fn scan(
                         .flatten()
                         .map(|p| (p, Tense::Present))
                 } else {
-                    subject_before(segment, index, text, rule, &range, i, phrase.after_be, recent.as_deref()).map(
-                        |(p, tense)| {
-                            // "was charged", "pleaded not guilty": a step
-                            // told in the past.
-                            let first = phrase.words.first().copied().unwrap_or("");
-                            let past_verb = !phrase.after_be && (first.ends_with("ed") || first == "went");
-                            match tense {
-                                Tense::Present if past_verb => (p, Tense::Past),
-                                _ => (p, tense),
-                            }
-                        },
+                    subject_before(
+                        segment,
+                        index,
+                        text,
+                        rule,
+                        &range,
+                        i,
+                        phrase.after_be,
+                        recent.as_deref(),
                     )
+                    .map(|(p, tense)| {
+                        // "was charged", "pleaded not guilty": a step
+                        // told in the past.
+                        let first = phrase.words.first().copied().unwrap_or("");
+                        let past_verb = !phrase.after_be && (first.ends_with("ed") || first == "went");
+                        match tense {
+                            Tense::Present if past_verb => (p, Tense::Past),
+                            _ => (p, tense),
+                        }
+                    })
                 };
                 if let Some((person, tense)) = subject {
                     let offence = match labelled {
@@ -298,7 +364,11 @@ pub(crate) fn scan(
                     if let Some(person) = subject {
                         let offence = (!offence.is_empty()).then(|| offence.clone());
                         // "the convicted fraudster" reads as one status.
-                        let start = if i > range.start && word(i - 1) == "convicted" { i - 1 } else { i };
+                        let start = if i > range.start && word(i - 1) == "convicted" {
+                            i - 1
+                        } else {
+                            i
+                        };
                         found = Some((person, Stage::Guilty, offence, start, i + 1, Tense::Present));
                     }
                 }
@@ -357,7 +427,7 @@ fn subject_before(
         k -= 1;
         let w = word(k);
         if matches!(w, "he" | "she") {
-            let hedged = (range.start..k).any(|j| hypothetical(j));
+            let hedged = (range.start..k).any(&hypothetical);
             return recent
                 .filter(|_| !hedged && (be || !after_be))
                 .map(|p| (p.to_string(), tense));
@@ -366,7 +436,7 @@ fn subject_before(
             if after_be && !be {
                 return None;
             }
-            if (range.start..k).any(|j| hypothetical(j)) {
+            if (range.start..k).any(&hypothetical) {
                 return None;
             }
             // Inside a phrase set off by commas ("Smith, of Leeds,",
@@ -387,8 +457,7 @@ fn subject_before(
             }
             return None;
         }
-        if hypothetical(k) || rule.negations.contains(w) || DISOWNED.contains(&w) || w.ends_with("n't")
-        {
+        if hypothetical(k) || rule.negations.contains(w) || DISOWNED.contains(&w) || w.ends_with("n't") {
             return None;
         }
         be |= BE.contains(&w);
@@ -398,7 +467,10 @@ fn subject_before(
             _ => tense,
         };
         let number = segment.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
-        let weekday = segment.tokens.get(k).is_some_and(|t| matches!(t.kind, TokenKind::Weekday(_)));
+        let weekday = segment
+            .tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Weekday(_)));
         if !(BETWEEN.contains(&w) || number || weekday) {
             return None;
         }
@@ -410,9 +482,15 @@ fn subject_before(
 /// "yesterday" or "last week", "last month", "last year".
 fn dated(segment: &Segment<'_, '_>, range: &std::ops::Range<usize>) -> bool {
     range.clone().any(|i| {
-        let Some(token) = segment.tokens.get(i) else { return false };
+        let Some(token) = segment.tokens.get(i) else {
+            return false;
+        };
         let w = segment.words.get(i);
-        let next = if i + 1 < range.end { segment.words.get(i + 1) } else { "" };
+        let next = if i + 1 < range.end {
+            segment.words.get(i + 1)
+        } else {
+            ""
+        };
         match token.kind {
             TokenKind::Date(_) | TokenKind::Weekday(_) => true,
             TokenKind::Number => w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y)),
@@ -423,10 +501,16 @@ fn dated(segment: &Segment<'_, '_>, range: &std::ops::Range<usize>) -> bool {
 
 /// True when token `i` of a sentence makes a hypothesis ("if", "could").
 /// "In May" is a month, not a hypothesis.
-fn hypothetical(segment: &Segment<'_, '_>, rule: &ClaimRule, range: &std::ops::Range<usize>, i: usize) -> bool {
+fn hypothetical(
+    segment: &Segment<'_, '_>,
+    rule: &ClaimRule,
+    range: &std::ops::Range<usize>,
+    i: usize,
+) -> bool {
     rule.hypotheticals.contains(segment.words.get(i))
         && segment.tokens.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Word && (i == range.start || !segment.text(t.span()).starts_with(char::is_uppercase))
+            t.kind == TokenKind::Word
+                && (i == range.start || !segment.text(t.span()).starts_with(char::is_uppercase))
         })
 }
 
@@ -445,7 +529,11 @@ fn subject_after(
     }
     let &n = index.by_start.get(&at)?;
     let end = index.names.get(n)?.tokens().end;
-    let possessive = end < range.end && segment.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Possessive);
+    let possessive = end < range.end
+        && segment
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
     if possessive {
         return None;
     }
@@ -480,13 +568,21 @@ fn label_apposition(
 /// The offence named after a status, before its clause ends: "charged
 /// with fraud", "accused of overseeing an $11bn fraud". "All charges"
 /// names every offence.
-fn offence_after<'w>(rule: &ClaimRule, word: &impl Fn(usize) -> &'w str, at: usize, end: usize) -> Option<String> {
+fn offence_after<'w>(
+    rule: &ClaimRule,
+    word: &impl Fn(usize) -> &'w str,
+    at: usize,
+    end: usize,
+) -> Option<String> {
     for k in at..end.min(at + OFFENCE_WINDOW) {
         let w = word(k);
         if rule.offences.contains(w) {
             return Some(w.to_string());
         }
-        if matches!(w, "," | ";" | ":" | "." | "all" | "but" | "who" | "and" | "after" | "before") {
+        if matches!(
+            w,
+            "," | ";" | ":" | "." | "all" | "but" | "who" | "and" | "after" | "before"
+        ) {
             return None;
         }
     }
@@ -495,7 +591,11 @@ fn offence_after<'w>(rule: &ClaimRule, word: &impl Fn(usize) -> &'w str, at: usi
 
 /// True when a sentence marks a change in time: one of the rule's
 /// `changes` (a word, or words in a row: "went on to").
-fn says_change<'w>(rule: &ClaimRule, word: &impl Fn(usize) -> &'w str, range: std::ops::Range<usize>) -> bool {
+fn says_change<'w>(
+    rule: &ClaimRule,
+    word: &impl Fn(usize) -> &'w str,
+    range: std::ops::Range<usize>,
+) -> bool {
     range.clone().any(|i| {
         rule.changes.iter().any(|change| {
             change
@@ -535,7 +635,10 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         for pair in [(Stage::Accused, Stage::Guilty), (Stage::Guilty, Stage::Cleared)] {
             // A draft that marks the change once ("he was later
             // convicted") tells the case in order.
-            if statuses.iter().any(|s| s.changed && (s.stage == pair.0 || s.stage == pair.1)) {
+            if statuses
+                .iter()
+                .any(|s| s.changed && (s.stage == pair.0 || s.stage == pair.1))
+            {
                 continue;
             }
             let mut conflicts: Vec<(usize, usize)> = Vec::new();
@@ -546,7 +649,9 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
                     }
                 }
             }
-            let Some(&(i, j)) = conflicts.first() else { continue };
+            let Some(&(i, j)) = conflicts.first() else {
+                continue;
+            };
             let (earlier, later) = (statuses[i], statuses[j]);
             let mut related: Vec<Span> = conflicts
                 .iter()
@@ -588,7 +693,11 @@ fn conflict(a: &WrittenStatus, b: &WrittenStatus, pair: (Stage, Stage)) -> bool 
 
 /// `"charged with" murder`, as the message quotes a status.
 fn describe(doc: &Document<'_>, status: &WrittenStatus) -> String {
-    let words = doc.text(status.span).split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = doc
+        .text(status.span)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let stage = match status.stage {
         Stage::Accused => "only accused",
         Stage::Guilty => "guilty",
@@ -650,13 +759,17 @@ mod tests {
         finds("John Smith, who was arrested after the raid, spoke. Smith was jailed for six years.");
         finds("John Smith, of Leeds, is on trial for fraud. Smith pleaded guilty to fraud.");
         finds("John Smith, the former head of the Leeds Trust, was convicted. Smith is accused of fraud.");
-        finds("John Smith was convicted of fraud. Police named the alleged fraudster, John Smith, on Monday.");
+        finds(
+            "John Smith was convicted of fraud. Police named the alleged fraudster, John Smith, on Monday.",
+        );
         finds("John Smith is accused of fraud. The trial ended on Friday. He was convicted of fraud.");
     }
 
     #[test]
     fn a_change_in_time_makes_a_progression() {
-        quiet("John Smith was charged with murder. He was later convicted. Smith was found guilty of murder.");
+        quiet(
+            "John Smith was charged with murder. He was later convicted. Smith was found guilty of murder.",
+        );
         quiet("John Smith was charged with murder in May. Smith was later found guilty of murder.");
         // A dated step told in the past is the case's history.
         quiet("Graham Hulme was arrested in 2021. Hulme was jailed for eight years on Friday.");

@@ -83,8 +83,14 @@ pub(crate) struct WrittenStatus {
     span: Span,
     /// The sentence, as an index into the draft's sentences.
     sentence: usize,
-    /// True when its sentence marks a change in time ("later").
+    /// True when its sentence marks a change in time ("later"), or it is
+    /// told before another step ("had been charged").
     changed: bool,
+    /// True when it is told in the past with a date ("was arrested in
+    /// 2021", "was convicted of drink-driving in 2009"): a step in the
+    /// person's history, which an accusation or a conviction at another
+    /// time does not contradict.
+    dated: bool,
 }
 
 /// The grammar between a name and its status: words that may stand
@@ -380,9 +386,7 @@ pub(crate) fn scan(
             };
             let changed = *changed.get_or_insert_with(|| says_change(rule, &word, range.clone()));
             // "was arrested in 2021": a dated step of the case, history.
-            // "had denied the charges": a step before another.
-            let dated = tense == Tense::Pluperfect
-                || (stage == Stage::Accused && tense == Tense::Past && dated(segment, &range));
+            let dated = tense == Tense::Past && dated(segment, &range);
             let span = Span::new(
                 segment.tokens.get(start).map_or(0, |t| t.span().start),
                 segment.tokens.get(end - 1).map_or(0, |t| t.span().end),
@@ -393,7 +397,9 @@ pub(crate) fn scan(
                 offence,
                 span,
                 sentence: first_sentence + k,
-                changed: changed || dated,
+                // "had denied the charges": a step before another.
+                changed: changed || tense == Tense::Pluperfect,
+                dated,
             });
             i = end.max(i + 1);
         }
@@ -688,7 +694,12 @@ fn conflict(a: &WrittenStatus, b: &WrittenStatus, pair: (Stage, Stage)) -> bool 
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
-    stages && same_offence && a.sentence != b.sentence
+    // A dated step is history beside an accusation or a conviction of
+    // another offence, or of one the draft does not name; an acquittal and
+    // a conviction of one offence clash whenever they were.
+    let named_alike = a.offence.is_some() && a.offence == b.offence;
+    let history = pair.0 == Stage::Accused && (a.dated || b.dated) && !named_alike;
+    stages && same_offence && a.sentence != b.sentence && !history
 }
 
 /// `"charged with" murder`, as the message quotes a status.
@@ -773,7 +784,11 @@ mod tests {
         quiet("John Smith was charged with murder in May. Smith was later found guilty of murder.");
         // A dated step told in the past is the case's history.
         quiet("Graham Hulme was arrested in 2021. Hulme was jailed for eight years on Friday.");
-        finds("Graham Hulme is charged with assault. Hulme was jailed for eight years on Friday.");
+        finds("Graham Hulme is charged with assault. Hulme was jailed for eight years.");
+        quiet(
+            "Richard Cole is charged with false accounting. Mr Cole was convicted of drink-driving in 2009.",
+        );
+        finds("Mary Jones was found guilty of theft on Friday. Ms Jones was acquitted of all charges.");
         quiet("John Smith, 34, was charged with murder in May. He was later found guilty. Smith was jailed for life.");
         quiet("John Smith was convicted of fraud. Smith has since been cleared of fraud on appeal.");
         quiet("John Smith, who had been charged with fraud, appeared. Smith was convicted of fraud.");

@@ -164,6 +164,10 @@ const OFFENCE_WINDOW: usize = 12;
 /// The rule's phrases, by their first word (after `be`).
 struct Phrases<'r> {
     by_first: HashMap<&'r str, Vec<Phrase<'r>>>,
+    /// Each label's offence ("" for any).
+    labels: HashMap<&'r str, &'r str>,
+    /// The words a phrase or a label starts with.
+    starts: rustc_hash::FxHashSet<&'r str>,
 }
 
 struct Phrase<'r> {
@@ -208,7 +212,17 @@ impl<'r> Phrases<'r> {
         for list in by_first.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
-        Phrases { by_first }
+        let labels: HashMap<&str, &str> = rule
+            .labels
+            .iter()
+            .map(|(l, o)| (l.as_str(), o.as_str()))
+            .collect();
+        let starts = by_first.keys().chain(labels.keys()).copied().collect();
+        Phrases {
+            by_first,
+            labels,
+            starts,
+        }
     }
 }
 
@@ -296,13 +310,14 @@ pub(crate) fn scan(
         let mut changed: Option<bool> = None;
         let mut i = range.start;
         while i < range.end {
-            let w = word(i);
-            let label = rule.labels.iter().find(|(l, _)| l == w);
-            let candidates = phrases.by_first.get(w);
-            if label.is_none() && candidates.is_none() {
+            let w = segment.words.get(i);
+            // One look-up for the many words that start no status.
+            if !phrases.starts.contains(w) {
                 i += 1;
                 continue;
             }
+            let label = phrases.labels.get(w).copied();
+            let candidates = phrases.by_first.get(w);
             let index = index.get_or_insert_with(|| NameIndex::new(names, segment_names.clone()));
             // "He was later convicted": the person of the status just
             // before, in this sentence or the two before it.
@@ -323,7 +338,7 @@ pub(crate) fn scan(
                 }
                 let end = i + len;
                 // "alleged fraudster John Smith": the label is the phrase's.
-                let labelled = rule.labels.iter().find(|(l, _)| *l == word(end));
+                let labelled = phrases.labels.get(word(end)).copied();
                 let after = end + usize::from(labelled.is_some());
                 // "the alleged killer", not "the paper alleged Acme ...".
                 let set_off = i == range.start || matches!(word(i - 1), "the" | "a" | "an" | "," | "(");
@@ -356,7 +371,7 @@ pub(crate) fn scan(
                 };
                 if let Some((person, tense)) = subject {
                     let offence = match labelled {
-                        Some((_, o)) if !o.is_empty() => Some(o.clone()),
+                        Some(o) if !o.is_empty() => Some(o.to_string()),
                         _ => offence_after(rule, &word, after, range.end),
                     };
                     found = Some((person, phrase.stage, offence, i, after, tense));
@@ -364,11 +379,11 @@ pub(crate) fn scan(
                 }
             }
             if found.is_none() {
-                if let Some((_, offence)) = label {
+                if let Some(offence) = label {
                     let subject = subject_after(segment, index, text, &range, i + 1)
                         .or_else(|| label_apposition(segment, index, text, &range, i));
                     if let Some(person) = subject {
-                        let offence = (!offence.is_empty()).then(|| offence.clone());
+                        let offence = (!offence.is_empty()).then(|| offence.to_string());
                         // "the convicted fraudster" reads as one status.
                         let start = if i > range.start && word(i - 1) == "convicted" {
                             i - 1

@@ -827,6 +827,9 @@ mod tests {
         quiet("John Smith is accused of fraud. Fraudsters target the elderly, police said.");
         quiet("John Smith, who was charged with fraud, was convicted of fraud in a single sentence.");
         quiet("John Smith was convicted of fraud. Smith alleged that the police had lied.");
+        // "Alleged" in the report of a court's finding says nothing of him.
+        quiet("John Smith was convicted of fraud. The judge found Smith had taken the money, as the Crown alleged.");
+        quiet("John Smith was convicted of fraud. The jury found the offences alleged against Smith proved.");
         quiet("Acme Holdings was convicted of fraud. The Sunday Times alleged Acme Holdings paid bribes.");
         quiet("Nick Green, the leader of the Green Alliance, was convicted. The Green Alliance is accused of fraud.");
         quiet("John Smith accused the bank of fraud. Smith was convicted of fraud in 1998.");

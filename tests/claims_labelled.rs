@@ -116,6 +116,29 @@ const PASSAGES: &[(Option<&str>, &str)] = &[
         None,
         "Airline agrees $4bn Boeing deal\n\nThe airline agreed to buy 70 aircraft in a deal worth $4.2bn.",
     ),
+    // Legal status, in the words of court reports.
+    (
+        Some("claims.legal_status"),
+        "Paul Reid, 29, was charged with murder. Mr Reid was found guilty of murder at Leeds Crown Court.",
+    ),
+    (
+        Some("claims.legal_status"),
+        "Anne Cole is accused of fraud. Police said convicted fraudster Anne Cole had left the country.",
+    ),
+    (
+        Some("claims.legal_status"),
+        "Dean Hart was convicted of assault. Hart, who was acquitted of all charges, left the court.",
+    ),
+    (
+        Some("claims.legal_status"),
+        "Lee Moss, who denies the charges, appeared in court. Moss pleaded guilty to arson.",
+    ),
+    (None, "Paul Reid was charged with murder in May. Mr Reid was later found guilty of murder."),
+    (None, "Dean Hart was convicted of assault and acquitted of robbery. Hart was cleared of robbery."),
+    (None, "Anne Cole is accused of fraud. If convicted, Anne Cole faces up to ten years in prison."),
+    (None, "Lee Moss, who has previous convictions for theft, was charged with burglary on Monday."),
+    (None, "Anne Cole is accused of fraud. \"Anne Cole was convicted of fraud once,\" he said."),
+    (None, "Anne Cole is accused of fraud. Fraudsters often target the elderly, police said."),
     (Some("claims.weekday"), "The talks ended on Monday 15 December 2015."),
     (None, "The vote was held on Tuesday, Dec. 15, 2015."),
     (None, "The court sits on Friday (March 3, 2023) and again on Friday, March 10, 2023."),

@@ -17,6 +17,7 @@ pub mod control;
 pub mod entity;
 pub mod first_reference;
 pub mod headline;
+pub mod legal;
 pub mod quotation;
 pub mod relative;
 pub mod style;
@@ -56,6 +57,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "claims.headline",
         "a headline that gives a number the body does not",
+    ),
+    (
+        "claims.legal_status",
+        "one person given two legal statuses that cannot both hold",
     ),
     (
         "claims.statement",
@@ -115,6 +120,7 @@ struct Facts {
     acronyms: acronym::Facts,
     weekdays: Vec<claims::WrittenWeekday>,
     relatives: Vec<relative::WrittenRelative>,
+    statuses: Vec<legal::WrittenStatus>,
 }
 
 /// One segment of a draft, parsed: what the checks that read every token
@@ -258,6 +264,14 @@ impl<'a> Document<'a> {
             if dateline.is_some() || sentences.len() + segment_sentences.len() < 2 {
                 relative::scan(&segment, pack, &mut facts.relatives);
             }
+            legal::scan(
+                &segment,
+                pack,
+                &mentions.names,
+                names.clone(),
+                sentences.len(),
+                &mut facts.statuses,
+            );
             let end = tokens.len();
             if whole {
                 kept = Tokens::all(base, parsed.tokens);
@@ -329,6 +343,11 @@ impl<'a> Document<'a> {
         &self.facts.relatives
     }
 
+    /// The legal statuses the draft gives people, in order.
+    fn written_statuses(&self) -> &[legal::WrittenStatus] {
+        &self.facts.statuses
+    }
+
     /// The weekdays written beside a date, in order.
     fn written_weekdays(&self) -> &[claims::WrittenWeekday] {
         &self.facts.weekdays
@@ -380,6 +399,7 @@ pub fn run(doc: &Document<'_>, pack: &Pack) -> Vec<Finding> {
     claims::check(doc, pack, &mut findings);
     relative::check(doc, pack, &mut findings);
     headline::check(doc, pack, &mut findings);
+    legal::check(doc, pack, &mut findings);
     drop_terms_the_house_style_settles(&mut findings);
     leave_quotations_to_a_human(doc, &mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

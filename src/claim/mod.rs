@@ -1025,6 +1025,7 @@ fn claim_of<'a>(
         | Attribute::Weekday
         | Attribute::RelativeDate
         | Attribute::Headline
+        | Attribute::LegalStatus
         | Attribute::Statement => None,
     }
 }

@@ -28,6 +28,10 @@ pub enum Attribute {
     RelativeDate,
     /// A headline that gives a number the body does not.
     Headline,
+    /// A person's legal status (charged, convicted, acquitted) given two
+    /// ways that cannot both hold.
+    #[serde(rename = "legal_status")]
+    LegalStatus,
     /// A statement made twice, once denied or with another value.
     Statement,
 }
@@ -44,6 +48,7 @@ impl Attribute {
             Attribute::Weekday => "claims.weekday",
             Attribute::RelativeDate => "claims.relative_date",
             Attribute::Headline => "claims.headline",
+            Attribute::LegalStatus => "claims.legal_status",
             Attribute::Statement => "claims.statement",
         }
     }
@@ -59,6 +64,7 @@ impl Attribute {
             | Attribute::Weekday
             | Attribute::RelativeDate
             | Attribute::Headline
+            | Attribute::LegalStatus
             | Attribute::Statement => &[],
         }
     }
@@ -124,6 +130,26 @@ pub struct ClaimRule {
     /// For statements: words that make a value change over time or a
     /// statement a report of something else ("rose", "expected").
     pub changes: Words,
+    /// For legal status: the phrases that say a person is only suspected,
+    /// arrested, charged, accused or on trial ("be charged with",
+    /// "denies"). A phrase that opens with `be` follows a form of "to be"
+    /// ("was charged", "has been charged", "is charged").
+    pub accused: Vec<String>,
+    /// For legal status: the phrases that say a person was found guilty
+    /// ("be convicted of", "pleaded guilty").
+    pub guilty: Vec<String>,
+    /// For legal status: the phrases that say a person was cleared ("be
+    /// acquitted of").
+    pub cleared: Vec<String>,
+    /// For legal status: nouns that call a person guilty ("murderer"),
+    /// with the offence each names ("murder"; empty for any offence).
+    pub labels: Vec<(String, String)>,
+    /// For legal status: the offences a status may name ("murder",
+    /// "fraud"), so that a status is kept per person and offence.
+    pub offences: Words,
+    /// For legal status: words that make a status a hypothesis ("if",
+    /// "could"): such a status says nothing of the person.
+    pub hypotheticals: Words,
     /// Severity of the finding.
     pub severity: Severity,
     /// Examples run by the test suite.
@@ -154,6 +180,18 @@ struct RawClaimRule {
     reporting: Vec<String>,
     #[serde(default)]
     changes: Vec<String>,
+    #[serde(default)]
+    accused: Vec<String>,
+    #[serde(default)]
+    guilty: Vec<String>,
+    #[serde(default)]
+    cleared: Vec<String>,
+    #[serde(default)]
+    labels: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    offences: Vec<String>,
+    #[serde(default)]
+    hypotheticals: Vec<String>,
     #[serde(default)]
     severity: Severity,
     #[serde(default)]
@@ -192,6 +230,16 @@ impl TryFrom<RawClaimRule> for ClaimRule {
             negations: lower(raw.negations).into_iter().collect(),
             reporting: lower(raw.reporting).into_iter().collect(),
             changes: lower(raw.changes).into_iter().collect(),
+            accused: lower(raw.accused),
+            guilty: lower(raw.guilty),
+            cleared: lower(raw.cleared),
+            labels: raw
+                .labels
+                .into_iter()
+                .map(|(label, offence)| (label.to_lowercase(), offence.to_lowercase()))
+                .collect(),
+            offences: lower(raw.offences).into_iter().collect(),
+            hypotheticals: lower(raw.hypotheticals).into_iter().collect(),
             severity: raw.severity,
             examples: raw.examples,
         })

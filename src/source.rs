@@ -237,8 +237,9 @@ fn text_blocks(text: &str, lines: &Lines, bom: usize) -> Vec<Block> {
     blocks
 }
 
-/// Markdown: the text of paragraphs, headings, list items, quotes and table
-/// cells; never code, HTML, autolinks or front matter.
+/// Markdown: the text of paragraphs, headings, list items, quotes, table
+/// cells and image captions (alt text, a block of its own: "![Colonel
+/// Gaddafi in Rome](g.jpg)"); never code, HTML, autolinks or front matter.
 fn markdown_blocks(text: &str, bom: usize) -> Vec<Block> {
     let body = &text[bom..];
     let options = Options::ENABLE_TABLES
@@ -250,9 +251,20 @@ fn markdown_blocks(text: &str, bom: usize) -> Vec<Block> {
     // One entry per open tag: whether its text is skipped.
     let mut open: Vec<bool> = Vec::new();
     let mut skip_depth = 0usize;
+    // The block an image's caption interrupts, resumed after it.
+    let mut interrupted: Option<Block> = None;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let span = Span::new(range.start + bom, range.end + bom);
         match event {
+            Event::Start(Tag::Image { .. }) if interrupted.is_none() => {
+                interrupted = Some(std::mem::take(&mut current));
+                open.push(false);
+            }
+            Event::End(TagEnd::Image) if open.last() == Some(&false) && interrupted.is_some() => {
+                flush(&mut blocks, &mut current);
+                current = interrupted.take().unwrap_or_default();
+                open.pop();
+            }
             Event::Start(tag) => {
                 if is_block(&tag) {
                     flush(&mut blocks, &mut current);
@@ -323,7 +335,7 @@ fn is_block_end(tag: TagEnd) -> bool {
 /// Tags whose text is not prose.
 fn skips(tag: &Tag<'_>) -> bool {
     match tag {
-        Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) | Tag::Image { .. } => true,
+        Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => true,
         Tag::Link { link_type, .. } => {
             matches!(link_type, LinkType::Autolink | LinkType::Email)
         }
@@ -396,6 +408,22 @@ mod tests {
                 vec!["Kerry in ", "Moscow"],
                 vec!["See ", " and ", " and ", "x", "."],
                 vec!["item one"],
+            ]
+        );
+    }
+
+    #[test]
+    fn an_image_caption_is_a_block_of_its_own() {
+        let md =
+            "# Gaddafi in Rome\n\n![Colonel Gadaffi arrives](g.jpg)\n\nHe arrived ![map](m.png) on Monday.\n";
+        let s = Source::new("a.md", md, Format::Markdown);
+        assert_eq!(
+            prose(&s),
+            vec![
+                vec!["Gaddafi in Rome"],
+                vec!["Colonel Gadaffi arrives"],
+                vec!["map"],
+                vec!["He arrived ", " on Monday."],
             ]
         );
     }

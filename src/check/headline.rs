@@ -119,9 +119,11 @@ fn number(word: &str) -> Option<f64> {
     claim::number_word(word)
 }
 
-/// The toll a headline gives: its number, what it counts, and where the
-/// number is written.
-fn toll(words: &[Word<'_>]) -> Option<(f64, Toll, Span)> {
+/// The tolls a headline gives, the first of each kind ("Five killed, 20
+/// hurt in Kabul bombing"): the number, what it counts, and where the
+/// number is written. A hedged number ("At least five") and an age ("Man,
+/// 45, killed") are no toll.
+fn tolls(text: &str, words: &[Word<'_>]) -> Vec<(f64, Toll, Span)> {
     let kind = |w: &str| match w {
         "killed" | "dead" | "die" | "died" | "dies" => Some(Toll::Dead),
         "injured" | "hurt" | "wounded" => Some(Toll::Injured),
@@ -132,10 +134,18 @@ fn toll(words: &[Word<'_>]) -> Option<(f64, Toll, Span)> {
         "injures" | "injure" | "injuring" | "hurts" | "wounds" => Some(Toll::Injured),
         _ => None,
     };
+    let mut found: Vec<(f64, Toll, Span)> = Vec::new();
+    let mut add = |n: f64, toll: Toll, span: Span| {
+        if found.iter().all(|(_, t, _)| *t != toll) {
+            found.push((n, toll, span));
+        }
+    };
     for (i, w) in words.iter().enumerate() {
         let Some(n) = number(&w.text) else { continue };
-        if i > 0 && HEDGES.contains(&words[i - 1].text.as_str()) {
-            return None;
+        let hedged = i > 0 && HEDGES.contains(&words[i - 1].text.as_str());
+        let age = text[w.span.end..].starts_with(',') && text[..w.span.start].trim_end().ends_with(',');
+        if hedged || age {
+            continue;
         }
         // "Five killed", "Five people killed", "Five people are killed".
         let mut k = i + 1;
@@ -145,14 +155,13 @@ fn toll(words: &[Word<'_>]) -> Option<(f64, Toll, Span)> {
             }
         }
         if let Some(toll) = words.get(k).and_then(|w| kind(&w.text)) {
-            return Some((n, toll, w.span));
-        }
-        // "Blast kills five", "Crash injures 12".
-        if let Some(toll) = i.checked_sub(1).and_then(|p| verb(&words[p].text)) {
-            return Some((n, toll, w.span));
+            add(n, toll, w.span);
+        } else if let Some(toll) = i.checked_sub(1).and_then(|p| verb(&words[p].text)) {
+            // "Blast kills five", "Crash injures 12".
+            add(n, toll, w.span);
         }
     }
-    None
+    found
 }
 
 /// A sum of money: currency, figure, scale, and where it is written.
@@ -227,8 +236,8 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let text = &doc.source.text;
     let words = words(text, headline);
     let mut found = Vec::new();
-    if let Some(finding) = toll_finding(doc, pack, &words, headline) {
-        found.push(finding);
+    for toll in tolls(text, &words) {
+        found.extend(toll_finding(doc, pack, toll, headline));
     }
     if words.iter().any(|w| w.raw.starts_with(['£', '$', '€'])) {
         found.extend(money_finding(doc, headline));
@@ -256,10 +265,9 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
 fn toll_finding(
     doc: &Document<'_>,
     pack: &Pack,
-    words: &[Word<'_>],
+    (n, toll, span): (f64, Toll, Span),
     headline: Span,
 ) -> Option<(String, Span, Vec<Span>)> {
-    let (n, toll, span) = toll(words)?;
     let body: Vec<(&claim::Claim, claim::Amount)> = doc
         .claims
         .iter()
@@ -384,22 +392,33 @@ mod tests {
     fn a_headline_toll_is_read_before_or_after_its_verb() {
         let read = |h: &str| {
             let w = words(h, Span::new(0, h.len()));
-            toll(&w).map(|(n, t, s)| (n, t, s.slice(h).to_string()))
+            tolls(h, &w)
+                .into_iter()
+                .map(|(n, t, s)| (n, t, s.slice(h).to_string()))
+                .collect::<Vec<_>>()
         };
         assert_eq!(
             read("Five killed in Leeds blast"),
-            Some((5.0, Toll::Dead, "Five".into()))
+            vec![(5.0, Toll::Dead, "Five".into())]
         );
         assert_eq!(
             read("Crash injures 12 on M6"),
-            Some((12.0, Toll::Injured, "12".into()))
+            vec![(12.0, Toll::Injured, "12".into())]
         );
         assert_eq!(
             read("Two people dead after fire"),
-            Some((2.0, Toll::Dead, "Two".into()))
+            vec![(2.0, Toll::Dead, "Two".into())]
         );
-        assert_eq!(read("At least five killed in blast"), None);
-        assert_eq!(read("Dozens hurt in crash"), None);
-        assert_eq!(read("Kerry, Lavrov meet"), None);
+        assert_eq!(
+            read("Five killed, 20 hurt in Kabul bombing"),
+            vec![
+                (5.0, Toll::Dead, "Five".into()),
+                (20.0, Toll::Injured, "20".into())
+            ]
+        );
+        assert_eq!(read("At least five killed in blast"), vec![]);
+        assert_eq!(read("Dozens hurt in crash"), vec![]);
+        assert_eq!(read("Man, 45, killed in crash"), vec![]);
+        assert_eq!(read("Kerry, Lavrov meet"), vec![]);
     }
 }

@@ -166,8 +166,6 @@ struct Phrases<'r> {
     by_first: HashMap<&'r str, Vec<Phrase<'r>>>,
     /// Each label's offence ("" for any).
     labels: HashMap<&'r str, &'r str>,
-    /// The words a phrase or a label starts with.
-    starts: rustc_hash::FxHashSet<&'r str>,
 }
 
 struct Phrase<'r> {
@@ -217,12 +215,7 @@ impl<'r> Phrases<'r> {
             .iter()
             .map(|(l, o)| (l.as_str(), o.as_str()))
             .collect();
-        let starts = by_first.keys().chain(labels.keys()).copied().collect();
-        Phrases {
-            by_first,
-            labels,
-            starts,
-        }
+        Phrases { by_first, labels }
     }
 }
 
@@ -295,7 +288,9 @@ pub(crate) fn scan(
     let Some((_, rule)) = claim::rule_of(pack, Attribute::LegalStatus) else {
         return;
     };
-    let phrases = Phrases::new(rule);
+    // Built at the first word that may start a status: most drafts have
+    // none.
+    let mut phrases: Option<Phrases<'_>> = None;
     let text = segment.source.text.as_str();
     let mut index: Option<NameIndex<'_>> = None;
     for (k, sentence) in segment.sentences.iter().enumerate() {
@@ -312,10 +307,11 @@ pub(crate) fn scan(
         while i < range.end {
             let w = segment.words.get(i);
             // One look-up for the many words that start no status.
-            if !phrases.starts.contains(w) {
+            if !rule.status_starts.contains(w) {
                 i += 1;
                 continue;
             }
+            let phrases = &*phrases.get_or_insert_with(|| Phrases::new(rule));
             let label = phrases.labels.get(w).copied();
             let candidates = phrases.by_first.get(w);
             let index = index.get_or_insert_with(|| NameIndex::new(names, segment_names.clone()));

@@ -144,6 +144,10 @@ pub struct ClaimRule {
     /// For legal status: nouns that call a person guilty ("murderer"),
     /// with the offence each names ("murder"; empty for any offence).
     pub labels: Vec<(String, String)>,
+    /// For legal status: the words a status phrase or a label starts with
+    /// (after a leading `be`), so that a draft with none of them is passed
+    /// over with one look-up a word.
+    pub status_starts: Words,
     /// For legal status: the offences a status may name ("murder",
     /// "fraud"), so that a status is kept per person and offence.
     pub offences: Words,
@@ -218,6 +222,12 @@ impl TryFrom<RawClaimRule> for ClaimRule {
         if raw.attribute == Attribute::Count && raw.name.is_none() {
             return Err("a count rule needs a name (what is counted, such as dead)".to_string());
         }
+        let (accused, guilty, cleared) = (lower(raw.accused), lower(raw.guilty), lower(raw.cleared));
+        let labels: Vec<(String, String)> = raw
+            .labels
+            .into_iter()
+            .map(|(label, offence)| (label.to_lowercase(), offence.to_lowercase()))
+            .collect();
         Ok(ClaimRule {
             attribute: raw.attribute,
             name: raw.name,
@@ -230,20 +240,38 @@ impl TryFrom<RawClaimRule> for ClaimRule {
             negations: lower(raw.negations).into_iter().collect(),
             reporting: lower(raw.reporting).into_iter().collect(),
             changes: lower(raw.changes).into_iter().collect(),
-            accused: lower(raw.accused),
-            guilty: lower(raw.guilty),
-            cleared: lower(raw.cleared),
-            labels: raw
-                .labels
-                .into_iter()
-                .map(|(label, offence)| (label.to_lowercase(), offence.to_lowercase()))
-                .collect(),
+            status_starts: status_starts(&accused, &guilty, &cleared, &labels),
+            accused,
+            guilty,
+            cleared,
+            labels,
             offences: lower(raw.offences).into_iter().collect(),
             hypotheticals: lower(raw.hypotheticals).into_iter().collect(),
             severity: raw.severity,
             examples: raw.examples,
         })
     }
+}
+
+/// The first word of each legal-status phrase (its second when the first is
+/// `be`: "be charged with" starts at "charged") and each label.
+fn status_starts(
+    accused: &[String],
+    guilty: &[String],
+    cleared: &[String],
+    labels: &[(String, String)],
+) -> Words {
+    let phrases = accused.iter().chain(guilty).chain(cleared).filter_map(|p| {
+        let mut words = p.split_whitespace();
+        let first = words.next()?;
+        let first = if first == "be" {
+            words.next().unwrap_or(first)
+        } else {
+            first
+        };
+        (first != "{person}").then(|| first.to_string())
+    });
+    phrases.chain(labels.iter().map(|(l, _)| l.clone())).collect()
 }
 
 /// A rule's vocabulary, looked up a token at a time.

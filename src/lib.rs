@@ -18,6 +18,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod assets;
 pub mod baseline;
 pub mod check;
 pub mod claim;

@@ -4,7 +4,7 @@
 //! read-only.
 //!
 //! The page carries everything it needs: the style sheet and the renderer
-//! of the served page (`src/serve/assets/`), the JSON report
+//! of the served page (`src/assets/`), the JSON report
 //! (`docs/json.md`) and the text of each file, in a
 //! `<script type="application/json">` element. It loads nothing from
 //! anywhere, so it opens without a network.
@@ -12,7 +12,7 @@
 use std::io;
 
 use super::Run;
-use crate::serve::{APP_CSS, RENDER_JS};
+use crate::assets::{APP_CSS, RENDER_JS};
 
 /// Writes `run` as one HTML document.
 ///

@@ -59,6 +59,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Semaphore;
 use tokio::time::{Instant, Sleep};
 
+use crate::assets::{APP_CSS, INDEX_HTML, PAGE_JS, RENDER_JS};
 use crate::config::Config;
 use crate::report::{self, Checked, Run};
 use crate::rule_list::{self, ListedRule};
@@ -77,15 +78,6 @@ pub const DRAFT_MD: &str = "draft.md";
 /// Setups kept for styles and dates other than the server's; past this
 /// many the cache starts afresh.
 const CACHED_SETUPS: usize = 16;
-
-/// The page.
-const INDEX_HTML: &str = include_str!("assets/index.html");
-/// The page's and the HTML report's style sheet.
-pub(crate) const APP_CSS: &str = include_str!("assets/app.css");
-/// The renderer the page and the HTML report share.
-pub(crate) const RENDER_JS: &str = include_str!("assets/render.js");
-/// The page's editing, checking and fixing.
-const PAGE_JS: &str = include_str!("assets/page.js");
 
 /// A style and a publication date: what selects a [`Setup`].
 type SetupKey = (Option<String>, Option<jiff::civil::Date>);

@@ -11,6 +11,7 @@ mod hostile;
 
 use std::path::Path;
 
+use claimlint::check::Compiled;
 use claimlint::check::Document;
 use claimlint::mention::Lexicon;
 use claimlint::rules::Pack;
@@ -84,6 +85,7 @@ fn throughput(c: &mut Criterion) {
     // The stages, each including the ones before it.
     let pack = checker.pack();
     let lexicon = Lexicon::new(pack);
+    let compiled = Compiled::new(pack);
     let mut stages = c.benchmark_group("stages");
     stages.sample_size(10);
     stages.throughput(Throughput::Bytes(total as u64));
@@ -112,7 +114,7 @@ fn throughput(c: &mut Criterion) {
         b.iter(|| {
             drafts
                 .iter()
-                .map(|d| Document::new(d, &lexicon, pack, None).claims.len())
+                .map(|d| Document::new(d, &compiled, pack, None).claims.len())
                 .sum::<usize>()
         })
     });

@@ -41,7 +41,6 @@ pub mod setup;
 pub mod source;
 
 use finding::Finding;
-use mention::Lexicon;
 use rules::Pack;
 use source::Source;
 
@@ -49,7 +48,7 @@ use source::Source;
 #[derive(Debug, Clone)]
 pub struct Checker {
     pack: Pack,
-    lexicon: Lexicon,
+    compiled: check::Compiled,
     date: Option<jiff::civil::Date>,
     /// The prose a segment of a long draft holds (see [`Checker::with_segments`]).
     segment: usize,
@@ -58,10 +57,10 @@ pub struct Checker {
 impl Checker {
     /// Compiles a pack.
     pub fn new(pack: Pack) -> Checker {
-        let lexicon = Lexicon::new(&pack);
+        let compiled = check::Compiled::new(&pack);
         Checker {
             pack,
-            lexicon,
+            compiled,
             date: None,
             segment: check::SEGMENT_BYTES,
         }
@@ -96,7 +95,7 @@ impl Checker {
 
     /// Checks one draft; findings sorted by span, then rule.
     pub fn check(&self, source: &Source) -> Vec<Finding> {
-        let doc = check::Document::in_segments(source, &self.lexicon, &self.pack, self.date, self.segment);
+        let doc = check::Document::in_segments(source, &self.compiled, &self.pack, self.date, self.segment);
         check::run(&doc, &self.pack)
     }
 }

@@ -172,16 +172,14 @@ pub struct Mentions {
 /// Makes the target of form `form` of rule `rule` of one family.
 type MakeTarget = fn(usize, usize) -> Target;
 
-/// The matcher for every surface form of a pack, and the index of its
-/// claim patterns. Built once per run and shared by every document.
+/// The matcher for every surface form of a pack. Built once per run and
+/// shared by every document.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     /// Every surface form, as a trie over tokens.
     forms: Forms,
     /// For each form, the targets it stands for.
     targets: Vec<Vec<Target>>,
-    /// The pack's claim patterns, indexed for the claim extractor.
-    claims: crate::claim::Dispatch,
 }
 
 impl Lexicon {
@@ -239,17 +237,7 @@ impl Lexicon {
                 add(exception, Target::Exception);
             }
         }
-        Lexicon {
-            forms,
-            targets,
-            claims: crate::claim::Dispatch::new(pack),
-        }
-    }
-
-    /// The claim patterns of the pack this lexicon was built from, indexed
-    /// by what starts them.
-    pub fn claim_patterns(&self) -> &crate::claim::Dispatch {
-        &self.claims
+        Lexicon { forms, targets }
     }
 }
 

@@ -6,8 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use claimlint::check::Compiled;
 use claimlint::check::Document;
-use claimlint::mention::Lexicon;
 use claimlint::rules::Pack;
 use claimlint::source::{Format, Source};
 use claimlint::Checker;
@@ -119,11 +119,11 @@ fn findings_do_not_depend_on_the_segments() {
 #[test]
 fn what_a_document_holds_does_not_depend_on_the_segments() {
     let pack = Pack::builtin().unwrap();
-    let lexicon = Lexicon::new(&pack);
+    let compiled = Compiled::new(&pack);
     for (path, text) in inputs() {
         let source = source(&path, &text);
-        let whole = Document::new(&source, &lexicon, &pack, None);
-        let segmented = Document::in_segments(&source, &lexicon, &pack, None, 1);
+        let whole = Document::new(&source, &compiled, &pack, None);
+        let segmented = Document::in_segments(&source, &compiled, &pack, None, 1);
         assert_eq!(segmented.mentions, whole.mentions, "{path}");
         assert_eq!(segmented.claims, whole.claims, "{path}");
         assert_eq!(segmented.sentences, whole.sentences, "{path}");

@@ -25,6 +25,25 @@ pub mod term;
 pub mod title;
 pub mod variant;
 
+/// A pack compiled for reading drafts: the matcher of its surface forms
+/// and the index of its claim patterns. Built once per pack and shared by
+/// every document.
+#[derive(Clone, Debug)]
+pub struct Compiled {
+    lexicon: Lexicon,
+    claims: claim::Dispatch,
+}
+
+impl Compiled {
+    /// Compiles the forms and claim patterns of `pack`.
+    pub fn new(pack: &Pack) -> Compiled {
+        Compiled {
+            lexicon: Lexicon::new(pack),
+            claims: claim::Dispatch::new(pack),
+        }
+    }
+}
+
 /// Every rule code, with a one-line summary, in the order reports list them.
 pub const RULES: &[(&str, &str)] = &[
     (entity::CODE, "one entity called by two of its names"),
@@ -168,11 +187,11 @@ impl<'a> Document<'a> {
     /// configuration, if any.
     pub fn new(
         source: &'a Source,
-        lexicon: &Lexicon,
+        compiled: &Compiled,
         pack: &Pack,
         date: Option<jiff::civil::Date>,
     ) -> Document<'a> {
-        Document::in_segments(source, lexicon, pack, date, SEGMENT_BYTES)
+        Document::in_segments(source, compiled, pack, date, SEGMENT_BYTES)
     }
 
     /// [`Document::new`], reading segments of at least `bytes` of prose
@@ -180,7 +199,7 @@ impl<'a> Document<'a> {
     /// size; only the time and memory it takes differ.
     pub fn in_segments(
         source: &'a Source,
-        lexicon: &Lexicon,
+        compiled: &Compiled,
         pack: &Pack,
         date: Option<jiff::civil::Date>,
         bytes: usize,
@@ -207,7 +226,8 @@ impl<'a> Document<'a> {
             let blocks = source.blocks.get(blocks).unwrap_or_default();
             let parsed = parse::parse(text, blocks);
             quotation::find(text, blocks, &parsed.tokens, &mut quotations);
-            let mut found = mention::find_unlinked(text, &parsed.tokens, &parsed.sentences, lexicon);
+            let mut found =
+                mention::find_unlinked(text, &parsed.tokens, &parsed.sentences, &compiled.lexicon);
             found.shift(base, mentions.known.len());
             let names = mentions.names.len()..mentions.names.len() + found.names.len();
             let known = mentions.known.len()..mentions.known.len() + found.known.len();
@@ -242,7 +262,7 @@ impl<'a> Document<'a> {
                 known,
                 pack,
                 words: &words,
-                dispatch: lexicon.claim_patterns(),
+                dispatch: &compiled.claims,
             });
             if n == 0 {
                 headline = headline_of(tokens, &segment_sentences);

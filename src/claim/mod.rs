@@ -446,7 +446,7 @@ type PatternRef = (u32, u32);
 
 /// The patterns worth trying at a token, by what their first element
 /// needs: a literal word, a name, a number, or anything (rare). Built once
-/// per pack (it lives in the [`Lexicon`](crate::mention::Lexicon)) and
+/// per pack (it lives in the [`Compiled`](crate::check::Compiled) pack) and
 /// shared by every document.
 #[derive(Clone, Debug, Default)]
 pub struct Dispatch {
@@ -1274,8 +1274,8 @@ fn event_claims(ctx: &Context<'_>, names: &Names, sentence: usize, claims: &mut 
 
 #[cfg(test)]
 mod tests {
+    use crate::check::Compiled;
     use crate::check::Document;
-    use crate::mention::Lexicon;
     use crate::rules::Pack;
     use crate::source::{Format, Source};
 
@@ -1283,7 +1283,7 @@ mod tests {
     fn claims(text: &str) -> Vec<String> {
         let pack = Pack::builtin().unwrap();
         let source = Source::new("t.txt", text, Format::Text);
-        let doc = Document::new(&source, &Lexicon::new(&pack), &pack, None);
+        let doc = Document::new(&source, &Compiled::new(&pack), &pack, None);
         doc.claims
             .iter()
             .map(|c| {

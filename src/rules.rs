@@ -13,7 +13,10 @@ use serde::Deserialize;
 
 use crate::finding::Severity;
 
+pub mod examples;
 mod locate;
+
+pub use examples::Examples;
 
 use locate::Names;
 
@@ -42,18 +45,6 @@ impl fmt::Display for RuleError {
 }
 
 impl std::error::Error for RuleError {}
-
-/// Example texts a rule must flag (`bad`) and must leave alone (`good`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Examples {
-    /// Texts on which the rule must report a finding.
-    #[serde(default)]
-    pub bad: Vec<String>,
-    /// Texts on which the rule must report nothing.
-    #[serde(default)]
-    pub good: Vec<String>,
-}
 
 /// One entity (a country, person, organisation or place) with every name
 /// it goes by. Mixing two of its names in one draft is a finding.

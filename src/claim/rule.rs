@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use crate::claim::pattern::{Pattern, Slot};
 use crate::finding::Severity;
-use crate::rules::Examples;
+use crate::rules::examples::Examples;
 
 /// What a claim says about its subject.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]

@@ -966,7 +966,7 @@ mod tests {
             e.to_string(),
             "house.yaml:1:1: unknown field `entitys`, expected one of `about`, `entities`, \
              `abbreviations`, `titles`, `style`, `terms`, `variants`, `claims`, `acronyms`, \
-             `first_reference`, `prefer`"
+             `first_reference`, `prefer`, `archive`"
         );
     }
 

@@ -41,6 +41,10 @@ pub const RATIO: u64 = 10;
 /// How many times as often, for the fix to be safe.
 const SAFE_RATIO: u64 = 50;
 
+/// One spelling of a person or body in the draft, with each name that
+/// writes it (its index among the draft's names, and its span).
+type Spelt = (Kind, String, Vec<(usize, Span)>);
+
 /// Reports each name the draft spells as the archive seldom does.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let archive = &pack.archive;
@@ -51,7 +55,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let names = &doc.mentions.names;
     // Each distinct spelling of a person or body, in order of first use,
     // with the names that write it.
-    let mut order: Vec<(Kind, String, Vec<(usize, Span)>)> = Vec::new();
+    let mut order: Vec<Spelt> = Vec::new();
     let mut at: HashMap<(Kind, String), usize> = HashMap::default();
     for (n, name) in names.iter().enumerate() {
         let Some(tokens) = doc.tokens.get(name.tokens()) else {

@@ -74,6 +74,7 @@ const MORE_BODIES: &[&str] = &[
     "Exchange",
     "Partnership",
     "Alliance",
+    "Infirmary",
 ];
 
 /// Last words of a name that make it a place, never a person ("Downing
@@ -163,12 +164,26 @@ pub fn learnable<'t>(text: &str, tokens: &'t [Token]) -> Option<(Kind, &'t [Toke
         .count();
     let name = &tokens[skip..];
     if body {
+        // A part of a longer name the name finder ends early: "Royal
+        // College" of "Royal College of Nursing".
+        let end = name.last()?.span().end;
+        let of_more = text
+            .get(end..)
+            .and_then(|after| after.strip_prefix(" of "))
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+        if of_more {
+            return None;
+        }
         let words_ok = name
             .iter()
             .all(|t| matches!(t.kind, TokenKind::Word | TokenKind::Compound | TokenKind::Initial));
         return (words_ok && (2..=5).contains(&name.len())).then_some((Kind::Organisation, name));
     }
-    full_name_tokens(text, name).then_some((Kind::Person, name))
+    // "St James", "Saint Helier": a church, a hospital or a place.
+    let saint = name
+        .first()
+        .is_some_and(|t| matches!(word(t), "St" | "St." | "Saint"));
+    (!saint && full_name_tokens(text, name)).then_some((Kind::Person, name))
 }
 
 /// The span of a name's tokens.
@@ -358,6 +373,19 @@ mod tests {
         assert_eq!(
             counts.organisations,
             BTreeMap::from([("Strathclyde Police".to_string(), 1)])
+        );
+    }
+
+    #[test]
+    fn saints_and_the_start_of_a_longer_body_are_not_learned() {
+        let counts = map(
+            "Staff at St Mary Abbots and the Royal College of Nursing met St Helier Council. \
+             Bradford Royal Infirmary was shut.",
+        );
+        assert_eq!(counts.people, BTreeMap::new());
+        assert_eq!(
+            counts.organisations.keys().collect::<Vec<_>>(),
+            ["Bradford Royal Infirmary", "St Helier Council"]
         );
     }
 

@@ -147,7 +147,11 @@ fn counts() -> impl Strategy<Value = Counts> {
         "Sergey Lavrov",
         "Mary Smith",
     ]);
-    let body = prop::sample::select(vec!["Strathclyde Police", "Strathclyde Polise", "Leeds City Council"]);
+    let body = prop::sample::select(vec![
+        "Strathclyde Police",
+        "Strathclyde Polise",
+        "Leeds City Council",
+    ]);
     let date = prop::option::of((2000i16..2025, 1i8..13, 1i8..29).prop_map(|(y, m, d)| date(y, m, d)));
     (
         date,

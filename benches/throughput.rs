@@ -1,6 +1,7 @@
 //! Throughput of a whole check (read, parse, mentions, every rule) over
 //! about 5 MB of news prose, on one core; each stage alone; and how the
-//! time of one draft grows with its size (1, 4 and 16 MB).
+//! time of one draft grows with its size (1, 4 and 16 MB); and `learn`'s
+//! map and merge.
 //!
 //! The input is the example article repeated; set `CLAIMLINT_CORPUS` to a
 //! directory of `.txt` articles to measure real news instead (read at bench
@@ -173,5 +174,43 @@ fn hostile(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, throughput, scaling, hostile);
+/// `learn`'s map and merge over about 5 MB of articles, on one core: the
+/// map is what a core does per byte of archive; the merge and the learned
+/// file are paid per distinct name.
+fn learn(c: &mut Criterion) {
+    use claimlint::learn::{archive, Mapper, Tally};
+    let mapper = Mapper::new(&Pack::builtin().expect("the built-in pack loads"));
+    let articles = articles();
+    let mut sources = Vec::new();
+    let mut total = 0;
+    while total < TARGET_BYTES {
+        for text in &articles {
+            total += text.len();
+            sources.push(Source::new("bench.txt", text.clone(), Format::Text));
+        }
+    }
+    let mut group = c.benchmark_group("learn");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(total as u64));
+    group.bench_function("map", |b| {
+        b.iter(|| {
+            sources
+                .iter()
+                .map(|s| mapper.map(s, None).people.len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("map_merge_write", |b| {
+        b.iter(|| {
+            let mut tally = Tally::default();
+            for s in &sources {
+                tally.add(mapper.map(s, None));
+            }
+            archive::to_yaml(&tally).len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, throughput, scaling, hostile, learn);
 criterion_main!(benches);

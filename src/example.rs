@@ -1,7 +1,7 @@
 //! Rule examples: running every rule's `bad` and `good` texts, so a rule
 //! cannot silently rot. Used by `claimlint rules test` and the test suite.
 
-use crate::check::{abbreviation, acronym, entity, first_reference, style, term, title, variant};
+use crate::check::{abbreviation, acronym, archive, entity, first_reference, style, term, title, variant};
 use crate::rules::Examples;
 use crate::source::{Format, Source};
 use crate::Checker;
@@ -78,6 +78,7 @@ fn entries(checker: &Checker) -> Vec<(&'static str, Option<String>, &Examples)> 
     all.push((variant::CODE, None, &pack.variants.examples));
     all.push((first_reference::CODE, None, &pack.first_reference.examples));
     all.push((acronym::FAMILY, None, &pack.acronyms.examples));
+    all.push((archive::CODE, None, &pack.archive.examples));
     all.extend(
         pack.claims
             .iter()

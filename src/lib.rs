@@ -28,6 +28,7 @@ pub mod docs;
 pub mod example;
 pub mod finding;
 pub mod fix;
+pub mod learn;
 pub mod lines;
 pub mod lsp;
 pub mod mention;

@@ -65,6 +65,9 @@ enum Command {
     },
     /// Serve a local web page that checks a pasted draft as you type.
     Serve(ServeArgs),
+    /// Learn the desk's spellings of people and organisations from
+    /// published articles into a rule file for `check --rules` (docs/archive.md).
+    Learn(claimlint::learn::Args),
 }
 
 #[derive(clap::Args)]
@@ -232,6 +235,7 @@ fn main() -> ExitCode {
         Command::Lsp(args) => lsp(&args),
         Command::Init { dir } => init(&dir),
         Command::Serve(args) => serve(&args),
+        Command::Learn(args) => claimlint::learn::run(&args),
     };
     ExitCode::from(status)
 }

@@ -93,6 +93,9 @@ fn listed(file: &str, rules: RuleFile) -> Vec<ListedRule> {
     if let Some(variants) = &rules.variants {
         add("naming.variant", variants.severity.unwrap_or_default(), "");
     }
+    if let Some(archive) = &rules.archive {
+        add("naming.archive", archive.severity.unwrap_or_default(), "");
+    }
     for r in &rules.claims {
         add(r.attribute.code(), r.severity, r.name.as_deref().unwrap_or(""));
     }

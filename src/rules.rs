@@ -274,6 +274,9 @@ pub struct RuleFile {
     /// House choices among the forms of rules other files define.
     #[serde(default)]
     pub prefer: Vec<Preference>,
+    /// A desk's archive of names, as `claimlint learn` writes it.
+    #[serde(default)]
+    pub archive: Option<crate::learn::ArchiveSection>,
 }
 
 /// Every rule loaded for a run: the union of its rule files.
@@ -302,6 +305,8 @@ pub struct Pack {
     pub acronyms: AcronymSettings,
     /// The first-reference check's settings.
     pub first_reference: FirstReferenceSettings,
+    /// The archives of names loaded (`claimlint learn`'s files).
+    pub archive: crate::learn::Archive,
     /// What is odd but not wrong in the rule files loaded (a duplicate
     /// entry), located; the caller shows them.
     pub warnings: Vec<RuleError>,
@@ -499,6 +504,9 @@ impl Pack {
                 first.full_name_first.or(self.first_reference.full_name_first);
             self.first_reference.examples.bad.extend(first.examples.bad);
             self.first_reference.examples.good.extend(first.examples.good);
+        }
+        if let Some(archive) = file.archive {
+            self.archive.add(archive);
         }
         // A choice goes to the rule of that name that has the form: the
         // country "United States" and the abbreviation share a name.
@@ -949,7 +957,7 @@ mod tests {
             e.to_string(),
             "house.yaml:1:1: unknown field `entitys`, expected one of `about`, `entities`, \
              `abbreviations`, `titles`, `style`, `terms`, `variants`, `claims`, `acronyms`, \
-             `first_reference`, `prefer`"
+             `first_reference`, `prefer`, `archive`"
         );
     }
 

@@ -1,6 +1,7 @@
 //! One fixture directory per rule code under `tests/fixtures/`, each with a
-//! bad text (the rule must fire) and a good text (nothing may fire). The
-//! pretty report of every fixture is an insta snapshot.
+//! bad text (the rule must fire) and a good text (nothing may fire), and
+//! for `naming.archive` the learned file (`names.yaml`) both are checked
+//! with. The pretty report of every fixture is an insta snapshot.
 
 use std::path::Path;
 
@@ -11,7 +12,13 @@ use claimlint::source::Source;
 use claimlint::Checker;
 
 fn report(path: &Path) -> (Vec<&'static str>, String) {
-    let checker = Checker::new(Pack::builtin().unwrap());
+    let mut pack = Pack::builtin().unwrap();
+    // A learned file beside the fixture is loaded as `--rules` would.
+    let learned = path.with_file_name("names.yaml");
+    if let Ok(text) = std::fs::read_to_string(&learned) {
+        pack.add(claimlint::rules::parse_file("names.yaml", &text).unwrap());
+    }
+    let checker = Checker::new(pack);
     let mut source = Source::read(path).unwrap();
     // Snapshots name the fixture the same way on every machine.
     source.path = path

@@ -1,12 +1,15 @@
 //! Properties that hold for any input: parsing never panics, every span a
 //! finding carries lies on character boundaries inside the file, applying
 //! a fix changes nothing outside its edits, and the findings do not depend
-//! on the segments a long draft is read in.
+//! on the segments a long draft is read in; and `learn` merges in any
+//! grouping and order.
 
 use claimlint::finding::{Applicability, Edit, Fix, Span};
+use claimlint::learn::{archive, Counts, Tally};
 use claimlint::rules::Pack;
 use claimlint::source::{Format, Source};
 use claimlint::Checker;
+use jiff::civil::date;
 use proptest::prelude::*;
 
 /// Text that looks like news often enough to exercise the checks: words
@@ -130,5 +133,80 @@ proptest! {
             at = edit.span.end;
         }
         prop_assert_eq!(&fixed[out..], &text[at..]);
+    }
+}
+
+/// One article's counts: a few people and bodies from a small pool (so
+/// that parts share names and spellings that fold alike), and a date or
+/// none.
+fn counts() -> impl Strategy<Value = Counts> {
+    let person = prop::sample::select(vec![
+        "Gurinder Chadha",
+        "Gurinder Chada",
+        "Sergei Lavrov",
+        "Sergey Lavrov",
+        "Mary Smith",
+    ]);
+    let body = prop::sample::select(vec![
+        "Strathclyde Police",
+        "Strathclyde Polise",
+        "Leeds City Council",
+    ]);
+    let date = prop::option::of((2000i16..2025, 1i8..13, 1i8..29).prop_map(|(y, m, d)| date(y, m, d)));
+    (
+        date,
+        prop::collection::btree_map(person.prop_map(String::from), 1u64..500, 0..4),
+        prop::collection::btree_map(body.prop_map(String::from), 1u64..50, 0..3),
+    )
+        .prop_map(|(date, people, organisations)| Counts {
+            date,
+            people,
+            organisations,
+        })
+}
+
+fn tally_of(articles: &[Counts]) -> Tally {
+    let mut tally = Tally::default();
+    for counts in articles {
+        tally.add(counts.clone());
+    }
+    tally
+}
+
+/// A tally written as a learned file and read back.
+fn through_yaml(tally: &Tally) -> Tally {
+    let file = claimlint::rules::parse_file("names.yaml", &archive::to_yaml(tally)).unwrap();
+    archive::tally_of(file.archive.unwrap())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The merge of `learn` is associative and commutative, and a learned
+    /// file loses nothing: an archive cut in three and merged in any
+    /// grouping and order, or through learned files, gives the file the
+    /// whole archive gives.
+    #[test]
+    fn learning_merges_in_any_grouping_and_order(
+        articles in prop::collection::vec(counts(), 0..24),
+        cuts in (0usize..25, 0usize..25),
+    ) {
+        let (i, j) = (cuts.0.min(cuts.1).min(articles.len()), cuts.0.max(cuts.1).min(articles.len()));
+        let whole = tally_of(&articles);
+        let (a, b, c) = (tally_of(&articles[..i]), tally_of(&articles[i..j]), tally_of(&articles[j..]));
+        let merge = |x: &Tally, y: &Tally| {
+            let mut m = x.clone();
+            m.merge(y.clone());
+            m
+        };
+        let left = merge(&merge(&a, &b), &c);
+        let right = merge(&a, &merge(&b, &c));
+        let turned = merge(&merge(&c, &a), &b);
+        prop_assert_eq!(&left, &whole);
+        prop_assert_eq!(&right, &whole);
+        prop_assert_eq!(&turned, &whole);
+        let files = merge(&merge(&through_yaml(&b), &through_yaml(&c)), &through_yaml(&a));
+        prop_assert_eq!(&files, &whole);
+        prop_assert_eq!(archive::to_yaml(&files), archive::to_yaml(&whole));
     }
 }

@@ -219,7 +219,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
 
 /// Words that end the name of a body, not a person ("Strathclyde Police
 /// said"): never a surname to expand.
-const BODIES: &[&str] = &[
+pub(crate) const BODIES: &[&str] = &[
     "Police",
     "Council",
     "Airlines",
@@ -256,7 +256,7 @@ const BODIES: &[&str] = &[
 
 /// Capitalised words that open a name phrase without being a given name
 /// ("The Tories", "At Heathrow", "New Labour").
-const NOT_GIVEN_NAMES: &[&str] = &[
+pub(crate) const NOT_GIVEN_NAMES: &[&str] = &[
     "The",
     "A",
     "An",
@@ -371,14 +371,21 @@ const NOT_GIVEN_NAMES: &[&str] = &[
 /// Whether a name phrase reads as a person's full name: two or three
 /// words, each capitalised, the first not a word that opens other phrases.
 fn looks_like_full_name(doc: &Document<'_>, name: &crate::mention::Name) -> bool {
-    let tokens = &doc.tokens[name.tokens()];
+    full_name_tokens(&doc.source.text, &doc.tokens[name.tokens()])
+}
+
+/// Whether a name phrase's tokens (in `text`) read as a person's full
+/// name, as [`looks_like_full_name`] has it; `claimlint learn` files people
+/// by the same test.
+pub(crate) fn full_name_tokens(text: &str, tokens: &[crate::parse::Token]) -> bool {
+    let word = |t: &crate::parse::Token| t.span().slice(text);
     (2..=3).contains(&tokens.len())
         && tokens.iter().all(|t| {
-            let w = doc.text(t.span());
+            let w = word(t);
             matches!(t.kind, TokenKind::Word | TokenKind::Compound | TokenKind::Initial)
                 && w.chars().any(char::is_lowercase)
         })
-        && !NOT_GIVEN_NAMES.contains(&doc.text(tokens[0].span()))
+        && !NOT_GIVEN_NAMES.contains(&word(&tokens[0]))
         // "Houston-based Continental": a compound before the last word
         // describes; it is no given name.
         && tokens[0].kind != TokenKind::Compound

@@ -12,6 +12,7 @@ use crate::source::Source;
 
 pub mod abbreviation;
 pub mod acronym;
+pub mod archive;
 pub mod claims;
 pub mod control;
 pub mod entity;
@@ -51,6 +52,10 @@ pub const RULES: &[(&str, &str)] = &[
     (title::CODE, "one title worded two ways"),
     (variant::CODE, "one name spelt two ways that no rule lists"),
     (first_reference::CODE, "a person first named by surname alone"),
+    (
+        archive::CODE,
+        "a name spelt as the desk's archive seldom or never spells it",
+    ),
     (acronym::CONFLICT, "one acronym defined two ways"),
     (acronym::EARLY, "an acronym used before its definition"),
     (acronym::UNUSED, "an acronym defined and never used"),
@@ -413,6 +418,7 @@ pub fn run(doc: &Document<'_>, pack: &Pack) -> Vec<Finding> {
     title::check(doc, pack, &mut findings);
     variant::check(doc, pack, &mut findings);
     first_reference::check(doc, pack, &mut findings);
+    archive::check(doc, pack, &mut findings);
     acronym::check(doc, pack, &mut findings);
     term::check(doc, pack, &mut findings);
     style::check(doc, pack, &mut findings);

@@ -17,6 +17,7 @@ pub mod control;
 pub mod entity;
 pub mod first_reference;
 pub mod quotation;
+pub mod quote;
 pub mod relative;
 pub mod style;
 pub mod term;
@@ -51,6 +52,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "claims.relative_date",
         "a relative date beside a date it cannot be, by the story's date",
+    ),
+    (
+        "claims.quotation",
+        "one quotation given to two speakers, or in two wordings",
     ),
     (
         "claims.statement",
@@ -110,6 +115,7 @@ struct Facts {
     acronyms: acronym::Facts,
     weekdays: Vec<claims::WrittenWeekday>,
     relatives: Vec<relative::WrittenRelative>,
+    quotes: quote::Facts,
 }
 
 /// One segment of a draft, parsed: what the checks that read every token
@@ -123,6 +129,8 @@ pub(crate) struct Segment<'a, 's> {
     pub sentences: &'s [Sentence],
     /// The segment's tokens as rules compare them, by the draft's index.
     pub words: &'s parse::Words,
+    /// The draft's index of the segment's first sentence.
+    pub first_sentence: usize,
 }
 
 impl<'a> Segment<'a, '_> {
@@ -195,6 +203,7 @@ impl<'a> Document<'a> {
         for (n, blocks) in segments.into_iter().enumerate() {
             let blocks = source.blocks.get(blocks).unwrap_or_default();
             let parsed = parse::parse(text, blocks);
+            let quoted = quotations.len();
             quotation::find(text, blocks, &parsed.tokens, &mut quotations);
             let mut found = mention::find_unlinked(text, &parsed.tokens, &parsed.sentences, lexicon);
             found.shift(base, mentions.known.len());
@@ -241,10 +250,19 @@ impl<'a> Document<'a> {
                 tokens,
                 sentences: &segment_sentences,
                 words: &words,
+                first_sentence: sentences.len(),
             };
             facts.terms.scan(&segment, pack);
             facts.acronyms.scan(&segment, pack);
             claims::scan_weekdays(&segment, pack, &mut facts.weekdays);
+            quote::scan(
+                &segment,
+                pack,
+                &quotations[quoted..],
+                &mentions.names[names.clone()],
+                names.start,
+                &mut facts.quotes,
+            );
             // The story's date is in the first two sentences or nowhere:
             // past them, a draft with none needs no relative dates read.
             if dateline.is_none() && sentences.len() < 2 {
@@ -324,6 +342,11 @@ impl<'a> Document<'a> {
         &self.facts.relatives
     }
 
+    /// The quotations, with their speakers, in order.
+    fn quote_facts(&self) -> &quote::Facts {
+        &self.facts.quotes
+    }
+
     /// The weekdays written beside a date, in order.
     fn written_weekdays(&self) -> &[claims::WrittenWeekday] {
         &self.facts.weekdays
@@ -374,6 +397,7 @@ pub fn run(doc: &Document<'_>, pack: &Pack) -> Vec<Finding> {
     style::check(doc, pack, &mut findings);
     claims::check(doc, pack, &mut findings);
     relative::check(doc, pack, &mut findings);
+    quote::check(doc, pack, &mut findings);
     drop_terms_the_house_style_settles(&mut findings);
     leave_quotations_to_a_human(doc, &mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

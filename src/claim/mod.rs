@@ -1021,7 +1021,11 @@ fn claim_of<'a>(
                 alternative,
             ))
         }
-        Attribute::Event | Attribute::Weekday | Attribute::RelativeDate | Attribute::Statement => None,
+        Attribute::Event
+        | Attribute::Weekday
+        | Attribute::RelativeDate
+        | Attribute::Quotation
+        | Attribute::Statement => None,
     }
 }
 

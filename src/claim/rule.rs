@@ -26,6 +26,8 @@ pub enum Attribute {
     /// A relative date ("yesterday") beside a date it cannot be.
     #[serde(rename = "relative_date")]
     RelativeDate,
+    /// A quotation given to two speakers, or in two wordings.
+    Quotation,
     /// A statement made twice, once denied or with another value.
     Statement,
 }
@@ -41,6 +43,7 @@ impl Attribute {
             Attribute::Event => "claims.event",
             Attribute::Weekday => "claims.weekday",
             Attribute::RelativeDate => "claims.relative_date",
+            Attribute::Quotation => "claims.quotation",
             Attribute::Statement => "claims.statement",
         }
     }
@@ -52,7 +55,11 @@ impl Attribute {
             Attribute::Birth => &[Slot::Person],
             Attribute::Title => &[Slot::Person, Slot::Title],
             Attribute::Count => &[Slot::Number],
-            Attribute::Event | Attribute::Weekday | Attribute::RelativeDate | Attribute::Statement => &[],
+            Attribute::Event
+            | Attribute::Weekday
+            | Attribute::RelativeDate
+            | Attribute::Quotation
+            | Attribute::Statement => &[],
         }
     }
 }

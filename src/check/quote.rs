@@ -233,6 +233,10 @@ pub(crate) fn scan(
         if end > from && matches!(word(end - 1), "he" | "she") {
             return Some((None, true));
         }
+        // "The shadow minister, Mary Jones, said": a name set off by commas.
+        if end > from + 1 && word(end - 1) == "," && name_ending_at(end - 1).is_some() {
+            end -= 1;
+        }
         let name = name_ending_at(end)?;
         let start = name.tokens().start;
         if start < from || (from..start).any(|i| NOT_SPEAKER.contains(&word(i))) {
@@ -306,7 +310,7 @@ pub(crate) fn scan(
                 let object = v + 1..qs;
                 let ends_well = object.is_empty() || matches!(word(qs - 1), ":" | ",");
                 if ends_well && object.len() <= 7 {
-                    let clause = (sentence_start..v)
+                    let clause = (sentence_start..v.saturating_sub(1))
                         .rev()
                         .find(|&i| word(i) == ",")
                         .map_or(sentence_start, |c| c + 1);

@@ -260,7 +260,6 @@ impl<'a> Document<'a> {
                 pack,
                 &quotations[quoted..],
                 &mentions.names[names.clone()],
-                names.start,
                 &mut facts.quotes,
             );
             // The story's date is in the first two sentences or nowhere:

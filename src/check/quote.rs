@@ -146,6 +146,10 @@ pub(crate) struct Facts {
     pub(crate) quotes: Vec<WrittenQuote>,
     /// The full names (first name and surname) seen for each surname.
     full_names: HashMap<String, Vec<String>>,
+    /// The speaker last named beside a quotation.
+    last_named: Option<Speaker>,
+    /// The last name outside a quotation in the segments before.
+    last_name: Option<Speaker>,
 }
 
 /// The lower-cased words of a name, honorifics dropped.
@@ -161,21 +165,14 @@ fn name_words(segment: &Segment<'_, '_>, name: &Name) -> Vec<String> {
     words
 }
 
-/// The speaker a name names; full names are remembered in `facts`.
-fn speaker_of(segment: &Segment<'_, '_>, name: &Name, names: &[Name], first: usize) -> Option<Speaker> {
-    let mut words = name_words(segment, name);
+/// The speaker a name names: its surname, and its first name and surname
+/// when it gives both. A surname alone is matched to the draft's full
+/// names once the whole draft is read ([`person`]), so that the speaker
+/// does not depend on where a long draft's segments fall.
+fn speaker_of(segment: &Segment<'_, '_>, name: &Name) -> Option<Speaker> {
+    let words = name_words(segment, name);
     if HONORIFICS.contains(&words.first()?.as_str()) {
         return None;
-    }
-    if words.len() == 1 {
-        // "Lavrov" after "Sergey Lavrov": the surname linking says whose.
-        if let Some(full) = name
-            .continues()
-            .and_then(|f| f.checked_sub(first))
-            .and_then(|f| names.get(f))
-        {
-            words = name_words(segment, full);
-        }
     }
     let surname = words.last()?.clone();
     let full = (words.len() >= 2).then(|| words[words.len() - 2..].join(" "));
@@ -183,14 +180,12 @@ fn speaker_of(segment: &Segment<'_, '_>, name: &Name, names: &[Name], first: usi
 }
 
 /// Gathers the quotations of one segment, with their speakers.
-/// `quotations` are the segment's; `names` the segment's names, the first
-/// of which is name `first` of the draft.
+/// `quotations` and `names` are the segment's.
 pub(crate) fn scan(
     segment: &Segment<'_, '_>,
     pack: &Pack,
     quotations: &[Span],
     names: &[Name],
-    first: usize,
     facts: &mut Facts,
 ) {
     if claim::rule_of(pack, Attribute::Quotation).is_none() {
@@ -244,11 +239,9 @@ pub(crate) fn scan(
         }
         Some((Some(name), false))
     };
-    let mut last_named: Option<Speaker> = None;
-    let base = tokens.base();
     for &q in quotations {
-        let qs = base + tokens.partition_point(|t| t.span().start < q.start);
-        let qe = base + tokens.partition_point(|t| t.span().start < q.end);
+        let qs = tokens.partition_point(|t| t.span().start < q.start);
+        let qe = tokens.partition_point(|t| t.span().start < q.end);
         let words: Vec<String> = (qs..qe)
             .filter(|&i| is_word(i))
             .filter_map(|i| tokens.get(i).map(|t| segment.text(t.span()).to_string()))
@@ -327,7 +320,7 @@ pub(crate) fn scan(
             }
         }
         let speaker = match found {
-            Some((Some(name), _)) => speaker_of(segment, name, names, first).map(|s| (s, By::Named)),
+            Some((Some(name), _)) => speaker_of(segment, name).map(|s| (s, By::Named)),
             Some((None, true)) => {
                 // A pronoun: the last speaker named, when the last name
                 // before the quotation is theirs.
@@ -337,8 +330,11 @@ pub(crate) fn scan(
                     .rev()
                     .filter(|n| !(n.sentence_initial && n.tokens().len() == 1))
                     .find(|n| !quotation::contains(quotations, n.span()));
-                let last = last_name.and_then(|n| speaker_of(segment, n, names, first));
-                match (&last_named, last) {
+                let last = match last_name {
+                    Some(n) => speaker_of(segment, n),
+                    None => facts.last_name.clone(),
+                };
+                match (&facts.last_named, last) {
                     (Some(named), Some(last)) if named.surname == last.surname => {
                         Some((named.clone(), By::Carried))
                     }
@@ -366,7 +362,7 @@ pub(crate) fn scan(
             }
         };
         if let Some((s, By::Named)) = &speaker {
-            last_named = Some(s.clone());
+            facts.last_named = Some(s.clone());
         }
         facts.quotes.push(WrittenQuote {
             span: q,
@@ -374,6 +370,14 @@ pub(crate) fn scan(
             speaker,
             last_sentence,
         });
+    }
+    let last_name = names
+        .iter()
+        .rev()
+        .filter(|n| !(n.sentence_initial && n.tokens().len() == 1))
+        .find(|n| !quotation::contains(quotations, n.span()));
+    if let Some(n) = last_name {
+        facts.last_name = speaker_of(segment, n);
     }
 }
 
@@ -490,12 +494,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         })
         .collect();
     let line = |span: Span| doc.source.line_col(span.start).0;
-    let shown_name = |q: &WrittenQuote| {
-        q.speaker
-            .as_ref()
-            .map(|(s, _)| title_case(s.full.as_deref().unwrap_or(&s.surname)))
-            .unwrap_or_default()
-    };
+    let shown_name = |n: usize| people[n].as_ref().map(|(p, _)| title_case(p)).unwrap_or_default();
     let mut reported = vec![false; quotes.len()];
     // The same words, two speakers named.
     let mut exact: HashMap<&[String], usize> = HashMap::new();
@@ -523,8 +522,8 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
                     message: format!(
                         "the quotation \"{}\" is given to {} here but to {} on line {}",
                         written(&quotes[n].words).join(" "),
-                        shown_name(&quotes[n]),
-                        shown_name(&quotes[m]),
+                        shown_name(n),
+                        shown_name(m),
                         line(quotes[m].span)
                     ),
                     span: quotes[n].span,
@@ -559,7 +558,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
                     severity: rule.severity,
                     message: format!(
                         "{} is quoted here in other words than on line {}: \"{diff}\"",
-                        shown_name(&quotes[n]),
+                        shown_name(n),
                         line(quotes[m].span)
                     ),
                     span: quotes[n].span,

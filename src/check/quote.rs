@@ -386,18 +386,10 @@ fn segment_first_sentence(segment: &Segment<'_, '_>) -> usize {
     segment.first_sentence
 }
 
-/// A quotation's words as they are compared: lower case, curly
-/// apostrophes straightened, punctuation around them dropped.
+/// A quotation's words as they are compared: [`written`], in lower case
+/// with curly apostrophes straightened.
 fn compared(words: &[String]) -> Vec<String> {
-    words
-        .iter()
-        .map(|w| {
-            crate::parse::normalize(w)
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_string()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+    written(words).into_iter().map(crate::parse::normalize).collect()
 }
 
 /// A speaker as one person: the first name and surname, or the one full
@@ -440,12 +432,8 @@ pub(crate) fn small_word_diff(old: &[String], new: &[String]) -> Option<String> 
     if changed == 0 || changed > 2 || same < 4 || same * 4 < longer * 3 {
         return None;
     }
-    // Rendered in the words as written; `compared` keeps one word per
-    // written word unless a word is punctuation alone.
+    // Rendered in the words as written, which `compared` keeps one for one.
     let (ow, nw) = (written(old), written(new));
-    if ow.len() != ok.len() || nw.len() != nk.len() {
-        return None;
-    }
     let mut shown: Vec<String> = Vec::new();
     for op in &ops {
         let join = |ws: &[&str]| ws.join(" ");
@@ -468,10 +456,13 @@ pub(crate) fn small_word_diff(old: &[String], new: &[String]) -> Option<String> 
     Some(shown.join(" "))
 }
 
-/// The written words that [`compared`] keeps.
+/// The written words as they are compared: a hyphenated word is its
+/// parts ("double-act" is "double act": hyphenation is the terms
+/// family's), and punctuation around a word is dropped.
 fn written(words: &[String]) -> Vec<&str> {
     words
         .iter()
+        .flat_map(|w| w.split(['-', '\u{2010}', '\u{2011}']))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .collect()
@@ -614,6 +605,11 @@ mod tests {
         )
         .is_none());
         assert!(small_word_diff(&words("We will win the vote"), &words("“We will win the vote,”")).is_none());
+        assert!(small_word_diff(
+            &words("You see this double-act every day"),
+            &words("You see this double act every day")
+        )
+        .is_none());
         assert!(small_word_diff(
             &words("We will win the vote"),
             &words("Nobody can stop the rise of prices")

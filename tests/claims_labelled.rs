@@ -11,6 +11,39 @@ use claimlint::Checker;
 
 /// (the rule the passage must trigger, or None for a control; the passage)
 const PASSAGES: &[(Option<&str>, &str)] = &[
+    // Quotations: two speakers, or one speaker in two wordings.
+    (
+        Some("claims.quotation"),
+        "\"We will not back down on this policy,\" said John Smith. Mary Jones told MPs: \"We will not back down on this policy.\"",
+    ),
+    (
+        Some("claims.quotation"),
+        "\"Our exports will grow by a tenth next year,\" Anna Berg said. Later Ms Berg said: \"Our exports will grow by a fifth next year.\"",
+    ),
+    (
+        Some("claims.quotation"),
+        "\"The talks were frank and useful for both sides,\" said Pedro Alves. According to Alves, \"the talks were frank and very useful for both sides\".",
+    ),
+    (
+        None,
+        "\"We will not back down on this policy,\" said John Smith. \"We will not back down on this policy,\" Mr Smith said again.",
+    ),
+    (
+        None,
+        "\"Our exports will grow by a tenth next year,\" Anna Berg said. \"Our exports will grow,\" she added.",
+    ),
+    (
+        None,
+        "Anna Berg said exports would grow by a fifth next year. \"Our exports will grow by a tenth next year,\" Ms Berg said.",
+    ),
+    (
+        None,
+        "The deal is a \"safe haven\" for investors, said John Smith. Mary Jones called it a \"safe haven\" as well.",
+    ),
+    (
+        None,
+        "\"We will not back down on this policy,\" said John Smith. Mary Jones said: \"He told me 'we will not back down on this policy' twice.\"",
+    ),
     // Ages.
     (Some("claims.age"), "Lena Vogt, 41, founded the bakery. Vogt, 44, was praised for it."),
     (Some("claims.age"), "The 38-year-old Omar Haddad won the race. Haddad, 39, said he would retire."),

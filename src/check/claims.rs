@@ -198,7 +198,14 @@ fn message(doc: &Document<'_>, pack: &Pack, earlier: &Claim, later: &Claim) -> S
             let (noun, date) = subject.split_once(" on ").unwrap_or((subject, ""));
             format!("the place of the {date} {noun} is {now} here but {then} on line {line}")
         }
-        (Attribute::Weekday | Attribute::RelativeDate | Attribute::Headline | Attribute::LegalStatus, _) => {
+        (
+            Attribute::Weekday
+            | Attribute::RelativeDate
+            | Attribute::Headline
+            | Attribute::LegalStatus
+            | Attribute::Quotation,
+            _,
+        ) => {
             format!("{now} here but {then} on line {line}")
         }
         (Attribute::Statement, _) => said_otherwise(doc, earlier, later, line),

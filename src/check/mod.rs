@@ -20,6 +20,7 @@ pub mod first_reference;
 pub mod headline;
 pub mod legal;
 pub mod quotation;
+pub mod quote;
 pub mod relative;
 pub mod style;
 pub mod term;
@@ -87,6 +88,10 @@ pub const RULES: &[(&str, &str)] = &[
         "one person given two legal statuses that cannot both hold",
     ),
     (
+        "claims.quotation",
+        "one quotation given to two speakers, or in two wordings",
+    ),
+    (
         "claims.statement",
         "one statement made twice, once denied or with another value",
     ),
@@ -145,6 +150,7 @@ struct Facts {
     weekdays: Vec<claims::WrittenWeekday>,
     relatives: Vec<relative::WrittenRelative>,
     statuses: Vec<legal::WrittenStatus>,
+    quotes: quote::Facts,
 }
 
 /// One segment of a draft, parsed: what the checks that read every token
@@ -158,6 +164,8 @@ pub(crate) struct Segment<'a, 's> {
     pub sentences: &'s [Sentence],
     /// The segment's tokens as rules compare them, by the draft's index.
     pub words: &'s parse::Words,
+    /// The draft's index of the segment's first sentence.
+    pub first_sentence: usize,
 }
 
 impl<'a> Segment<'a, '_> {
@@ -230,6 +238,7 @@ impl<'a> Document<'a> {
         for (n, blocks) in segments.into_iter().enumerate() {
             let blocks = source.blocks.get(blocks).unwrap_or_default();
             let parsed = parse::parse(text, blocks);
+            let quoted = quotations.len();
             quotation::find(text, blocks, &parsed.tokens, &mut quotations);
             let mut found =
                 mention::find_unlinked(text, &parsed.tokens, &parsed.sentences, &compiled.lexicon);
@@ -277,10 +286,18 @@ impl<'a> Document<'a> {
                 tokens,
                 sentences: &segment_sentences,
                 words: &words,
+                first_sentence: sentences.len(),
             };
             facts.terms.scan(&segment, pack);
             facts.acronyms.scan(&segment, pack);
             claims::scan_weekdays(&segment, pack, &mut facts.weekdays);
+            quote::scan(
+                &segment,
+                pack,
+                &quotations[quoted..],
+                &mentions.names[names.clone()],
+                &mut facts.quotes,
+            );
             // The story's date is in the first two sentences or nowhere:
             // past them, a draft with none needs no relative dates read.
             if dateline.is_none() && sentences.len() < 2 {
@@ -373,6 +390,11 @@ impl<'a> Document<'a> {
         &self.facts.statuses
     }
 
+    /// The quotations, with their speakers, in order.
+    fn quote_facts(&self) -> &quote::Facts {
+        &self.facts.quotes
+    }
+
     /// The weekdays written beside a date, in order.
     fn written_weekdays(&self) -> &[claims::WrittenWeekday] {
         &self.facts.weekdays
@@ -426,6 +448,7 @@ pub fn run(doc: &Document<'_>, pack: &Pack) -> Vec<Finding> {
     relative::check(doc, pack, &mut findings);
     headline::check(doc, pack, &mut findings);
     legal::check(doc, pack, &mut findings);
+    quote::check(doc, pack, &mut findings);
     drop_terms_the_house_style_settles(&mut findings);
     leave_quotations_to_a_human(doc, &mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -1026,6 +1026,7 @@ fn claim_of<'a>(
         | Attribute::RelativeDate
         | Attribute::Headline
         | Attribute::LegalStatus
+        | Attribute::Quotation
         | Attribute::Statement => None,
     }
 }

@@ -32,6 +32,8 @@ pub enum Attribute {
     /// ways that cannot both hold.
     #[serde(rename = "legal_status")]
     LegalStatus,
+    /// A quotation given to two speakers, or in two wordings.
+    Quotation,
     /// A statement made twice, once denied or with another value.
     Statement,
 }
@@ -49,6 +51,7 @@ impl Attribute {
             Attribute::RelativeDate => "claims.relative_date",
             Attribute::Headline => "claims.headline",
             Attribute::LegalStatus => "claims.legal_status",
+            Attribute::Quotation => "claims.quotation",
             Attribute::Statement => "claims.statement",
         }
     }
@@ -65,6 +68,7 @@ impl Attribute {
             | Attribute::RelativeDate
             | Attribute::Headline
             | Attribute::LegalStatus
+            | Attribute::Quotation
             | Attribute::Statement => &[],
         }
     }

@@ -307,7 +307,7 @@ pub(crate) fn scan(
         while i < range.end {
             let w = segment.words.get(i);
             // One look-up for the many words that start no status.
-            if !rule.status_starts.contains(w) {
+            if !rule.status_sketch.may_contain(w.as_bytes()) || !rule.status_starts.contains(w) {
                 i += 1;
                 continue;
             }

@@ -191,16 +191,32 @@ pub(crate) fn scan(
     if claim::rule_of(pack, Attribute::Quotation).is_none() {
         return;
     }
-    for name in names {
-        let words = name_words(segment, name);
-        if words.len() >= 2 {
-            let full = words[words.len() - 2..].join(" ");
-            let known = facts
-                .full_names
-                .entry(words[words.len() - 1].clone())
-                .or_default();
-            if !known.contains(&full) && known.len() < 4 {
-                known.push(full);
+    // The full names, by surname ("Smith": "john smith"), read without
+    // building a string for the names already known: a draft names many
+    // people many times.
+    for name in names.iter().filter(|n| n.tokens().len() >= 2) {
+        let mut words = name
+            .tokens()
+            .rev()
+            .map(|i| segment.words.get(i))
+            .filter(|w| !w.is_empty());
+        let (Some(surname), Some(first)) = (words.next(), words.next()) else {
+            continue;
+        };
+        if HONORIFICS.contains(&first) {
+            continue;
+        }
+        let is_full = |k: &String| {
+            k.len() == first.len() + 1 + surname.len() && k.starts_with(first) && k.ends_with(surname)
+        };
+        match facts.full_names.get_mut(surname) {
+            Some(known) if known.iter().any(is_full) => {}
+            Some(known) if known.len() >= 4 => {}
+            Some(known) => known.push(format!("{first} {surname}")),
+            None => {
+                facts
+                    .full_names
+                    .insert(surname.to_string(), vec![format!("{first} {surname}")]);
             }
         }
     }

@@ -152,6 +152,9 @@ pub struct ClaimRule {
     /// (after a leading `be`), so that a draft with none of them is passed
     /// over with one look-up a word.
     pub status_starts: Words,
+    /// The shapes of `status_starts`, which pass over most words without
+    /// hashing them.
+    pub status_sketch: crate::parse::Sketch,
     /// For legal status: the offences a status may name ("murder",
     /// "fraud"), so that a status is kept per person and offence.
     pub offences: Words,
@@ -232,6 +235,7 @@ impl TryFrom<RawClaimRule> for ClaimRule {
             .into_iter()
             .map(|(label, offence)| (label.to_lowercase(), offence.to_lowercase()))
             .collect();
+        let status_starts = status_starts(&accused, &guilty, &cleared, &labels);
         Ok(ClaimRule {
             attribute: raw.attribute,
             name: raw.name,
@@ -244,7 +248,8 @@ impl TryFrom<RawClaimRule> for ClaimRule {
             negations: lower(raw.negations).into_iter().collect(),
             reporting: lower(raw.reporting).into_iter().collect(),
             changes: lower(raw.changes).into_iter().collect(),
-            status_starts: status_starts(&accused, &guilty, &cleared, &labels),
+            status_sketch: sketch(&status_starts),
+            status_starts,
             accused,
             guilty,
             cleared,
@@ -276,6 +281,15 @@ fn status_starts(
         (first != "{person}").then(|| first.to_string())
     });
     phrases.chain(labels.iter().map(|(l, _)| l.clone())).collect()
+}
+
+/// The shapes of `words`, as a draft may write them.
+fn sketch(words: &Words) -> crate::parse::Sketch {
+    let mut sketch = crate::parse::Sketch::default();
+    for word in words {
+        sketch.insert(word.as_bytes(), word.len());
+    }
+    sketch
 }
 
 /// A rule's vocabulary, looked up a token at a time.

@@ -5,7 +5,7 @@
 
 /// One bit for each word put in, by its [`Sketch::bit`]: 2^16 bits, 8 KiB,
 /// which stays in the processor's cache.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sketch {
     bits: Box<[u64]>,
 }

@@ -491,7 +491,6 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     };
     let facts = doc.quote_facts();
     let quotes = &facts.quotes;
-    let keys: Vec<Vec<String>> = quotes.iter().map(|q| compared(&q.words)).collect();
     let people: Vec<Option<(String, By)>> = quotes
         .iter()
         .map(|q| {
@@ -499,6 +498,12 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
                 .as_ref()
                 .and_then(|(s, by)| person(s, &facts.full_names).map(|p| (p, *by)))
         })
+        .collect();
+    // Only a quotation with a speaker is compared: most have none.
+    let keys: Vec<Vec<String>> = quotes
+        .iter()
+        .zip(&people)
+        .map(|(q, who)| who.as_ref().map(|_| compared(&q.words)).unwrap_or_default())
         .collect();
     let line = |span: Span| doc.source.line_col(span.start).0;
     let shown_name = |n: usize| people[n].as_ref().map(|(p, _)| title_case(p)).unwrap_or_default();

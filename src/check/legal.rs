@@ -41,24 +41,12 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::check::{Document, Segment};
 use crate::claim::rule::{Attribute, ClaimRule};
+use crate::claim::rule::{StatusPhrase as Phrase, StatusStage as Stage};
 use crate::claim::{self};
 use crate::finding::{Finding, Span};
 use crate::mention::Name;
 use crate::parse::TokenKind;
 use crate::rules::Pack;
-
-/// Where a person stands, as far as the draft's conflicts go.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Stage {
-    /// Suspected, arrested, questioned, charged, accused, on trial,
-    /// denying the charges.
-    Accused,
-    /// Convicted, found guilty, pleaded guilty, jailed, sentenced, or
-    /// called by a noun that says so ("murderer").
-    Guilty,
-    /// Acquitted, cleared, found not guilty.
-    Cleared,
-}
 
 /// The tense a status is told in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -161,61 +149,19 @@ const BEFORE_LABEL: &[&str] = &[
 /// How far after a status an offence is looked for.
 const OFFENCE_WINDOW: usize = 12;
 
-/// The rule's phrases, by their first word (after `be`).
+/// The rule's phrases, by their first word (after `be`), and its labels
+/// with the offence each names ("" for any): compiled with the rule.
 struct Phrases<'r> {
-    by_first: HashMap<&'r str, Vec<Phrase<'r>>>,
-    /// Each label's offence ("" for any).
-    labels: HashMap<&'r str, &'r str>,
-}
-
-struct Phrase<'r> {
-    stage: Stage,
-    /// Its words, without the leading `be`.
-    words: Vec<&'r str>,
-    /// True when it follows a form of "to be".
-    after_be: bool,
-    /// True when it names the person after it (`alleged {person}`), not
-    /// before it.
-    before_name: bool,
+    by_first: &'r HashMap<String, Vec<Phrase>>,
+    labels: &'r HashMap<String, String>,
 }
 
 impl<'r> Phrases<'r> {
     fn new(rule: &'r ClaimRule) -> Phrases<'r> {
-        let mut by_first: HashMap<&str, Vec<Phrase<'_>>> = HashMap::default();
-        for (stage, list) in [
-            (Stage::Accused, &rule.accused),
-            (Stage::Guilty, &rule.guilty),
-            (Stage::Cleared, &rule.cleared),
-        ] {
-            for text in list {
-                let mut words: Vec<&str> = text.split_whitespace().collect();
-                let after_be = words.first() == Some(&"be") && words.len() > 1;
-                if after_be {
-                    words.remove(0);
-                }
-                let before_name = words.last() == Some(&"{person}");
-                if before_name {
-                    words.pop();
-                }
-                let Some(&first) = words.first() else { continue };
-                by_first.entry(first).or_default().push(Phrase {
-                    stage,
-                    words,
-                    after_be,
-                    before_name,
-                });
-            }
+        Phrases {
+            by_first: &rule.status_phrases,
+            labels: &rule.status_labels,
         }
-        // Longest first, so that "found not guilty" wins over "found".
-        for list in by_first.values_mut() {
-            list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
-        }
-        let labels: HashMap<&str, &str> = rule
-            .labels
-            .iter()
-            .map(|(l, o)| (l.as_str(), o.as_str()))
-            .collect();
-        Phrases { by_first, labels }
     }
 }
 
@@ -288,9 +234,7 @@ pub(crate) fn scan(
     let Some((_, rule)) = claim::rule_of(pack, Attribute::LegalStatus) else {
         return;
     };
-    // Built at the first word that may start a status: most drafts have
-    // none.
-    let mut phrases: Option<Phrases<'_>> = None;
+    let phrases = Phrases::new(rule);
     let text = segment.source.text.as_str();
     let mut index: Option<NameIndex<'_>> = None;
     for (k, sentence) in segment.sentences.iter().enumerate() {
@@ -311,8 +255,7 @@ pub(crate) fn scan(
                 i += 1;
                 continue;
             }
-            let phrases = &*phrases.get_or_insert_with(|| Phrases::new(rule));
-            let label = phrases.labels.get(w).copied();
+            let label = phrases.labels.get(w).map(String::as_str);
             let candidates = phrases.by_first.get(w);
             let index = index.get_or_insert_with(|| NameIndex::new(names, segment_names.clone()));
             // "He was later convicted": the person of the status just
@@ -334,7 +277,7 @@ pub(crate) fn scan(
                 }
                 let end = i + len;
                 // "alleged fraudster John Smith": the label is the phrase's.
-                let labelled = phrases.labels.get(word(end)).copied();
+                let labelled = phrases.labels.get(word(end)).map(String::as_str);
                 let after = end + usize::from(labelled.is_some());
                 // "the alleged killer", not "the paper alleged Acme ...".
                 let set_off = i == range.start || matches!(word(i - 1), "the" | "a" | "an" | "," | "(");
@@ -357,7 +300,7 @@ pub(crate) fn scan(
                     .map(|(p, tense)| {
                         // "was charged", "pleaded not guilty": a step
                         // told in the past.
-                        let first = phrase.words.first().copied().unwrap_or("");
+                        let first = phrase.words.first().map_or("", String::as_str);
                         let past_verb = !phrase.after_be && (first.ends_with("ed") || first == "went");
                         match tense {
                             Tense::Present if past_verb => (p, Tense::Past),

@@ -148,6 +148,11 @@ pub struct ClaimRule {
     /// For legal status: nouns that call a person guilty ("murderer"),
     /// with the offence each names ("murder"; empty for any offence).
     pub labels: Vec<(String, String)>,
+    /// For legal status: the phrases of `accused`, `guilty` and `cleared`
+    /// compiled, by their first word after a leading `be`, longest first.
+    pub status_phrases: rustc_hash::FxHashMap<String, Vec<StatusPhrase>>,
+    /// For legal status: each label with the offence it names.
+    pub status_labels: rustc_hash::FxHashMap<String, String>,
     /// For legal status: the words a status phrase or a label starts with
     /// (after a leading `be`), so that a draft with none of them is passed
     /// over with one look-up a word.
@@ -235,7 +240,13 @@ impl TryFrom<RawClaimRule> for ClaimRule {
             .into_iter()
             .map(|(label, offence)| (label.to_lowercase(), offence.to_lowercase()))
             .collect();
-        let status_starts = status_starts(&accused, &guilty, &cleared, &labels);
+        let status_phrases = status_phrases(&accused, &guilty, &cleared);
+        let status_labels: rustc_hash::FxHashMap<String, String> = labels.iter().cloned().collect();
+        let status_starts: Words = status_phrases
+            .keys()
+            .chain(status_labels.keys())
+            .cloned()
+            .collect();
         Ok(ClaimRule {
             attribute: raw.attribute,
             name: raw.name,
@@ -249,6 +260,8 @@ impl TryFrom<RawClaimRule> for ClaimRule {
             reporting: lower(raw.reporting).into_iter().collect(),
             changes: lower(raw.changes).into_iter().collect(),
             status_sketch: sketch(&status_starts),
+            status_phrases,
+            status_labels,
             status_starts,
             accused,
             guilty,
@@ -262,25 +275,71 @@ impl TryFrom<RawClaimRule> for ClaimRule {
     }
 }
 
-/// The first word of each legal-status phrase (its second when the first is
-/// `be`: "be charged with" starts at "charged") and each label.
-fn status_starts(
+/// Where a person stands in a case, as far as a draft's conflicts go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusStage {
+    /// Suspected, arrested, questioned, charged, accused, on trial,
+    /// denying the charges.
+    Accused,
+    /// Convicted, found guilty, pleaded guilty, jailed, sentenced, or
+    /// called by a noun that says so ("murderer").
+    Guilty,
+    /// Acquitted, cleared, found not guilty.
+    Cleared,
+}
+
+/// A legal-status phrase of a rule, compiled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusPhrase {
+    /// The stage it says.
+    pub stage: StatusStage,
+    /// Its words, without the leading `be` and the trailing `{person}`.
+    pub words: Vec<String>,
+    /// True when it follows a form of "to be" (`be charged with`).
+    pub after_be: bool,
+    /// True when it names the person after it (`alleged {person}`), not
+    /// before it.
+    pub before_name: bool,
+}
+
+/// The legal-status phrases by their first word, longest first (so that
+/// "found not guilty" wins over "found").
+fn status_phrases(
     accused: &[String],
     guilty: &[String],
     cleared: &[String],
-    labels: &[(String, String)],
-) -> Words {
-    let phrases = accused.iter().chain(guilty).chain(cleared).filter_map(|p| {
-        let mut words = p.split_whitespace();
-        let first = words.next()?;
-        let first = if first == "be" {
-            words.next().unwrap_or(first)
-        } else {
-            first
-        };
-        (first != "{person}").then(|| first.to_string())
-    });
-    phrases.chain(labels.iter().map(|(l, _)| l.clone())).collect()
+) -> rustc_hash::FxHashMap<String, Vec<StatusPhrase>> {
+    let mut by_first: rustc_hash::FxHashMap<String, Vec<StatusPhrase>> = Default::default();
+    for (stage, list) in [
+        (StatusStage::Accused, accused),
+        (StatusStage::Guilty, guilty),
+        (StatusStage::Cleared, cleared),
+    ] {
+        for text in list {
+            let mut words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+            let after_be = words.first().is_some_and(|w| w == "be") && words.len() > 1;
+            if after_be {
+                words.remove(0);
+            }
+            let before_name = words.last().is_some_and(|w| w == "{person}");
+            if before_name {
+                words.pop();
+            }
+            let Some(first) = words.first().cloned() else {
+                continue;
+            };
+            by_first.entry(first).or_default().push(StatusPhrase {
+                stage,
+                words,
+                after_be,
+                before_name,
+            });
+        }
+    }
+    for list in by_first.values_mut() {
+        list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+    }
+    by_first
 }
 
 /// The shapes of `words`, as a draft may write them.

@@ -242,13 +242,16 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     if words.iter().any(|w| w.raw.starts_with(['£', '$', '€'])) {
         found.extend(money_finding(doc, headline));
     }
+    if found.is_empty() {
+        return;
+    }
+    // The headline's count, compared by `claims.count` as any other, is
+    // this finding said less well.
+    findings.retain(|f| {
+        !(f.rule == Attribute::Count.code()
+            && (headline.overlaps(f.span) || f.related.iter().any(|r| headline.overlaps(*r))))
+    });
     for (message, span, related) in found {
-        // The headline's count, compared by `claims.count` as any other,
-        // is this finding said less well.
-        findings.retain(|f| {
-            !(f.rule == Attribute::Count.code()
-                && (headline.overlaps(f.span) || f.related.iter().any(|r| headline.overlaps(*r))))
-        });
         findings.push(Finding {
             rule: Attribute::Headline.code(),
             origin: None,

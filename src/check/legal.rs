@@ -40,8 +40,8 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::check::{Document, Segment};
+use crate::claim::rule::StatusStage as Stage;
 use crate::claim::rule::{Attribute, ClaimRule};
-use crate::claim::rule::{StatusPhrase as Phrase, StatusStage as Stage};
 use crate::claim::{self};
 use crate::finding::{Finding, Span};
 use crate::mention::Name;
@@ -149,22 +149,6 @@ const BEFORE_LABEL: &[&str] = &[
 /// How far after a status an offence is looked for.
 const OFFENCE_WINDOW: usize = 12;
 
-/// The rule's phrases, by their first word (after `be`), and its labels
-/// with the offence each names ("" for any): compiled with the rule.
-struct Phrases<'r> {
-    by_first: &'r HashMap<String, Vec<Phrase>>,
-    labels: &'r HashMap<String, String>,
-}
-
-impl<'r> Phrases<'r> {
-    fn new(rule: &'r ClaimRule) -> Phrases<'r> {
-        Phrases {
-            by_first: &rule.status_phrases,
-            labels: &rule.status_labels,
-        }
-    }
-}
-
 /// The names of one segment, by their first and last token.
 struct NameIndex<'m> {
     names: &'m [Name],
@@ -234,7 +218,6 @@ pub(crate) fn scan(
     let Some((_, rule)) = claim::rule_of(pack, Attribute::LegalStatus) else {
         return;
     };
-    let phrases = Phrases::new(rule);
     let text = segment.source.text.as_str();
     let mut index: Option<NameIndex<'_>> = None;
     for (k, sentence) in segment.sentences.iter().enumerate() {
@@ -255,8 +238,8 @@ pub(crate) fn scan(
                 i += 1;
                 continue;
             }
-            let label = phrases.labels.get(w).map(String::as_str);
-            let candidates = phrases.by_first.get(w);
+            let label = rule.status_labels.get(w).map(String::as_str);
+            let candidates = rule.status_phrases.get(w);
             let index = index.get_or_insert_with(|| NameIndex::new(names, segment_names.clone()));
             // "He was later convicted": the person of the status just
             // before, in this sentence or the two before it.
@@ -277,7 +260,7 @@ pub(crate) fn scan(
                 }
                 let end = i + len;
                 // "alleged fraudster John Smith": the label is the phrase's.
-                let labelled = phrases.labels.get(word(end)).map(String::as_str);
+                let labelled = rule.status_labels.get(word(end)).map(String::as_str);
                 let after = end + usize::from(labelled.is_some());
                 // "the alleged killer", not "the paper alleged Acme ...".
                 let set_off = i == range.start || matches!(word(i - 1), "the" | "a" | "an" | "," | "(");

@@ -20,6 +20,10 @@ use claimlint::source::{Format, Source};
 use claimlint::Checker;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
+/// The binary's allocator, so that the figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const TARGET_BYTES: usize = 5 * 1024 * 1024;
 
 /// Articles to check: the corpus when one is named, else the example.

@@ -20,6 +20,11 @@ use claimlint::setup::PackOptions;
 use claimlint::source::{Format, InputError, Source};
 use claimlint::Checker;
 
+/// The allocator: a draft is read into many small, short-lived vectors and
+/// strings, which mimalloc serves in about half the time of the system's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit status: nothing found.
 const CLEAN: u8 = 0;
 /// Exit status: findings (or, with `--diff`, something to fix).

@@ -114,7 +114,7 @@ fn word(slice: &str, base: usize, start: usize, end: usize) -> Word<'_> {
 /// The number a word writes: digits ("12", "1,200") or a number word.
 fn number(word: &str) -> Option<f64> {
     if word.starts_with(|c: char| c.is_ascii_digit()) {
-        return word.replace(',', "").parse().ok();
+        return claim::digits(word);
     }
     claim::number_word(word)
 }

@@ -882,13 +882,94 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
 
 /// The value of a number written as a word, in lower case.
 pub(crate) fn number_word(word: &str) -> Option<f64> {
-    NUMBER_WORDS.iter().find(|(w, _)| *w == word).map(|&(_, n)| n)
+    // A `match`, not a search of NUMBER_WORDS: nearly every word of a
+    // draft is asked, and most are no number (a test keeps the two alike).
+    Some(match word {
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        _ => return None,
+    })
+}
+
+/// The value of a number written in digits, with or without thousands
+/// commas ("12", "1,200", "2.5"). Whole numbers, nearly all a draft
+/// writes, are read without a float parse or a copy.
+pub(crate) fn digits(text: &str) -> Option<f64> {
+    let bytes = text.as_bytes();
+    let whole = bytes.len() <= 18 && bytes.iter().all(|&b| b.is_ascii_digit() || b == b',');
+    if whole && bytes.iter().any(u8::is_ascii_digit) {
+        let n = bytes
+            .iter()
+            .filter(|b| b.is_ascii_digit())
+            .fold(0u64, |n, &b| n * 10 + u64::from(b - b'0'));
+        #[allow(clippy::cast_precision_loss)] // at most 18 digits
+        return Some(n as f64);
+    }
+    if text.contains(',') {
+        text.replace(',', "").parse().ok()
+    } else {
+        text.parse().ok()
+    }
+}
+
+/// True when an amount may start at a token of this word: a number, a
+/// hedge's first word, "between" or a number written as a word.
+fn may_open_amount(kind: TokenKind, word: &str) -> bool {
+    kind == TokenKind::Number || opens_hedge(word) || number_word(word).is_some()
+}
+
+/// True for the first words of [`HEDGES`] and "between": nearly every
+/// word of a draft is asked, and a `match` answers without a loop.
+fn opens_hedge(word: &str) -> bool {
+    matches!(
+        word,
+        "at" | "more"
+            | "over"
+            | "fewer"
+            | "less"
+            | "under"
+            | "up"
+            | "as"
+            | "nearly"
+            | "almost"
+            | "about"
+            | "around"
+            | "some"
+            | "roughly"
+            | "approximately"
+            | "an"
+            | "between"
+    )
 }
 
 /// A number at `at`, with a hedge before it ("at least 12") or a range
 /// ("12 to 15", "between 12 and 15") around it.
 pub(crate) fn amount(ctx: &Context<'_>, at: usize, end: usize) -> Option<(usize, Amount, Span)> {
     let word = |i: usize| ctx.word(i);
+    if !may_open_amount(ctx.tokens.get(at)?.kind, word(at)) {
+        return None;
+    }
     let number = |i: usize| -> Option<f64> {
         let t = ctx.tokens.get(i).filter(|_| i < end)?;
         if t.kind == TokenKind::Word {
@@ -897,12 +978,7 @@ pub(crate) fn amount(ctx: &Context<'_>, at: usize, end: usize) -> Option<(usize,
         if t.kind != TokenKind::Number {
             return None;
         }
-        let text = t.span().slice(ctx.text);
-        if text.contains(',') {
-            text.replace(',', "").parse().ok()
-        } else {
-            text.parse().ok()
-        }
+        digits(t.span().slice(ctx.text))
     };
     let mut i = at;
     let mut hedge: Option<fn(f64) -> Amount> = None;
@@ -1279,6 +1355,26 @@ mod tests {
     use crate::check::Document;
     use crate::rules::Pack;
     use crate::source::{Format, Source};
+
+    #[test]
+    fn every_hedge_and_number_word_may_open_an_amount() {
+        for (words, _) in super::HEDGES {
+            assert!(super::opens_hedge(words[0]), "{}", words[0]);
+        }
+        for (word, n) in super::NUMBER_WORDS {
+            assert_eq!(super::number_word(word), Some(*n), "{word}");
+        }
+        assert!(!super::opens_hedge("the"));
+        assert_eq!(super::digits("1,200"), Some(1200.0));
+        assert_eq!(super::digits("007"), Some(7.0));
+        assert_eq!(super::digits("2.5"), Some(2.5));
+        assert_eq!(super::digits("1,234.5"), Some(1234.5));
+        assert_eq!(super::digits(","), None);
+        assert_eq!(super::digits(""), None);
+        assert_eq!(super::digits("99999999999999999999"), Some(1e20));
+        assert_eq!(super::number_word(""), None);
+        assert_eq!(super::number_word("often"), None);
+    }
 
     /// Every claim of a text, as `subject | facet | value text`.
     fn claims(text: &str) -> Vec<String> {

@@ -134,6 +134,10 @@ pub struct ClaimRule {
     /// For statements: words that make a value change over time or a
     /// statement a report of something else ("rose", "expected").
     pub changes: Words,
+    /// The shapes of `negations`, `reporting` and `changes`, which a
+    /// statement asks of each of its words: most are passed over without
+    /// hashing them.
+    pub statement_sketch: crate::parse::Sketch,
     /// For legal status: the phrases that say a person is only suspected,
     /// arrested, charged, accused or on trial ("be charged with",
     /// "denies"). A phrase that opens with `be` follows a form of "to be"
@@ -247,6 +251,9 @@ impl TryFrom<RawClaimRule> for ClaimRule {
             .chain(status_labels.keys())
             .cloned()
             .collect();
+        let negations: Words = lower(raw.negations).into_iter().collect();
+        let reporting: Words = lower(raw.reporting).into_iter().collect();
+        let changes: Words = lower(raw.changes).into_iter().collect();
         Ok(ClaimRule {
             attribute: raw.attribute,
             name: raw.name,
@@ -256,9 +263,10 @@ impl TryFrom<RawClaimRule> for ClaimRule {
             roles: lower(raw.roles).into_iter().collect(),
             held_together: raw.held_together.into_iter().map(lower).collect(),
             generic: lower(raw.generic),
-            negations: lower(raw.negations).into_iter().collect(),
-            reporting: lower(raw.reporting).into_iter().collect(),
-            changes: lower(raw.changes).into_iter().collect(),
+            statement_sketch: sketch(negations.iter().chain(&reporting).chain(&changes)),
+            negations,
+            reporting,
+            changes,
             status_sketch: sketch(&status_starts),
             status_phrases,
             status_labels,
@@ -343,7 +351,7 @@ fn status_phrases(
 }
 
 /// The shapes of `words`, as a draft may write them.
-fn sketch(words: &Words) -> crate::parse::Sketch {
+fn sketch<'w>(words: impl IntoIterator<Item = &'w String>) -> crate::parse::Sketch {
     let mut sketch = crate::parse::Sketch::default();
     for word in words {
         sketch.insert(word.as_bytes(), word.len());

@@ -194,7 +194,7 @@ pub(super) fn statements(
                     _ => OTHER,
                 },
                 _ if names.name(i).is_some() => NAME,
-                _ if rule.reporting.contains(w) => REPORT,
+                _ if rule.statement_sketch.may_contain(w.as_bytes()) && rule.reporting.contains(w) => REPORT,
                 _ if w == "that" => THAT,
                 _ if w == "but" => BUT,
                 _ if matches!(w, "if" | "whether" | "unless" | "would" | "could" | "might") => IF,
@@ -272,7 +272,8 @@ fn statement(
     while i < end {
         let token = ctx.tokens[i];
         let w = word(i);
-        if rule.changes.contains(w) {
+        let listed = rule.statement_sketch.may_contain(w.as_bytes());
+        if listed && rule.changes.contains(w) {
             changing = true;
         }
         // A place: a name after a preposition of place.
@@ -327,7 +328,7 @@ fn statement(
             i = next;
             continue;
         }
-        if rule.negations.contains(w) || w.ends_with("n't") {
+        if (listed && rule.negations.contains(w)) || w.ends_with("n't") {
             // "didn't" leaves its auxiliary: "hasn't" is "has" denied.
             if let Some(Some(form)) = w.strip_suffix("n't").and_then(auxiliary) {
                 items.push(item(form, token.span(), ItemKind::Tense));
@@ -455,22 +456,25 @@ enum FactValue {
 /// Every pair of statements that disagree, found by grouping their facts
 /// by the words around each (linear in the draft).
 pub fn near_copies<'a>(statements: &'a [Statement]) -> Vec<NearCopy> {
-    let common: Vec<u64> = COMMON.iter().map(|w| word_hash(w)).collect();
+    let mut common: Vec<u64> = COMMON.iter().map(|w| word_hash(w)).collect();
+    common.sort_unstable();
     let not = word_hash("not");
-    let content: Vec<Vec<u64>> = statements
-        .iter()
-        .map(|s| {
-            let mut words: Vec<u64> = s
+    // A statement's content words, sorted: made only for the few
+    // statements some pair needs them of.
+    let content: Vec<std::cell::OnceCell<Vec<u64>>> = statements.iter().map(|_| Default::default()).collect();
+    let content_of = |j: usize| -> &[u64] {
+        content[j].get_or_init(|| {
+            let mut words: Vec<u64> = statements[j]
                 .items
                 .iter()
-                .filter(|i| i.kind == ItemKind::Word && !common.contains(&i.word))
+                .filter(|i| i.kind == ItemKind::Word && common.binary_search(&i.word).is_err())
                 .map(|i| i.word)
                 .collect();
             words.sort_unstable();
             words.dedup();
             words
         })
-        .collect();
+    };
     // Facts are grouped by a hash of their words: no key is allocated.
     let hash = |key: [u64; 3]| {
         use std::hash::{Hash, Hasher};
@@ -586,7 +590,7 @@ pub fn near_copies<'a>(statements: &'a [Statement]) -> Vec<NearCopy> {
                     _ => None,
                 };
                 let Some(near) = near else { continue };
-                if !about_one_thing(&content[earlier.statement], &content[fact.statement]) {
+                if !about_one_thing(content_of(earlier.statement), content_of(fact.statement)) {
                     continue;
                 }
                 pairs.insert((earlier.statement, fact.statement));

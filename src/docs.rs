@@ -6,12 +6,9 @@
 //! `build.rs`, so the documentation a user reads is the one beside the
 //! code. Its help page is the rule family's section of `docs/rules.md`.
 
-use crate::check::RULES;
+use crate::registry::{self, RULES};
 
 include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
-
-/// The rule-file reference, embedded to find each rule's section in it.
-const RULES_MD: &str = include_str!("../docs/rules.md");
 
 /// What each finding means for a desk editor, one `## CODE` section each.
 const EXPLAIN_MD: &str = include_str!("../docs/explain.md");
@@ -39,28 +36,14 @@ pub fn reference(code: &str) -> String {
 /// `Cargo.toml` wins when it is set.
 const DEFAULT_REPOSITORY: &str = "https://github.com/claimlint/claimlint";
 
-/// Every rule code: those of [`RULES`] in their order, then any other
-/// documented rule, sorted.
+/// Every rule code, in the order of [`RULES`].
 pub fn codes() -> Vec<&'static str> {
-    let mut codes: Vec<&'static str> = RULES.iter().map(|(code, _)| *code).collect();
-    for (code, _) in RULE_DOCS {
-        if !codes.contains(code) {
-            codes.push(code);
-        }
-    }
-    codes
+    RULES.iter().map(|rule| rule.code).collect()
 }
 
 /// The rule families (`naming`, `terms`...), in the order of [`codes`].
 pub fn families() -> Vec<&'static str> {
-    let mut families: Vec<&'static str> = Vec::new();
-    for code in codes() {
-        let family = code.split('.').next().unwrap_or(code);
-        if !families.contains(&family) {
-            families.push(family);
-        }
-    }
-    families
+    registry::families()
 }
 
 /// True when `selector` names a rule (`naming.entity`) or a family of
@@ -74,16 +57,7 @@ pub fn is_known_selector(selector: &str) -> bool {
 /// The one-line summary of a rule (`one entity called by two of its
 /// names`).
 pub fn summary(code: &str) -> Option<&'static str> {
-    RULES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, summary)| *summary)
-        .or_else(|| {
-            doc(code)
-                .and_then(|d| d.split("\n\n").next())
-                .and_then(|first| first.split_once(": "))
-                .map(|(_, rest)| rest)
-        })
+    registry::get(code).map(|rule| rule.summary)
 }
 
 /// The documentation of a rule, Markdown, as its check module writes it.
@@ -106,19 +80,10 @@ pub fn help_uri(code: &str) -> String {
     }
 }
 
-/// The key of `docs/rules.md`'s family table whose row names `code`
-/// (`entities` for `naming.entity`); its section's anchor is the key.
+/// The section of `docs/rules.md` that documents the rule-file key
+/// configuring `code` (`entities` for `naming.entity`).
 fn rule_file_key(code: &str) -> Option<&'static str> {
-    let quoted = format!("`{code}`");
-    RULES_MD.lines().find_map(|line| {
-        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-        // | `key` | family | `code` |
-        if cells.len() >= 4 && cells[3] == quoted {
-            cells[1].strip_prefix('`')?.strip_suffix('`')
-        } else {
-            None
-        }
-    })
+    registry::get(code).and_then(|rule| rule.section)
 }
 
 #[cfg(test)]
@@ -155,7 +120,35 @@ mod tests {
     }
 
     #[test]
+    fn every_rule_of_the_registry_is_documented_and_every_documented_code_is_in_it() {
+        let rules_md = include_str!("../docs/rules.md");
+        for rule in RULES {
+            let doc = doc(rule.code).unwrap_or_else(|| panic!("{} has no module doc", rule.code));
+            assert!(doc.contains(&format!("`{}`", rule.code)), "{doc}");
+            if let Some(section) = rule.section {
+                assert!(
+                    rules_md.contains(&format!("\n## `{section}`\n")),
+                    "{}: docs/rules.md has no section `{section}`",
+                    rule.code
+                );
+                // The family table names the rule in its section's row.
+                assert!(
+                    rules_md
+                        .lines()
+                        .any(|l| l.starts_with(&format!("| `{section}` |")) && l.contains(&format!("`{}`", rule.code))),
+                    "{}: no row of docs/rules.md names it under `{section}`",
+                    rule.code
+                );
+            }
+        }
+        for (code, _) in RULE_DOCS {
+            assert!(registry::get(code).is_some(), "{code} is documented but not in the registry");
+        }
+    }
+
+    #[test]
     fn help_links_point_at_the_rule_files_section() {
+        assert_eq!(reference("claims.title"), "docs/rules.md#claims");
         assert!(help_uri("naming.entity").ends_with("/docs/rules.md#entities"));
         assert!(help_uri("style.substitution").ends_with("/docs/rules.md#style"));
         assert!(help_uri("no.such").ends_with("/docs/rules.md"));

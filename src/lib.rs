@@ -34,6 +34,7 @@ pub mod lsp;
 pub mod mention;
 pub mod parse;
 pub mod policy;
+pub mod registry;
 pub mod report;
 pub mod rule_list;
 pub mod rules;

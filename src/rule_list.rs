@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::finding::Severity;
+use crate::registry;
 use crate::rules::{self, RuleFile};
 use crate::setup::PackOptions;
 
@@ -76,25 +77,50 @@ fn listed(file: &str, rules: RuleFile) -> Vec<ListedRule> {
         })
     };
     for r in &rules.entities {
-        add("naming.entity", r.severity, &r.name);
+        add(registry::ENTITY.code, r.severity, &r.name);
     }
     for r in &rules.abbreviations {
-        add("naming.abbreviation", r.severity, &r.name);
+        add(registry::ABBREVIATION.code, r.severity, &r.name);
     }
     for r in &rules.titles {
-        add("naming.title", r.severity, &r.name);
+        add(registry::TITLE.code, r.severity, &r.name);
     }
     for r in &rules.style {
-        add("style.substitution", r.severity, &r.replacement);
+        add(registry::SUBSTITUTION.code, r.severity, &r.replacement);
     }
+    // Settings of a whole family: each rule they turn on, with the
+    // severity it reports at.
+    let family = |severity: Option<Severity>, rule: &registry::Rule| severity.unwrap_or(rule.severity);
     if let Some(terms) = &rules.terms {
-        add("terms.hyphenation", terms.severity.unwrap_or_default(), "");
+        add(registry::HYPHENATION.code, family(terms.severity, &registry::HYPHENATION), "");
     }
     if let Some(variants) = &rules.variants {
-        add("naming.variant", variants.severity.unwrap_or_default(), "");
+        add(registry::VARIANT.code, family(variants.severity, &registry::VARIANT), "");
+    }
+    if let Some(first) = &rules.first_reference {
+        add(
+            registry::FIRST_REFERENCE.code,
+            family(first.severity, &registry::FIRST_REFERENCE),
+            "",
+        );
+    }
+    if let Some(acronyms) = &rules.acronyms {
+        for rule in [&registry::ACRONYM_CONFLICT, &registry::ACRONYM_EARLY] {
+            add(rule.code, family(acronyms.severity, rule), "");
+        }
+        if acronyms.unused == Some(true) {
+            add(registry::ACRONYM_UNUSED.code, registry::ACRONYM_UNUSED.severity, "");
+        }
+        if acronyms.mixed == Some(true) {
+            add(
+                registry::ACRONYM_MIXED.code,
+                family(acronyms.severity, &registry::ACRONYM_MIXED),
+                "",
+            );
+        }
     }
     if let Some(archive) = &rules.archive {
-        add("naming.archive", archive.severity.unwrap_or_default(), "");
+        add(registry::ARCHIVE.code, family(archive.severity, &registry::ARCHIVE), "");
     }
     for r in &rules.claims {
         add(r.attribute.code(), r.severity, r.name.as_deref().unwrap_or(""));

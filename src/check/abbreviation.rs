@@ -17,7 +17,7 @@ use crate::parse::TokenKind;
 use crate::rules::Pack;
 
 /// The rule code.
-pub const CODE: &str = "naming.abbreviation";
+pub const CODE: &str = crate::registry::ABBREVIATION.code;
 
 /// True when the form at token `first` (beginning at byte `start`) ends a
 /// company or team name

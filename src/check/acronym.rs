@@ -28,20 +28,20 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::check::{quote_list, Document, Segment};
-use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span};
+use crate::finding::{Applicability, Edit, Finding, Fix, Span};
 use crate::parse::TokenKind;
 use crate::rules::Pack;
 
 /// The prefix of every code of the family, under which its examples run.
 pub const FAMILY: &str = "acronym.";
 /// One acronym defined two ways.
-pub const CONFLICT: &str = "acronym.conflict";
+pub const CONFLICT: &str = crate::registry::ACRONYM_CONFLICT.code;
 /// An acronym used before its definition.
-pub const EARLY: &str = "acronym.early";
+pub const EARLY: &str = crate::registry::ACRONYM_EARLY.code;
 /// An acronym defined and never used.
-pub const UNUSED: &str = "acronym.unused";
+pub const UNUSED: &str = crate::registry::ACRONYM_UNUSED.code;
 /// A spelled-out form after the definition (only where the pack asks).
-pub const MIXED: &str = "acronym.mixed";
+pub const MIXED: &str = crate::registry::ACRONYM_MIXED.code;
 
 /// Small words that may stand between the initials of a long form.
 const SMALL: &[&str] = &[
@@ -78,7 +78,7 @@ pub(crate) struct Facts {
 /// Reports acronyms defined two ways, used early, unused or mixed.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let settings = &pack.acronyms;
-    let severity = settings.severity.unwrap_or_default();
+    let severity = settings.severity.unwrap_or(crate::registry::ACRONYM_CONFLICT.severity);
     let Facts {
         definitions,
         uses,
@@ -146,7 +146,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             findings.push(Finding {
                 rule: UNUSED,
                 origin: None,
-                severity: Severity::Info,
+                severity: crate::registry::ACRONYM_UNUSED.severity,
                 message: format!(
                     "\"{acronym}\" is defined (\"{}\") but never used; the definition can go",
                     first.long_text

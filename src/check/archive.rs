@@ -28,7 +28,7 @@ use crate::learn::{learnable, span_of, spelling_of, Kind};
 use crate::rules::Pack;
 
 /// The rule code.
-pub const CODE: &str = "naming.archive";
+pub const CODE: &str = crate::registry::ARCHIVE.code;
 
 /// The fewest times the archive must write its spelling for another to be
 /// reported.
@@ -71,7 +71,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         });
         order[slot].2.push((n, span_of(tokens)));
     }
-    let severity = archive.severity.unwrap_or_default();
+    let severity = archive.severity.unwrap_or(crate::registry::ARCHIVE.severity);
     for (kind, spelling, uses) in &order {
         let Some(entry) = archive.lookup(*kind, spelling) else {
             continue;

@@ -13,12 +13,12 @@
 //! the code one or two letters away when there is one. No fix: which rule
 //! was meant is the writer's to say.
 
-use super::RULES;
+use crate::registry::{self, RULES};
 use crate::controls::Controls;
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 
 /// The rule code.
-pub const CODE: &str = "controls.unknown";
+pub const CODE: &str = crate::registry::UNKNOWN_CONTROL.code;
 
 /// One finding for each rule name in the draft's controls that names no
 /// rule or family.
@@ -29,7 +29,7 @@ pub fn check(controls: &Controls) -> Vec<Finding> {
         .map(|(span, name)| Finding {
             rule: CODE,
             origin: None,
-            severity: Severity::Warning,
+            severity: crate::registry::UNKNOWN_CONTROL.severity,
             message: match nearest(name) {
                 Some(code) => format!(
                     "this control names `{name}`, which is no rule or family, so it turns nothing off; \
@@ -50,10 +50,7 @@ pub fn check(controls: &Controls) -> Vec<Finding> {
 /// The rule code or family at most two edits from `name`, if exactly one
 /// is nearest.
 fn nearest(name: &str) -> Option<&'static str> {
-    let families = RULES
-        .iter()
-        .filter_map(|(code, _)| code.split_once('.').map(|(f, _)| f));
-    let candidates = RULES.iter().map(|(code, _)| *code).chain(families);
+    let candidates = RULES.iter().map(|rule| rule.code).chain(registry::families());
     let mut best: Option<(usize, &'static str)> = None;
     let mut tied = false;
     for code in candidates {

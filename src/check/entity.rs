@@ -17,7 +17,7 @@ use crate::mention::Target;
 use crate::rules::Pack;
 
 /// The rule code.
-pub const CODE: &str = "naming.entity";
+pub const CODE: &str = crate::registry::ENTITY.code;
 
 /// Reports each entity the draft calls by more than one name.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {

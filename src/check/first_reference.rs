@@ -27,13 +27,13 @@ use std::cell::LazyCell;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::check::Document;
-use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span};
+use crate::finding::{Applicability, Edit, Finding, Fix, Span};
 use crate::mention::Target;
 use crate::parse::TokenKind;
 use crate::rules::Pack;
 
 /// The rule code.
-pub const CODE: &str = "naming.first_reference";
+pub const CODE: &str = crate::registry::FIRST_REFERENCE.code;
 
 /// Titles that go before a given name, not a surname.
 const REGNAL: &[&str] = &[
@@ -65,7 +65,7 @@ const SPEECH: &[&str] = &[
 /// Reports each person whose first reference is a bare surname.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let settings = &pack.first_reference;
-    let severity = settings.severity.unwrap_or(Severity::Info);
+    let severity = settings.severity.unwrap_or(crate::registry::FIRST_REFERENCE.severity);
     let full_name_first = settings.full_name_first.unwrap_or(false);
     let names = &doc.mentions.names;
     // The first full name (two or more words) ending in each word. Built

@@ -46,61 +46,6 @@ impl Compiled {
     }
 }
 
-/// Every rule code, with a one-line summary, in the order reports list them.
-pub const RULES: &[(&str, &str)] = &[
-    (entity::CODE, "one entity called by two of its names"),
-    (abbreviation::CODE, "one abbreviation written two ways"),
-    (title::CODE, "one title worded two ways"),
-    (variant::CODE, "one name spelt two ways that no rule lists"),
-    (first_reference::CODE, "a person first named by surname alone"),
-    (
-        archive::CODE,
-        "a name spelt as the desk's archive seldom or never spells it",
-    ),
-    (acronym::CONFLICT, "one acronym defined two ways"),
-    (acronym::EARLY, "an acronym used before its definition"),
-    (acronym::UNUSED, "an acronym defined and never used"),
-    (
-        acronym::MIXED,
-        "a spelled-out form after the acronym's definition",
-    ),
-    (term::CODE, "one word hyphenated or spaced two ways"),
-    (style::CODE, "a form the house style replaces"),
-    ("claims.age", "one person given two ages"),
-    (
-        "claims.birth",
-        "two birth years, or an age that does not fit the birth year",
-    ),
-    ("claims.title", "one person given two titles"),
-    ("claims.event", "one event given two dates or two places"),
-    ("claims.count", "one count stated as two numbers"),
-    ("claims.weekday", "a weekday that does not match its date"),
-    (
-        "claims.relative_date",
-        "a relative date beside a date it cannot be, by the story's date",
-    ),
-    (
-        "claims.headline",
-        "a headline that gives a number the body does not",
-    ),
-    (
-        "claims.legal_status",
-        "one person given two legal statuses that cannot both hold",
-    ),
-    (
-        "claims.quotation",
-        "one quotation given to two speakers, or in two wordings",
-    ),
-    (
-        "claims.statement",
-        "one statement made twice, once denied or with another value",
-    ),
-    (
-        control::CODE,
-        "an inline control that names a rule that does not exist",
-    ),
-];
-
 /// How much prose a segment holds before it is closed: a long draft is
 /// parsed and read a segment at a time, so that the tables of one segment
 /// stay in the processor's cache and the token table of the whole draft is

@@ -16,7 +16,7 @@ use crate::mention::Target;
 use crate::rules::Pack;
 
 /// The rule code.
-pub const CODE: &str = "style.substitution";
+pub const CODE: &str = crate::registry::SUBSTITUTION.code;
 
 /// Reports each style rule whose replaced forms the draft uses.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {

@@ -34,7 +34,7 @@ use crate::rules::Pack;
 use crate::source::Source;
 
 /// The rule code.
-pub const CODE: &str = "terms.hyphenation";
+pub const CODE: &str = crate::registry::HYPHENATION.code;
 
 /// The three ways of writing a compound.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -674,7 +674,7 @@ impl Facts {
 /// noun beside a modifier, both right.
 fn spaced_and_hyphenated(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let facts = &doc.facts.terms;
-    let severity = pack.terms.severity.unwrap_or_default();
+    let severity = pack.terms.severity.unwrap_or(crate::registry::HYPHENATION.severity);
     let mut keys: Vec<&String> = facts.spaced.keys().collect();
     keys.sort();
     for key in keys {
@@ -762,7 +762,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
                 .push((*shape, *span));
         }
     }
-    let severity = settings.severity.unwrap_or_default();
+    let severity = settings.severity.unwrap_or(crate::registry::HYPHENATION.severity);
     let mut groups: Vec<(&str, Vec<(Shape, Span)>)> = groups.into_iter().collect();
     groups.sort_by_key(|(_, uses)| uses.first().map(|u| u.1));
     for (key, mut uses) in groups {

@@ -17,7 +17,7 @@ use crate::mention::Target;
 use crate::rules::Pack;
 
 /// The rule code.
-pub const CODE: &str = "naming.title";
+pub const CODE: &str = crate::registry::TITLE.code;
 
 /// Reports each title the draft words more than one way.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {

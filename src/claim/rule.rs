@@ -39,21 +39,27 @@ pub enum Attribute {
 }
 
 impl Attribute {
+    /// The rule of contradictions of this attribute.
+    pub const fn rule(self) -> &'static crate::registry::Rule {
+        use crate::registry;
+        match self {
+            Attribute::Age => &registry::AGE,
+            Attribute::Birth => &registry::BIRTH,
+            Attribute::Title => &registry::CLAIMED_TITLE,
+            Attribute::Count => &registry::COUNT,
+            Attribute::Event => &registry::EVENT,
+            Attribute::Weekday => &registry::WEEKDAY,
+            Attribute::RelativeDate => &registry::RELATIVE_DATE,
+            Attribute::Headline => &registry::HEADLINE,
+            Attribute::LegalStatus => &registry::LEGAL_STATUS,
+            Attribute::Quotation => &registry::QUOTATION,
+            Attribute::Statement => &registry::STATEMENT,
+        }
+    }
+
     /// The rule code of contradictions of this attribute.
     pub const fn code(self) -> &'static str {
-        match self {
-            Attribute::Age => "claims.age",
-            Attribute::Birth => "claims.birth",
-            Attribute::Title => "claims.title",
-            Attribute::Count => "claims.count",
-            Attribute::Event => "claims.event",
-            Attribute::Weekday => "claims.weekday",
-            Attribute::RelativeDate => "claims.relative_date",
-            Attribute::Headline => "claims.headline",
-            Attribute::LegalStatus => "claims.legal_status",
-            Attribute::Quotation => "claims.quotation",
-            Attribute::Statement => "claims.statement",
-        }
+        self.rule().code
     }
 
     /// The slots a pattern for this attribute must have.
@@ -212,8 +218,9 @@ struct RawClaimRule {
     offences: Vec<String>,
     #[serde(default)]
     hypotheticals: Vec<String>,
+    /// The rule's severity, when not the registry's.
     #[serde(default)]
-    severity: Severity,
+    severity: Option<Severity>,
     #[serde(default)]
     examples: Examples,
 }
@@ -277,7 +284,7 @@ impl TryFrom<RawClaimRule> for ClaimRule {
             labels,
             offences: lower(raw.offences).into_iter().collect(),
             hypotheticals: lower(raw.hypotheticals).into_iter().collect(),
-            severity: raw.severity,
+            severity: raw.severity.unwrap_or(raw.attribute.rule().severity),
             examples: raw.examples,
         })
     }

@@ -14,7 +14,9 @@
 //! ```
 //!
 //! A module whose first doc line names several codes (`` `a.b`, `a.c`: ``)
-//! documents each of them. The table is written to
+//! documents each of them; one whose first doc line opens with
+//! `` `family.*`: `` documents each code of the family its first paragraph
+//! names that no module documents alone. The table is written to
 //! `$OUT_DIR/rule_docs.rs` as `(code, doc)` pairs sorted by code.
 
 use std::fs;
@@ -28,6 +30,8 @@ fn main() {
     collect(&check, &mut files);
     files.sort();
     let mut docs: Vec<(String, String)> = Vec::new();
+    // Modules that document a family (`claims.*`), read after the rest.
+    let mut shared: Vec<(Vec<String>, String)> = Vec::new();
     for file in files {
         println!("cargo:rerun-if-changed={}", file.display());
         let Ok(text) = fs::read_to_string(&file) else {
@@ -47,6 +51,22 @@ fn main() {
         let Some((head, _)) = first.split_once(':') else {
             continue;
         };
+        let body = doc.join("\n").trim().to_string();
+        // `family.*`: the module documents each code of the family its
+        // first paragraph names, that no module of its own documents.
+        if let Some(family) = head.trim().strip_prefix('`').and_then(|h| h.strip_suffix(".*`")) {
+            let first = body.split("\n\n").next().unwrap_or("").to_string();
+            let prefix = format!("{family}.");
+            let named: Vec<String> = first
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .filter(|c| c.starts_with(&prefix) && is_code(c))
+                .map(str::to_string)
+                .collect();
+            shared.push((named, body));
+            continue;
+        }
         let codes: Vec<&str> = head
             .split('`')
             .skip(1)
@@ -56,10 +76,16 @@ fn main() {
         if codes.is_empty() || !head.trim_start().starts_with('`') {
             continue;
         }
-        let body = doc.join("\n").trim().to_string();
         for code in codes {
             if !docs.iter().any(|(c, _)| c == code) {
                 docs.push((code.to_string(), body.clone()));
+            }
+        }
+    }
+    for (named, body) in shared {
+        for code in named {
+            if !docs.iter().any(|(c, _)| *c == code) {
+                docs.push((code, body.clone()));
             }
         }
     }

@@ -135,14 +135,18 @@ mod tests {
                 assert!(
                     rules_md
                         .lines()
-                        .any(|l| l.starts_with(&format!("| `{section}` |")) && l.contains(&format!("`{}`", rule.code))),
+                        .any(|l| l.starts_with(&format!("| `{section}` |"))
+                            && l.contains(&format!("`{}`", rule.code))),
                     "{}: no row of docs/rules.md names it under `{section}`",
                     rule.code
                 );
             }
         }
         for (code, _) in RULE_DOCS {
-            assert!(registry::get(code).is_some(), "{code} is documented but not in the registry");
+            assert!(
+                registry::get(code).is_some(),
+                "{code} is documented but not in the registry"
+            );
         }
     }
 

@@ -113,7 +113,10 @@ mod tests {
             );
             let (family, name) = rule.code.split_once('.').expect("a dot");
             assert!(!family.is_empty() && !name.is_empty() && !name.contains('.'));
-            assert!(rule.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'_'));
+            assert!(rule
+                .code
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'_'));
         }
         assert_eq!(get("naming.entity"), Some(&ENTITY));
         assert_eq!(get("naming"), None);

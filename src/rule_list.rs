@@ -92,10 +92,18 @@ fn listed(file: &str, rules: RuleFile) -> Vec<ListedRule> {
     // severity it reports at.
     let family = |severity: Option<Severity>, rule: &registry::Rule| severity.unwrap_or(rule.severity);
     if let Some(terms) = &rules.terms {
-        add(registry::HYPHENATION.code, family(terms.severity, &registry::HYPHENATION), "");
+        add(
+            registry::HYPHENATION.code,
+            family(terms.severity, &registry::HYPHENATION),
+            "",
+        );
     }
     if let Some(variants) = &rules.variants {
-        add(registry::VARIANT.code, family(variants.severity, &registry::VARIANT), "");
+        add(
+            registry::VARIANT.code,
+            family(variants.severity, &registry::VARIANT),
+            "",
+        );
     }
     if let Some(first) = &rules.first_reference {
         add(
@@ -109,7 +117,11 @@ fn listed(file: &str, rules: RuleFile) -> Vec<ListedRule> {
             add(rule.code, family(acronyms.severity, rule), "");
         }
         if acronyms.unused == Some(true) {
-            add(registry::ACRONYM_UNUSED.code, registry::ACRONYM_UNUSED.severity, "");
+            add(
+                registry::ACRONYM_UNUSED.code,
+                registry::ACRONYM_UNUSED.severity,
+                "",
+            );
         }
         if acronyms.mixed == Some(true) {
             add(
@@ -120,7 +132,11 @@ fn listed(file: &str, rules: RuleFile) -> Vec<ListedRule> {
         }
     }
     if let Some(archive) = &rules.archive {
-        add(registry::ARCHIVE.code, family(archive.severity, &registry::ARCHIVE), "");
+        add(
+            registry::ARCHIVE.code,
+            family(archive.severity, &registry::ARCHIVE),
+            "",
+        );
     }
     for r in &rules.claims {
         add(r.attribute.code(), r.severity, r.name.as_deref().unwrap_or(""));

@@ -78,9 +78,9 @@ fn every_rule_has_a_bad_and_a_good_fixture() {
             .iter()
             .any(|ext| dir.join(format!("{stem}.{ext}")).is_file())
     };
-    let missing: Vec<&str> = claimlint::check::RULES
+    let missing: Vec<&str> = claimlint::registry::RULES
         .iter()
-        .map(|&(code, _)| code)
+        .map(|rule| rule.code)
         .filter(|code| {
             let dir = root.join(code);
             !(has(&dir, "bad") && has(&dir, "good"))

@@ -55,7 +55,10 @@ fn no_rule_code_is_written_outside_the_registry() {
         let text = std::fs::read_to_string(file).unwrap();
         for (n, line) in program(&text) {
             for code in code_literals(line) {
-                found.push(format!("{}:{n}: {code}", file.strip_prefix(root).unwrap().display()));
+                found.push(format!(
+                    "{}:{n}: {code}",
+                    file.strip_prefix(root).unwrap().display()
+                ));
             }
         }
     }

@@ -78,7 +78,9 @@ pub(crate) struct Facts {
 /// Reports acronyms defined two ways, used early, unused or mixed.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let settings = &pack.acronyms;
-    let severity = settings.severity.unwrap_or(crate::registry::ACRONYM_CONFLICT.severity);
+    let severity = settings
+        .severity
+        .unwrap_or(crate::registry::ACRONYM_CONFLICT.severity);
     let Facts {
         definitions,
         uses,

@@ -3,7 +3,9 @@
 //! year (`claims.birth`), two titles (`claims.title`); one event with two
 //! dates or two places (`claims.event`); one count stated as two numbers
 //! (`claims.count`); a weekday that does not match its date
-//! (`claims.weekday`).
+//! (`claims.weekday`); one statement made twice, once denied or with
+//! another value (`claims.statement`: "The board has approved the
+//! terminal" ... "the board has not approved the terminal").
 //!
 //! Why: an editor reading paragraph nine has forgotten paragraph two; a
 //! reader has not. These slips survive every spelling and style check.

@@ -13,9 +13,9 @@
 //! the code one or two letters away when there is one. No fix: which rule
 //! was meant is the writer's to say.
 
-use crate::registry::{self, RULES};
 use crate::controls::Controls;
 use crate::finding::Finding;
+use crate::registry::{self, RULES};
 
 /// The rule code.
 pub const CODE: &str = crate::registry::UNKNOWN_CONTROL.code;

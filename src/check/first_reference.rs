@@ -65,7 +65,9 @@ const SPEECH: &[&str] = &[
 /// Reports each person whose first reference is a bare surname.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let settings = &pack.first_reference;
-    let severity = settings.severity.unwrap_or(crate::registry::FIRST_REFERENCE.severity);
+    let severity = settings
+        .severity
+        .unwrap_or(crate::registry::FIRST_REFERENCE.severity);
     let full_name_first = settings.full_name_first.unwrap_or(false);
     let names = &doc.mentions.names;
     // The first full name (two or more words) ending in each word. Built

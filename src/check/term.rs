@@ -674,7 +674,10 @@ impl Facts {
 /// noun beside a modifier, both right.
 fn spaced_and_hyphenated(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let facts = &doc.facts.terms;
-    let severity = pack.terms.severity.unwrap_or(crate::registry::HYPHENATION.severity);
+    let severity = pack
+        .terms
+        .severity
+        .unwrap_or(crate::registry::HYPHENATION.severity);
     let mut keys: Vec<&String> = facts.spaced.keys().collect();
     keys.sort();
     for key in keys {

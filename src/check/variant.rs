@@ -71,7 +71,10 @@ pub const CODE: &str = crate::registry::VARIANT.code;
 
 /// Reports each name the draft spells two ways.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
-    let severity = pack.variants.severity.unwrap_or(crate::registry::VARIANT.severity);
+    let severity = pack
+        .variants
+        .severity
+        .unwrap_or(crate::registry::VARIANT.severity);
     let roles: HashSet<&str> = pack
         .claims
         .iter()

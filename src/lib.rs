@@ -21,6 +21,7 @@
 pub mod assets;
 pub mod baseline;
 pub mod check;
+pub mod cli;
 pub mod claim;
 pub mod config;
 pub mod controls;

@@ -317,7 +317,11 @@ impl Config {
                 path: display.clone(),
                 cause,
             },
-            TextFileError::Encoding { line, column, encoding } => ConfigError::Encoding {
+            TextFileError::Encoding {
+                line,
+                column,
+                encoding,
+            } => ConfigError::Encoding {
                 path: display.clone(),
                 line,
                 column,
@@ -487,15 +491,13 @@ mod tests {
         let e = parse("disable:\n  - naming\n  - naming.entty\n").unwrap_err();
         assert_eq!(e.location(), Some((3, 5)), "{e}");
         assert!(
-            invalid(&e)
-                .contains("unknown rule or family `naming.entty`; rules: naming.entity"),
+            invalid(&e).contains("unknown rule or family `naming.entty`; rules: naming.entity"),
             "{e}"
         );
         let e = parse("rules: []\nstyle: guardian\n").unwrap_err();
         assert_eq!(e.location(), Some((2, 8)), "{e}");
         assert!(
-            invalid(&e)
-                .starts_with("unknown style `guardian`; available styles: ap"),
+            invalid(&e).starts_with("unknown style `guardian`; available styles: ap"),
             "{e}"
         );
         let e = parse("rules: []\ndate: 2015-02-30\n").unwrap_err();

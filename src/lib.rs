@@ -21,8 +21,8 @@
 pub mod assets;
 pub mod baseline;
 pub mod check;
-pub mod cli;
 pub mod claim;
+pub mod cli;
 pub mod config;
 pub mod controls;
 pub mod docs;

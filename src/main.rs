@@ -4,7 +4,7 @@
 //! [`claimlint::setup::Setup`], the one entry point the web page and the
 //! language server share.
 
-use std::io::{self, IsTerminal, Read};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -211,7 +211,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            let status = if e.use_stderr() { Status::Error } else { Status::Clean };
+            let status = if e.use_stderr() {
+                Status::Error
+            } else {
+                Status::Clean
+            };
             return ExitCode::from(status.code());
         }
     };
@@ -224,9 +228,13 @@ fn main() -> ExitCode {
             command: RulesCommand::List(args),
         } => load_config(&args).and_then(|config| cli::rules_list(&args.options(), config.as_ref())),
         Command::Explain { rule } => cli::explain(rule.as_deref()),
-        Command::Lsp(args) => lsp(&args),
+        Command::Lsp(args) => cli::lsp(&claimlint::lsp::Options {
+            pack: args.options(),
+            config: args.config_choice(),
+        }),
         Command::Init { dir } => cli::init(&dir),
-        Command::Serve(args) => serve(&args),
+        Command::Serve(args) => load_config(&args.pack)
+            .and_then(|config| cli::serve(args.pack.options(), config, &args.host, args.port)),
         Command::Learn(args) => return ExitCode::from(claimlint::learn::run(&args)),
     };
     let status = result.unwrap_or_else(|e| {
@@ -241,10 +249,15 @@ fn main() -> ExitCode {
 /// The configuration file the arguments select: `--config`, else the
 /// nearest one, unless `--isolated`.
 fn load_config(args: &PackArgs) -> Result<Option<Config>, CommandError> {
-    Ok(ConfigChoice::of(args.config.as_deref(), args.isolated).load_here()?)
+    Ok(args.config_choice().load_here()?)
 }
 
 impl PackArgs {
+    /// Where the configuration comes from.
+    fn config_choice(&self) -> ConfigChoice {
+        ConfigChoice::of(self.config.as_deref(), self.isolated)
+    }
+
     /// The library's view of these arguments.
     fn options(&self) -> PackOptions {
         PackOptions {
@@ -266,13 +279,6 @@ fn check(args: &CheckArgs) -> Result<Status, CommandError> {
         .disabling(&args.disable)?
         .with_baseline(args.baseline.as_deref())?
         .reporting_from(args.severity.severity());
-    // The bar a finding must reach to fail the run; none with --exit-zero.
-    let bar = (!args.exit_zero).then(|| {
-        args.fail_on
-            .map(SeverityArg::severity)
-            .or(config.as_ref().and_then(|c| c.fail_on))
-            .unwrap_or(Severity::Warning)
-    });
     let filter = config
         .as_ref()
         .map(|c| FileFilter::new(&c.dir, &c.include, &c.exclude))
@@ -285,7 +291,11 @@ fn check(args: &CheckArgs) -> Result<Status, CommandError> {
         unsafe_fixes: args.unsafe_fixes,
         write_baseline: args.write_baseline.clone(),
         threads: args.threads,
-        bar,
+        bar: cli::check::bar(
+            args.exit_zero,
+            args.fail_on.map(SeverityArg::severity),
+            config.as_ref(),
+        ),
     };
     cli::check::run(&setup, inputs(&args.paths, args.stdin_format, &filter), &options)
 }
@@ -305,10 +315,7 @@ fn color(color: ColorArg) -> bool {
     match color {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => {
-            io::stdout().is_terminal()
-                && anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
-        }
+        ColorArg::Auto => cli::stdout_takes_colour(),
     }
 }
 
@@ -360,27 +367,11 @@ fn walk(dir: &Path, filter: &FileFilter) -> (Vec<PathBuf>, Vec<InputError>) {
                     found.push(path.to_path_buf());
                 }
             }
-            Err(e) if is_loop(&e) => {}
-            Err(e) => errors.push(InputError::Walk {
-                path: dir.display().to_string(),
-                reason: e.to_string(),
-            }),
+            Err(e) => errors.extend(InputError::walking(dir, &e)),
         }
     }
     found.sort();
     (found, errors)
-}
-
-/// Whether a walk error is a symbolic-link loop (walked once, not an error).
-fn is_loop(error: &ignore::Error) -> bool {
-    match error {
-        ignore::Error::Loop { .. } => true,
-        ignore::Error::WithPath { err, .. }
-        | ignore::Error::WithDepth { err, .. }
-        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
-        ignore::Error::Partial(errors) => errors.iter().all(is_loop),
-        _ => false,
-    }
 }
 
 fn is_draft(path: &Path) -> bool {
@@ -391,21 +382,4 @@ fn is_draft(path: &Path) -> bool {
             .as_deref(),
         Some("md" | "markdown" | "txt")
     )
-}
-
-fn serve(args: &ServeArgs) -> Result<Status, CommandError> {
-    let config = load_config(&args.pack)?;
-    let server = claimlint::serve::Server::new(args.pack.options(), config)?;
-    claimlint::serve::run(server, &args.host, args.port).map_err(CommandError::Serve)?;
-    Ok(Status::Clean)
-}
-
-/// `claimlint lsp`: serves editors until they exit.
-fn lsp(args: &PackArgs) -> Result<Status, CommandError> {
-    let options = claimlint::lsp::Options {
-        pack: args.options(),
-        config: ConfigChoice::of(args.config.as_deref(), args.isolated),
-    };
-    claimlint::lsp::stdio(&options)?;
-    Ok(Status::Clean)
 }

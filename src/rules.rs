@@ -499,7 +499,11 @@ impl Pack {
                     path: display.clone(),
                     cause,
                 },
-                TextFileError::Encoding { line, column, encoding } => RuleError::Encoding {
+                TextFileError::Encoding {
+                    line,
+                    column,
+                    encoding,
+                } => RuleError::Encoding {
                     path: display.clone(),
                     line,
                     column,
@@ -517,7 +521,9 @@ impl Pack {
     /// its choices among the forms of the rules already loaded.
     pub fn with_style(mut self, name: &str) -> Result<Pack, RuleError> {
         let Some((_, path, text)) = STYLES.iter().find(|s| s.0 == name) else {
-            return Err(RuleError::UnknownStyle { name: name.to_string() });
+            return Err(RuleError::UnknownStyle {
+                name: name.to_string(),
+            });
         };
         self.add_checked(path, text, parse_file(path, text)?)?;
         Ok(self)

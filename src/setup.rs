@@ -139,7 +139,9 @@ pub fn load_pack(options: &PackOptions, config: Option<&Config>) -> Result<Pack,
 /// `pack` with a style pack (`rules/styles/NAME.yaml`, embedded) added.
 pub fn with_style(pack: Pack, name: &str) -> Result<Pack, SetupError> {
     if !rules::styles().contains(&name) {
-        return Err(SetupError::UnknownStyle { name: name.to_string() });
+        return Err(SetupError::UnknownStyle {
+            name: name.to_string(),
+        });
     }
     Ok(pack.with_style(name)?)
 }
@@ -225,18 +227,27 @@ mod tests {
             ..PackOptions::default()
         };
         let e = Setup::new(&options, None, None).unwrap_err();
-        assert_eq!(e, SetupError::UnknownStyle { name: "guardian".into() });
+        assert_eq!(
+            e,
+            SetupError::UnknownStyle {
+                name: "guardian".into()
+            }
+        );
         assert_eq!(
             e.to_string(),
             "unknown style `guardian`; available styles: ap, bbc, reuters"
         );
         let setup = Setup::new(&PackOptions::default(), None, None).unwrap();
-        let e = setup.disabling(&["naming".into(), "naming.entty".into()]).unwrap_err();
+        let e = setup
+            .disabling(&["naming".into(), "naming.entty".into()])
+            .unwrap_err();
         assert!(
             matches!(&e, SetupError::UnknownRule { option: "--disable", selector } if selector == "naming.entty"),
             "{e:?}"
         );
-        assert!(e.to_string().starts_with("--disable: unknown rule or family `naming.entty`; rules: "));
+        assert!(e
+            .to_string()
+            .starts_with("--disable: unknown rule or family `naming.entty`; rules: "));
     }
 
     #[test]
@@ -261,8 +272,14 @@ mod tests {
         );
         assert_eq!(
             e.to_string(),
-            format!("{}: cannot read the configuration: No such file or directory", missing.display())
+            format!(
+                "{}: cannot read the configuration: No such file or directory",
+                missing.display()
+            )
         );
-        assert_eq!(ConfigChoice::Isolated.load(dir.path()).unwrap().map(|c| c.path), None);
+        assert_eq!(
+            ConfigChoice::Isolated.load(dir.path()).unwrap().map(|c| c.path),
+            None
+        );
     }
 }

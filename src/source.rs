@@ -156,6 +156,25 @@ impl InputError {
             }
         }
     }
+
+    /// The error a directory walk met below `dir`, if it is one: a
+    /// symbolic-link loop is walked once and is no error.
+    pub fn walking(dir: &Path, error: &ignore::Error) -> Option<InputError> {
+        fn is_loop(error: &ignore::Error) -> bool {
+            match error {
+                ignore::Error::Loop { .. } => true,
+                ignore::Error::WithPath { err, .. }
+                | ignore::Error::WithDepth { err, .. }
+                | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+                ignore::Error::Partial(errors) => errors.iter().all(is_loop),
+                _ => false,
+            }
+        }
+        (!is_loop(error)).then(|| InputError::Walk {
+            path: dir.display().to_string(),
+            reason: error.to_string(),
+        })
+    }
 }
 
 /// What the system said when a file could not be read or written, kept
@@ -305,7 +324,9 @@ pub enum TextFileError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Encoding {
     /// The file starts with a UTF-16 byte-order mark.
-    #[error("the file is UTF-16; it must be UTF-8 (convert it, for example with `iconv -f UTF-16 -t UTF-8`)")]
+    #[error(
+        "the file is UTF-16; it must be UTF-8 (convert it, for example with `iconv -f UTF-16 -t UTF-8`)"
+    )]
     Utf16,
     /// A byte that is no UTF-8.
     #[error("byte 0x{0:02X} is not UTF-8; the file must be UTF-8")]

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 use super::{count, CommandError, Status};
 use crate::baseline::Baseline;
+use crate::config::Config;
 use crate::finding::{Finding, Severity};
 use crate::fix::{self, FixMode};
 use crate::report::{self, diff::FileChange, Checked, OutputFormat, Run};
@@ -94,6 +95,16 @@ pub struct Options {
     pub bar: Option<Severity>,
 }
 
+/// The lowest severity that fails a run: `--fail-on`, else the
+/// configuration's `fail_on`, else warning; none with `--exit-zero`.
+pub fn bar(exit_zero: bool, fail_on: Option<Severity>, config: Option<&Config>) -> Option<Severity> {
+    (!exit_zero).then(|| {
+        fail_on
+            .or(config.and_then(|c| c.fail_on))
+            .unwrap_or(Severity::Warning)
+    })
+}
+
 /// What checking one input produced.
 struct Outcome {
     file: Option<PathBuf>,
@@ -171,7 +182,12 @@ pub fn run(setup: &Setup, inputs: Vec<Input>, options: &Options) -> Result<Statu
     let pool = match options.threads {
         Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build() {
             Ok(pool) => Some(pool),
-            Err(e) => return Err(CommandError::Threads { n, reason: e.to_string() }),
+            Err(e) => {
+                return Err(CommandError::Threads {
+                    n,
+                    reason: e.to_string(),
+                })
+            }
         },
         None => None,
     };
@@ -349,7 +365,12 @@ fn streaming(
     let mut stream = match report::Stream::start(options.format, options.color, &mut out) {
         Ok(stream) => stream,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => None,
-        Err(e) => return Err(CommandError::Output { what: "the report", cause: e.into() }),
+        Err(e) => {
+            return Err(CommandError::Output {
+                what: "the report",
+                cause: e.into(),
+            })
+        }
     };
     let mut inputs = inputs.into_iter().peekable();
     while inputs.peek().is_some() {
@@ -376,7 +397,12 @@ fn streaming(
             };
             match open.file(&checked) {
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => stream = None,
-                Err(e) => return Err(CommandError::Output { what: "the report", cause: e.into() }),
+                Err(e) => {
+                    return Err(CommandError::Output {
+                        what: "the report",
+                        cause: e.into(),
+                    })
+                }
                 Ok(()) => {}
             }
         }
@@ -391,7 +417,10 @@ fn streaming(
 /// is not an error.
 fn not_broken<T>(written: io::Result<T>, what: &'static str) -> Result<(), CommandError> {
     match written {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CommandError::Output { what, cause: e.into() }),
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CommandError::Output {
+            what,
+            cause: e.into(),
+        }),
         _ => Ok(()),
     }
 }
@@ -415,7 +444,10 @@ fn diff(outcomes: &[Outcome], errors: &[InputError], exit_zero: bool) -> Result<
         .collect();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    not_broken(report::diff::write(&changes, &mut out).and_then(|()| out.flush()), "the diff")?;
+    not_broken(
+        report::diff::write(&changes, &mut out).and_then(|()| out.flush()),
+        "the diff",
+    )?;
     for e in errors {
         eprintln!("error: {e}");
     }

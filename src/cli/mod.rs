@@ -127,6 +127,13 @@ impl CommandError {
     }
 }
 
+/// Whether the pretty report is coloured with `--color auto`: on a
+/// terminal, unless `NO_COLOR` (or the terminal) says not to.
+pub fn stdout_takes_colour() -> bool {
+    use std::io::IsTerminal;
+    io::stdout().is_terminal() && anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
+}
+
 /// `n` with the noun that fits it: `1 file`, `2 files`.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -175,7 +182,10 @@ pub fn rules_test(
 }
 
 /// `rules list`: every loaded rule, one aligned line each.
-pub fn rules_list(options: &PackOptions, config: Option<&crate::config::Config>) -> Result<Status, CommandError> {
+pub fn rules_list(
+    options: &PackOptions,
+    config: Option<&crate::config::Config>,
+) -> Result<Status, CommandError> {
     let all = crate::rule_list::list(options, config)?;
     let width = all.iter().map(|l| l.code.len()).max().unwrap_or(0);
     let entry_width = all.iter().map(|l| l.entry.chars().count()).max().unwrap_or(0);
@@ -233,6 +243,25 @@ pub fn explain(rule: Option<&str>) -> Result<Status, CommandError> {
     Ok(Status::Clean)
 }
 
+/// `serve`: the local web page, until Ctrl-C.
+pub fn serve(
+    options: PackOptions,
+    config: Option<crate::config::Config>,
+    host: &str,
+    port: u16,
+) -> Result<Status, CommandError> {
+    let server = crate::serve::Server::new(options, config)?;
+    crate::serve::run(server, host, port).map_err(CommandError::Serve)?;
+    Ok(Status::Clean)
+}
+
+/// `lsp`: the language server on standard input and output, until the
+/// editor exits.
+pub fn lsp(options: &crate::lsp::Options) -> Result<Status, CommandError> {
+    crate::lsp::stdio(options)?;
+    Ok(Status::Clean)
+}
+
 /// The configuration `claimlint init` writes.
 const INIT_CONFIG: &str = include_str!("../init/claimlint.yaml");
 /// The starter house pack `claimlint init` writes.
@@ -269,7 +298,9 @@ mod tests {
         assert_eq!((quiet.status().code(), quiet.shown()), (1, false));
         let errors = [
             CommandError::Usage("--unsafe-fixes needs --fix or --diff"),
-            CommandError::Setup(SetupError::UnknownStyle { name: "guardian".into() }),
+            CommandError::Setup(SetupError::UnknownStyle {
+                name: "guardian".into(),
+            }),
             CommandError::Lsp(crate::lsp::Error::Disconnected),
             CommandError::UnknownRule("naming.entty".into()),
         ];

@@ -536,4 +536,26 @@ mod tests {
         assert_eq!(config.disable, ["style"]);
         assert_eq!(config.path, dir.path().join(".claimlint.yaml"));
     }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_located_and_a_missing_one_is_unreadable() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join(".claimlint.yaml");
+        std::fs::write(&path, b"style: ap\ndate: \xff\n").unwrap();
+        let e = Config::load(&path).unwrap_err();
+        assert_eq!(e.location(), Some((2, 7)));
+        assert!(
+            matches!(
+                e,
+                ConfigError::Encoding {
+                    encoding: crate::source::Encoding::NotUtf8(0xFF),
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        let e = Config::load(&dir.path().join("none.yaml")).unwrap_err();
+        assert!(matches!(e, ConfigError::Unreadable { .. }), "{e:?}");
+        assert_eq!(e.location(), None);
+    }
 }

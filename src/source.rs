@@ -149,7 +149,7 @@ impl InputError {
                 .to_string(),
             InputError::NotUtf8 { offset, .. } => format!("not valid UTF-8: invalid byte at offset {offset}"),
             InputError::Walk { reason, .. } => reason.clone(),
-            InputError::NotWritten(e) => e.message.clone(),
+            InputError::NotWritten(e) => e.failure.to_string(),
             InputError::Output { fixed, cause, .. } => {
                 let what = if *fixed { "the fixed text" } else { "the text" };
                 format!("cannot write {what}: {}", cause.full())

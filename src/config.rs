@@ -27,7 +27,7 @@ use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Deserializer};
 
 use crate::finding::Severity;
-use crate::source::TextFileError;
+use crate::source::FileMistake;
 
 /// The names a configuration file may have, in the order they are tried in
 /// each directory.
@@ -46,58 +46,18 @@ pub enum ConfigError {
         /// What the system said.
         cause: crate::source::IoCause,
     },
-    /// The file is not UTF-8.
-    #[error("{path}:{line}:{column}: {encoding}")]
-    Encoding {
-        /// The configuration file.
-        path: String,
-        /// 1-based line of the first byte that is not UTF-8.
-        line: usize,
-        /// 1-based column, in characters.
-        column: usize,
-        /// What is wrong with the bytes.
-        encoding: crate::source::Encoding,
-    },
-    /// The YAML does not parse, has an unknown key or a bad value.
-    #[error("{path}:{line}:{column}: {message}")]
-    Invalid {
-        /// The configuration file.
-        path: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// What is wrong, as the YAML reader and our checks word it.
-        message: String,
-    },
-    /// Like [`ConfigError::Invalid`], where the YAML reader gives no place.
-    #[error("{path}: {message}")]
-    InvalidSomewhere {
-        /// The configuration file.
-        path: String,
-        /// What is wrong.
-        message: String,
-    },
+    /// The file is not UTF-8, or its YAML does not parse, has an unknown
+    /// key or a bad value.
+    #[error(transparent)]
+    Mistake(#[from] FileMistake),
 }
 
 impl ConfigError {
-    /// The configuration file.
-    pub fn path(&self) -> &str {
-        match self {
-            ConfigError::Unreadable { path, .. }
-            | ConfigError::Encoding { path, .. }
-            | ConfigError::Invalid { path, .. }
-            | ConfigError::InvalidSomewhere { path, .. } => path,
-        }
-    }
-
     /// The 1-based line and column of the mistake, when known.
     pub fn location(&self) -> Option<(usize, usize)> {
         match self {
-            ConfigError::Encoding { line, column, .. } | ConfigError::Invalid { line, column, .. } => {
-                Some((*line, *column))
-            }
-            ConfigError::Unreadable { .. } | ConfigError::InvalidSomewhere { .. } => None,
+            ConfigError::Unreadable { .. } => None,
+            ConfigError::Mistake(mistake) => mistake.location(),
         }
     }
 }
@@ -312,21 +272,9 @@ impl Config {
     /// Reads the configuration file at `path`.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let display = path.display().to_string();
-        let text = crate::source::read_utf8(path).map_err(|e| match e {
-            TextFileError::Unreadable(cause) => ConfigError::Unreadable {
-                path: display.clone(),
-                cause,
-            },
-            TextFileError::Encoding {
-                line,
-                column,
-                encoding,
-            } => ConfigError::Encoding {
-                path: display.clone(),
-                line,
-                column,
-                encoding,
-            },
+        let text = crate::source::read_settings(path, |cause| ConfigError::Unreadable {
+            path: display.clone(),
+            cause,
         })?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Config::parse(&display, &text, &dir)
@@ -341,24 +289,9 @@ impl Config {
             serde_yaml::from_str(text)
         }
         .map_err(|e| {
-            let mut message = e.to_string();
-            if let Some(at) = message.rfind(" at line ") {
-                message.truncate(at);
-            }
-            let path = path.to_string();
-            match e.location() {
-                Some(l) => {
-                    let at = (l.line(), l.column());
-                    let (line, column) = locate_value(text, at, &message).unwrap_or(at);
-                    ConfigError::Invalid {
-                        path,
-                        line,
-                        column,
-                        message,
-                    }
-                }
-                None => ConfigError::InvalidSomewhere { path, message },
-            }
+            FileMistake::yaml(path, &e, |at, message| {
+                locate_value(text, at, message).unwrap_or(at)
+            })
         })?;
         Ok(Config {
             path: PathBuf::from(path),
@@ -450,7 +383,9 @@ mod tests {
     /// What an invalid file's error says, past its location.
     fn invalid(e: &ConfigError) -> &str {
         match e {
-            ConfigError::Invalid { message, .. } | ConfigError::InvalidSomewhere { message, .. } => message,
+            ConfigError::Mistake(
+                FileMistake::Invalid { message, .. } | FileMistake::InvalidSomewhere { message, .. },
+            ) => message,
             other => panic!("not an invalid file: {other}"),
         }
     }
@@ -547,10 +482,10 @@ mod tests {
         assert!(
             matches!(
                 e,
-                ConfigError::Encoding {
+                ConfigError::Mistake(FileMistake::Encoding {
                     encoding: crate::source::Encoding::NotUtf8(0xFF),
                     ..
-                }
+                })
             ),
             "{e:?}"
         );

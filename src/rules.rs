@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::finding::Severity;
-use crate::source::TextFileError;
+use crate::source::FileMistake;
 
 pub mod examples;
 mod locate;
@@ -41,39 +41,10 @@ pub enum RuleError {
         /// What the system said.
         cause: crate::source::IoCause,
     },
-    /// A rule file that is not UTF-8.
-    #[error("{path}:{line}:{column}: {encoding}")]
-    Encoding {
-        /// The rule file.
-        path: String,
-        /// 1-based line of the first byte that is not UTF-8.
-        line: usize,
-        /// 1-based column, in characters.
-        column: usize,
-        /// What is wrong with the bytes.
-        encoding: crate::source::Encoding,
-    },
-    /// YAML that does not parse, or does not fit the format (an unknown
-    /// family or key, a bad value), as the YAML reader and our checks word it.
-    #[error("{path}:{line}:{column}: {message}")]
-    Invalid {
-        /// The rule file.
-        path: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// What is wrong.
-        message: String,
-    },
-    /// Like [`RuleError::Invalid`], where the YAML reader gives no place.
-    #[error("{path}: {message}")]
-    InvalidSomewhere {
-        /// The rule file.
-        path: String,
-        /// What is wrong.
-        message: String,
-    },
+    /// A rule file that is not UTF-8, or whose YAML does not parse or
+    /// does not fit the format (an unknown family or key, a bad value).
+    #[error(transparent)]
+    Mistake(#[from] FileMistake),
     /// A `prefer:` entry that names no entity, abbreviation or title.
     #[error("{path}:{line}:{column}: prefer: no entity, abbreviation or title is named {name:?}")]
     PreferNoRule {
@@ -494,21 +465,9 @@ impl Pack {
     pub fn load(&mut self, path: &Path) -> Result<(), RuleError> {
         for file in rule_files(path)? {
             let display = file.display().to_string();
-            let text = crate::source::read_utf8(&file).map_err(|e| match e {
-                TextFileError::Unreadable(cause) => RuleError::Unreadable {
-                    path: display.clone(),
-                    cause,
-                },
-                TextFileError::Encoding {
-                    line,
-                    column,
-                    encoding,
-                } => RuleError::Encoding {
-                    path: display.clone(),
-                    line,
-                    column,
-                    encoding,
-                },
+            let text = crate::source::read_settings(&file, |cause| RuleError::Unreadable {
+                path: display.clone(),
+                cause,
             })?;
             let file = parse_file(&display, &text)?;
             self.warnings.extend(duplicate_entries(&display, &text, &file));
@@ -752,25 +711,7 @@ pub fn parse_file(path: &str, text: &str) -> Result<RuleFile, RuleError> {
     if text.trim().is_empty() {
         return Ok(RuleFile::default());
     }
-    serde_yaml::from_str::<RuleFile>(text).map_err(|e| {
-        let location = e.location();
-        let mut message = e.to_string();
-        // serde_yaml appends " at line L column C"; the location is already
-        // in front of the message.
-        if let Some(at) = message.rfind(" at line ") {
-            message.truncate(at);
-        }
-        let path = path.to_string();
-        match location {
-            Some(l) => RuleError::Invalid {
-                path,
-                line: l.line(),
-                column: l.column(),
-                message,
-            },
-            None => RuleError::InvalidSomewhere { path, message },
-        }
-    })
+    serde_yaml::from_str::<RuleFile>(text).map_err(|e| FileMistake::yaml(path, &e, |at, _| at).into())
 }
 
 /// The shapes rule entries are read in, before they are checked.
@@ -1089,7 +1030,7 @@ mod tests {
             "{e}"
         );
         assert!(
-            matches!(&e, RuleError::Invalid { path, .. } if path == "house.yaml"),
+            matches!(&e, RuleError::Mistake(FileMistake::Invalid { path, .. }) if path == "house.yaml"),
             "{e:?}"
         );
     }
@@ -1104,7 +1045,10 @@ mod tests {
         assert!(e.to_string().starts_with("a.yaml:"), "{e}");
         assert!(e.to_string().contains("unknown variant `fatal`"), "{e}");
         let e = parse_file("b.yaml", "entities: [\n").unwrap_err();
-        assert!(matches!(e, RuleError::Invalid { line: 2, .. }), "{e:?}");
+        assert!(
+            matches!(e, RuleError::Mistake(FileMistake::Invalid { line: 2, .. })),
+            "{e:?}"
+        );
     }
 
     #[test]

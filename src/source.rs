@@ -333,6 +333,110 @@ pub enum Encoding {
     NotUtf8(u8),
 }
 
+/// What is wrong inside a settings file (a rule pack, the configuration),
+/// located at `path:line:column` where the place is known: the part of
+/// [`crate::config::ConfigError`] and [`crate::rules::RuleError`] they
+/// share.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FileMistake {
+    /// The bytes are not UTF-8.
+    #[error("{path}:{line}:{column}: {encoding}")]
+    Encoding {
+        /// The settings file.
+        path: String,
+        /// 1-based line of the first byte that is not UTF-8.
+        line: usize,
+        /// 1-based column, in characters.
+        column: usize,
+        /// What is wrong with the bytes.
+        encoding: Encoding,
+    },
+    /// YAML that does not parse or does not fit the format (an unknown
+    /// key, a bad value), as the YAML reader and our checks word it.
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        /// The settings file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Like [`FileMistake::Invalid`], where the YAML reader gives no place.
+    #[error("{path}: {message}")]
+    InvalidSomewhere {
+        /// The settings file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl FileMistake {
+    /// The YAML reader's error for the file at `path`, located where
+    /// `locate` moves the reader's place to (the reader's place itself
+    /// unless a check of ours knows better).
+    pub fn yaml(
+        path: &str,
+        error: &serde_yaml::Error,
+        locate: impl FnOnce((usize, usize), &str) -> (usize, usize),
+    ) -> FileMistake {
+        let mut message = error.to_string();
+        // serde_yaml appends " at line L column C"; the location is already
+        // in front of the message.
+        if let Some(at) = message.rfind(" at line ") {
+            message.truncate(at);
+        }
+        let path = path.to_string();
+        match error.location() {
+            Some(l) => {
+                let (line, column) = locate((l.line(), l.column()), &message);
+                FileMistake::Invalid {
+                    path,
+                    line,
+                    column,
+                    message,
+                }
+            }
+            None => FileMistake::InvalidSomewhere { path, message },
+        }
+    }
+
+    /// The 1-based line and column of the mistake, when known.
+    pub fn location(&self) -> Option<(usize, usize)> {
+        match self {
+            FileMistake::Encoding { line, column, .. } | FileMistake::Invalid { line, column, .. } => {
+                Some((*line, *column))
+            }
+            FileMistake::InvalidSomewhere { .. } => None,
+        }
+    }
+}
+
+/// Reads a settings file that must be UTF-8, as [`read_utf8`] does; a
+/// file that cannot be read is the caller's `unreadable` error, one that
+/// is not UTF-8 a located [`FileMistake`].
+pub fn read_settings<E: From<FileMistake>>(
+    path: &Path,
+    unreadable: impl FnOnce(IoCause) -> E,
+) -> Result<String, E> {
+    read_utf8(path).map_err(|e| match e {
+        TextFileError::Unreadable(cause) => unreadable(cause),
+        TextFileError::Encoding {
+            line,
+            column,
+            encoding,
+        } => E::from(FileMistake::Encoding {
+            path: path.display().to_string(),
+            line,
+            column,
+            encoding,
+        }),
+    })
+}
+
 /// Reads a settings file that must be UTF-8: a UTF-16 file (by its
 /// byte-order mark) or a byte that is no UTF-8 is an error that says
 /// where, and that the file must be UTF-8.

@@ -8,13 +8,12 @@
 //! recognised. The file format is documented in `docs/config.md`.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::finding::Finding;
-use crate::source::Source;
+use crate::source::{IoCause, Source};
 
 /// The version written in every baseline file.
 pub const VERSION: u32 = 1;
@@ -77,22 +76,56 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A baseline that could not be read or written.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BaselineError {
-    /// The baseline file.
-    pub path: String,
-    /// What is wrong, for a person.
-    pub message: String,
+/// A baseline that could not be read or written, with its path (and,
+/// for JSON that does not parse, `line:column`). Reading one stops a run
+/// before any draft is checked; writing one fails the run: both exit 2.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BaselineError {
+    /// The file could not be read.
+    #[error("{path}: cannot read the baseline: {}", cause.full())]
+    Unreadable {
+        /// The baseline file.
+        path: String,
+        /// What the system said.
+        cause: IoCause,
+    },
+    /// The file is not a baseline's JSON.
+    #[error("{path}: {line}:{column}: {message}")]
+    Invalid {
+        /// The baseline file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the JSON reader says.
+        message: String,
+    },
+    /// A version of the format this claimlint does not read.
+    #[error("{path}: baseline version {version} is not supported (this claimlint reads version {VERSION})")]
+    Version {
+        /// The baseline file.
+        path: String,
+        /// The version the file gives.
+        version: u32,
+    },
+    /// The findings could not be written as JSON.
+    #[error("{path}: {message}")]
+    Unencodable {
+        /// The baseline file.
+        path: String,
+        /// What the JSON writer says.
+        message: String,
+    },
+    /// The file could not be written.
+    #[error("{path}: cannot write the baseline: {}", cause.full())]
+    Unwritable {
+        /// The baseline file.
+        path: String,
+        /// What the system said.
+        cause: IoCause,
+    },
 }
-
-impl fmt::Display for BaselineError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-impl std::error::Error for BaselineError {}
 
 /// The findings recorded in a baseline file.
 #[derive(Clone, Debug, Default)]
@@ -125,25 +158,29 @@ struct WireEntry {
 impl Baseline {
     /// Reads a baseline file.
     pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
-        let error = |message: String| BaselineError {
-            path: path.display().to_string(),
-            message,
-        };
-        let text =
-            std::fs::read_to_string(path).map_err(|e| error(format!("cannot read the baseline: {e}")))?;
+        let shown = || path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| BaselineError::Unreadable {
+            path: shown(),
+            cause: e.into(),
+        })?;
         let wire: WireBaseline = serde_json::from_str(&text).map_err(|e| {
             // serde_json says "... at line L column C".
-            let message = e.to_string();
-            let message = message
-                .rfind(" at line ")
-                .map_or(message.as_str(), |at| &message[..at]);
-            error(format!("{}:{}: {message}", e.line(), e.column()))
+            let mut message = e.to_string();
+            if let Some(at) = message.rfind(" at line ") {
+                message.truncate(at);
+            }
+            BaselineError::Invalid {
+                path: shown(),
+                line: e.line(),
+                column: e.column(),
+                message,
+            }
         })?;
         if wire.version != VERSION {
-            return Err(error(format!(
-                "baseline version {} is not supported (this claimlint reads version {VERSION})",
-                wire.version
-            )));
+            return Err(BaselineError::Version {
+                path: shown(),
+                version: wire.version,
+            });
         }
         let mut known: HashMap<String, HashMap<Fingerprint, usize>> = HashMap::new();
         for entry in wire.findings {
@@ -210,14 +247,14 @@ impl Baseline {
             version: VERSION,
             findings,
         };
-        let mut json = serde_json::to_string_pretty(&wire).map_err(|e| BaselineError {
+        let mut json = serde_json::to_string_pretty(&wire).map_err(|e| BaselineError::Unencodable {
             path: path.display().to_string(),
             message: e.to_string(),
         })?;
         json.push('\n');
-        std::fs::write(path, json).map_err(|e| BaselineError {
+        std::fs::write(path, json).map_err(|e| BaselineError::Unwritable {
             path: path.display().to_string(),
-            message: format!("cannot write the baseline: {e}"),
+            cause: e.into(),
         })?;
         Ok(count)
     }
@@ -313,5 +350,30 @@ mod tests {
         assert_eq!(relative_path("drafts/./a/../b.md", &dir), "b.md");
         assert_eq!(relative_path("<stdin>", &dir), "<stdin>");
         assert_eq!(relative_path("/elsewhere/x.md", &dir), "/elsewhere/x.md");
+    }
+
+    #[test]
+    fn a_baseline_that_cannot_be_used_says_why_by_its_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.json");
+        let shown = path.display().to_string();
+        std::fs::write(&path, "{\"version\": 9, \"findings\": []}").unwrap();
+        let e = Baseline::load(&path).unwrap_err();
+        assert_eq!(
+            e,
+            BaselineError::Version {
+                path: shown.clone(),
+                version: 9
+            }
+        );
+        std::fs::write(&path, "{\n  \"version\": 1,\n  \"findings\": [\n").unwrap();
+        let e = Baseline::load(&path).unwrap_err();
+        assert!(matches!(e, BaselineError::Invalid { line: 4, .. }), "{e:?}");
+        assert!(e.to_string().starts_with(&format!("{shown}: 4:")), "{e}");
+        let e = Baseline::load(&dir.path().join("none.json")).unwrap_err();
+        assert!(
+            matches!(&e, BaselineError::Unreadable { cause, .. } if cause.kind() == std::io::ErrorKind::NotFound),
+            "{e:?}"
+        );
     }
 }

@@ -21,40 +21,46 @@
 //! `docs/config.md`.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Deserializer};
 
 use crate::finding::Severity;
+use crate::source::FileMistake;
 
 /// The names a configuration file may have, in the order they are tried in
 /// each directory.
 pub const FILE_NAMES: [&str; 2] = [".claimlint.yaml", "claimlint.yaml"];
 
-/// A mistake in a configuration file, located at `path:line:column` when
-/// the place is known.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConfigError {
-    /// The configuration file.
-    pub path: String,
-    /// 1-based line and column, when known.
-    pub location: Option<(usize, usize)>,
-    /// What is wrong.
-    pub message: String,
+/// A configuration file that cannot be used, with its path and, when the
+/// place is known, `line:column`. Every one makes a run exit 2 before any
+/// draft is checked.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("{path}: cannot read the configuration: {cause}")]
+    Unreadable {
+        /// The configuration file.
+        path: String,
+        /// What the system said.
+        cause: crate::source::IoCause,
+    },
+    /// The file is not UTF-8, or its YAML does not parse, has an unknown
+    /// key or a bad value.
+    #[error(transparent)]
+    Mistake(#[from] FileMistake),
 }
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.location {
-            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.path, self.message),
-            None => write!(f, "{}: {}", self.path, self.message),
+impl ConfigError {
+    /// The 1-based line and column of the mistake, when known.
+    pub fn location(&self) -> Option<(usize, usize)> {
+        match self {
+            ConfigError::Unreadable { .. } => None,
+            ConfigError::Mistake(mistake) => mistake.location(),
         }
     }
 }
-
-impl std::error::Error for ConfigError {}
 
 /// The settings of a configuration file, with paths resolved.
 #[derive(Clone, Debug)]
@@ -266,13 +272,9 @@ impl Config {
     /// Reads the configuration file at `path`.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let display = path.display().to_string();
-        let text = crate::source::read_utf8(path).map_err(|e| ConfigError {
+        let text = crate::source::read_settings(path, |cause| ConfigError::Unreadable {
             path: display.clone(),
-            location: e.location,
-            message: match e.location {
-                Some(_) => e.message,
-                None => format!("cannot read the configuration: {}", e.message),
-            },
+            cause,
         })?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Config::parse(&display, &text, &dir)
@@ -287,17 +289,9 @@ impl Config {
             serde_yaml::from_str(text)
         }
         .map_err(|e| {
-            let mut message = e.to_string();
-            if let Some(at) = message.rfind(" at line ") {
-                message.truncate(at);
-            }
-            let location = e.location().map(|l| (l.line(), l.column()));
-            let location = location.map(|l| locate_value(text, l, &message).unwrap_or(l));
-            ConfigError {
-                path: path.to_string(),
-                location,
-                message,
-            }
+            FileMistake::yaml(path, &e, |at, message| {
+                locate_value(text, at, message).unwrap_or(at)
+            })
         })?;
         Ok(Config {
             path: PathBuf::from(path),
@@ -386,6 +380,16 @@ mod tests {
         Config::parse("conf/.claimlint.yaml", text, Path::new("conf"))
     }
 
+    /// What an invalid file's error says, past its location.
+    fn invalid(e: &ConfigError) -> &str {
+        match e {
+            ConfigError::Mistake(
+                FileMistake::Invalid { message, .. } | FileMistake::InvalidSomewhere { message, .. },
+            ) => message,
+            other => panic!("not an invalid file: {other}"),
+        }
+    }
+
     #[test]
     fn every_key_is_read_and_paths_resolved() {
         let config = parse(
@@ -414,34 +418,32 @@ mod tests {
     #[test]
     fn unknown_keys_and_bad_values_are_located() {
         let e = parse("rules: []\nexlude: [a]\n").unwrap_err();
-        assert_eq!(e.location, Some((2, 1)));
+        assert_eq!(e.location(), Some((2, 1)));
         assert!(
-            e.message.starts_with("unknown field `exlude`, expected one of"),
+            invalid(&e).starts_with("unknown field `exlude`, expected one of"),
             "{e}"
         );
         let e = parse("disable:\n  - naming\n  - naming.entty\n").unwrap_err();
-        assert_eq!(e.location, Some((3, 5)), "{e}");
+        assert_eq!(e.location(), Some((3, 5)), "{e}");
         assert!(
-            e.message
-                .contains("unknown rule or family `naming.entty`; rules: naming.entity"),
+            invalid(&e).contains("unknown rule or family `naming.entty`; rules: naming.entity"),
             "{e}"
         );
         let e = parse("rules: []\nstyle: guardian\n").unwrap_err();
-        assert_eq!(e.location, Some((2, 8)), "{e}");
+        assert_eq!(e.location(), Some((2, 8)), "{e}");
         assert!(
-            e.message
-                .starts_with("unknown style `guardian`; available styles: ap"),
+            invalid(&e).starts_with("unknown style `guardian`; available styles: ap"),
             "{e}"
         );
         let e = parse("rules: []\ndate: 2015-02-30\n").unwrap_err();
-        assert_eq!(e.location, Some((2, 7)), "{e}");
-        assert!(e.message.contains("no such day"), "{e}");
+        assert_eq!(e.location(), Some((2, 7)), "{e}");
+        assert!(invalid(&e).contains("no such day"), "{e}");
         let e = parse("date: 16/12/2015\n").unwrap_err();
-        assert!(e.message.contains("YYYY-MM-DD"), "{e}");
+        assert!(invalid(&e).contains("YYYY-MM-DD"), "{e}");
         let e = parse("severity: {naming: fatal}\n").unwrap_err();
-        assert!(e.message.contains("unknown variant `fatal`"), "{e}");
+        assert!(invalid(&e).contains("unknown variant `fatal`"), "{e}");
         let e = parse("exclude: [\"a[\"]\n").unwrap_err();
-        assert!(e.message.contains("bad glob"), "{e}");
+        assert!(invalid(&e).contains("bad glob"), "{e}");
     }
 
     #[test]
@@ -468,5 +470,27 @@ mod tests {
         let config = Config::discover(&nested).unwrap().unwrap();
         assert_eq!(config.disable, ["style"]);
         assert_eq!(config.path, dir.path().join(".claimlint.yaml"));
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_located_and_a_missing_one_is_unreadable() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join(".claimlint.yaml");
+        std::fs::write(&path, b"style: ap\ndate: \xff\n").unwrap();
+        let e = Config::load(&path).unwrap_err();
+        assert_eq!(e.location(), Some((2, 7)));
+        assert!(
+            matches!(
+                e,
+                ConfigError::Mistake(FileMistake::Encoding {
+                    encoding: crate::source::Encoding::NotUtf8(0xFF),
+                    ..
+                })
+            ),
+            "{e:?}"
+        );
+        let e = Config::load(&dir.path().join("none.yaml")).unwrap_err();
+        assert!(matches!(e, ConfigError::Unreadable { .. }), "{e:?}");
+        assert_eq!(e.location(), None);
     }
 }

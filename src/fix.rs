@@ -25,14 +25,13 @@
 //! Edits are byte ranges: every byte no edit covers (a byte-order mark,
 //! CRLF line endings, markup) is copied as it is.
 
-use std::fmt;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::finding::{Applicability, Edit, Finding, Fix, Span};
-use crate::source::Source;
+use crate::source::{IoCause, Source};
 
 /// The most check-and-fix passes [`fix`] runs over one draft.
 pub const MAX_PASSES: usize = 10;
@@ -188,22 +187,59 @@ pub fn fix(source: &Source, mode: FixMode, mut check: impl FnMut(&Source) -> Vec
     }
 }
 
-/// Why a fixed draft was not written.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Why a fixed draft was not written: the draft, and what failed. The
+/// file is left as it was (or, where [`WriteFailure::InPlace`] says so,
+/// the fixed text is kept beside it).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {failure}")]
 pub struct WriteError {
     /// The draft, as the user named it.
     pub path: String,
-    /// What went wrong, for a person.
-    pub message: String,
+    /// What failed.
+    pub failure: WriteFailure,
 }
 
-impl fmt::Display for WriteError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
+/// The step of [`write_atomic`] that failed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WriteFailure {
+    /// Finding the file, or writing the fixed text to the temporary file.
+    #[error("cannot write the fix: {}", .0.full())]
+    Write(IoCause),
+    /// Creating the temporary file beside the draft.
+    #[error("cannot write the fix: cannot create a temporary file in {}: {}", dir.display(), cause.full())]
+    Temporary {
+        /// The draft's directory.
+        dir: PathBuf,
+        /// What the system said.
+        cause: IoCause,
+    },
+    /// Giving the temporary file the draft's permissions.
+    #[error("cannot keep the file's permissions: {}", .0.full())]
+    Permissions(IoCause),
+    /// The draft changed on disk after it was read.
+    #[error("the file changed on disk while it was checked; not overwritten (run again)")]
+    Changed,
+    /// Reading the draft again, to see that it did not change.
+    #[error("cannot read the file again before writing: {}", .0.full())]
+    Reread(IoCause),
+    /// Writing in place a draft with more than one name.
+    #[error(
+        "cannot write the fix in place (the file has {links} hard links): {}; the fixed text is in {}",
+        cause.full(),
+        temp.display()
+    )]
+    InPlace {
+        /// How many names the file has.
+        links: u64,
+        /// What the system said.
+        cause: IoCause,
+        /// The temporary file, kept.
+        temp: PathBuf,
+    },
+    /// Renaming the temporary file over the draft.
+    #[error("cannot replace the file: {}", .0.full())]
+    Rename(IoCause),
 }
-
-impl std::error::Error for WriteError {}
 
 /// Replaces the file at `path`, whose content was `expected` when it was
 /// read, with `content`.
@@ -222,12 +258,12 @@ impl std::error::Error for WriteError {}
 /// and the result says so ([`Written::InPlace`]). Should writing in place
 /// fail, the temporary file is kept and the error names it.
 pub fn write_atomic(path: &Path, expected: &[u8], content: &[u8]) -> Result<Written, WriteError> {
-    let error = |message: String| WriteError {
+    let error = |failure: WriteFailure| WriteError {
         path: path.display().to_string(),
-        message,
+        failure,
     };
-    let target = fs::canonicalize(path).map_err(|e| error(format!("cannot write the fix: {e}")))?;
-    let metadata = fs::metadata(&target).map_err(|e| error(format!("cannot write the fix: {e}")))?;
+    let target = fs::canonicalize(path).map_err(|e| error(WriteFailure::Write(e.into())))?;
+    let metadata = fs::metadata(&target).map_err(|e| error(WriteFailure::Write(e.into())))?;
     let dir = target
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
@@ -235,30 +271,26 @@ pub fn write_atomic(path: &Path, expected: &[u8], content: &[u8]) -> Result<Writ
         .file_name()
         .map_or_else(|| "draft".into(), |n| n.to_string_lossy().into_owned());
     let (temp, mut file) = create_temp(&dir, &name).map_err(|e| {
-        error(format!(
-            "cannot write the fix: cannot create a temporary file in {}: {e}",
-            dir.display()
-        ))
+        error(WriteFailure::Temporary {
+            dir: dir.clone(),
+            cause: e.into(),
+        })
     })?;
-    let cleanup = |message: String| {
+    let cleanup = |failure: WriteFailure| {
         let _ = fs::remove_file(&temp);
-        error(message)
+        error(failure)
     };
     file.write_all(content)
         .and_then(|()| file.sync_all())
-        .map_err(|e| cleanup(format!("cannot write the fix: {e}")))?;
+        .map_err(|e| cleanup(WriteFailure::Write(e.into())))?;
     drop(file);
     fs::set_permissions(&temp, metadata.permissions())
-        .map_err(|e| cleanup(format!("cannot keep the file's permissions: {e}")))?;
+        .map_err(|e| cleanup(WriteFailure::Permissions(e.into())))?;
     keep_owner(&temp, &metadata);
     match fs::read(&target) {
         Ok(now) if now == expected => {}
-        Ok(_) => {
-            return Err(cleanup(
-                "the file changed on disk while it was checked; not overwritten (run again)".to_string(),
-            ))
-        }
-        Err(e) => return Err(cleanup(format!("cannot read the file again before writing: {e}"))),
+        Ok(_) => return Err(cleanup(WriteFailure::Changed)),
+        Err(e) => return Err(cleanup(WriteFailure::Reread(e.into()))),
     }
     let links = hard_links(&metadata);
     if links > 1 {
@@ -272,13 +304,14 @@ pub fn write_atomic(path: &Path, expected: &[u8], content: &[u8]) -> Result<Writ
                 let _ = fs::remove_file(&temp);
                 Ok(Written::InPlace { links })
             }
-            Err(e) => Err(error(format!(
-                "cannot write the fix in place (the file has {links} hard links): {e}; the fixed text is in {}",
-                temp.display()
-            ))),
+            Err(e) => Err(error(WriteFailure::InPlace {
+                links,
+                cause: e.into(),
+                temp: temp.clone(),
+            })),
         };
     }
-    fs::rename(&temp, &target).map_err(|e| cleanup(format!("cannot replace the file: {e}")))?;
+    fs::rename(&temp, &target).map_err(|e| cleanup(WriteFailure::Rename(e.into())))?;
     Ok(Written::Replaced)
 }
 
@@ -413,5 +446,20 @@ mod tests {
         );
         assert_eq!(fixed.passes, 1);
         assert_eq!(fixed.applied.len(), 1);
+    }
+
+    #[test]
+    fn a_draft_changed_on_disk_is_refused_by_kind_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let draft = dir.path().join("d.txt");
+        std::fs::write(&draft, "edited meanwhile").unwrap();
+        let e = write_atomic(&draft, b"as read", b"fixed").unwrap_err();
+        assert_eq!(e.failure, WriteFailure::Changed);
+        assert_eq!(std::fs::read_to_string(&draft).unwrap(), "edited meanwhile");
+        let e = write_atomic(&dir.path().join("gone.txt"), b"", b"fixed").unwrap_err();
+        assert!(
+            matches!(&e.failure, WriteFailure::Write(cause) if cause.kind() == std::io::ErrorKind::NotFound),
+            "{e:?}"
+        );
     }
 }

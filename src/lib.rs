@@ -7,6 +7,13 @@
 //! tokens and sentences, [`mention`] finds what it names, [`check`] runs
 //! one module per rule family, and [`report`] renders the findings.
 //!
+//! The front ends — the `claimlint` command ([`cli`]), the local web page
+//! ([`serve`]) and the language server ([`lsp`]) — all check with one
+//! [`setup::Setup`], so a draft gets the same findings in each. Each layer
+//! has its own error type ([`source::InputError`], [`config::ConfigError`],
+//! [`rules::RuleError`], [`setup::SetupError`], [`cli::CommandError`]),
+//! whose variants carry the path and place and render the message.
+//!
 //! ```
 //! use claimlint::{source::{Format, Source}, rules::Pack, Checker};
 //!
@@ -22,6 +29,7 @@ pub mod assets;
 pub mod baseline;
 pub mod check;
 pub mod claim;
+pub mod cli;
 pub mod config;
 pub mod controls;
 pub mod docs;

@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::finding::Severity;
 use crate::registry;
 use crate::rules::{self, RuleFile};
-use crate::setup::PackOptions;
+use crate::setup::{PackOptions, SetupError};
 
 /// One loaded rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub struct ListedRule {
 /// built-in pack, the style pack, then the configuration's and the extra
 /// rule paths. Fails, with the mistake's location, when the packs do not
 /// load.
-pub fn list(options: &PackOptions, config: Option<&Config>) -> Result<Vec<ListedRule>, String> {
+pub fn list(options: &PackOptions, config: Option<&Config>) -> Result<Vec<ListedRule>, SetupError> {
     // Loading the pack first reports any mistake with its location.
     crate::setup::load_pack(options, config)?;
     let mut all = Vec::new();

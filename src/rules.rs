@@ -6,12 +6,12 @@
 //! settings mapping). A pack is every file of a directory, in path order.
 //! The format is documented in `docs/rules.md`.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use crate::finding::Severity;
+use crate::source::FileMistake;
 
 pub mod examples;
 mod locate;
@@ -20,31 +20,111 @@ pub use examples::Examples;
 
 use locate::Names;
 
-/// A mistake in a rule file, located at `path:line:column`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RuleError {
-    /// The rule file.
-    pub path: String,
-    /// 1-based line, when known.
-    pub line: Option<usize>,
-    /// 1-based column, when known.
-    pub column: Option<usize>,
-    /// What is wrong.
-    pub message: String,
+/// A rule pack that cannot be loaded: the file (or `--style`), located at
+/// `path:line:column` where the place is known. Every one makes a run exit
+/// 2 before any draft is checked.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RuleError {
+    /// A rules path (`--rules`, `rules:`) that cannot be opened or listed.
+    #[error("{path}: cannot read rules: {}", cause.full())]
+    Unlisted {
+        /// The path as given.
+        path: String,
+        /// What the system said.
+        cause: crate::source::IoCause,
+    },
+    /// A rule file that cannot be read.
+    #[error("{path}: cannot read rule file: {cause}")]
+    Unreadable {
+        /// The rule file.
+        path: String,
+        /// What the system said.
+        cause: crate::source::IoCause,
+    },
+    /// A rule file that is not UTF-8, or whose YAML does not parse or
+    /// does not fit the format (an unknown family or key, a bad value).
+    #[error(transparent)]
+    Mistake(#[from] FileMistake),
+    /// A `prefer:` entry that names no entity, abbreviation or title.
+    #[error("{path}:{line}:{column}: prefer: no entity, abbreviation or title is named {name:?}")]
+    PreferNoRule {
+        /// The rule file.
+        path: String,
+        /// 1-based line of the entry.
+        line: usize,
+        /// 1-based column of the entry.
+        column: usize,
+        /// The name it gives.
+        name: String,
+    },
+    /// A `prefer:` entry whose form is none of the named rule's forms.
+    #[error(
+        "{path}:{line}:{column}: prefer: {form:?} is not one of the forms of {name:?} ({})",
+        quoted(forms)
+    )]
+    PreferNoForm {
+        /// The rule file.
+        path: String,
+        /// 1-based line of the entry.
+        line: usize,
+        /// 1-based column of the entry.
+        column: usize,
+        /// The rule it names.
+        name: String,
+        /// The form it asks for.
+        form: String,
+        /// The forms of every rule of that name.
+        forms: Vec<String>,
+    },
+    /// A style pack that is not embedded (`--style`).
+    #[error("--style: unknown style `{name}`, expected one of {}", styles().join(", "))]
+    UnknownStyle {
+        /// The name asked for.
+        name: String,
+    },
 }
 
-impl fmt::Display for RuleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.column) {
-            (Some(line), Some(column)) => {
-                write!(f, "{}:{line}:{column}: {}", self.path, self.message)
-            }
-            _ => write!(f, "{}: {}", self.path, self.message),
-        }
-    }
+/// Forms as a rule error lists them: `"US", "U.S."`.
+fn quoted(forms: &[String]) -> String {
+    let quoted: Vec<String> = forms.iter().map(|f| format!("{f:?}")).collect();
+    quoted.join(", ")
 }
 
-impl std::error::Error for RuleError {}
+/// Something odd but not wrong in a rule file: both entries are loaded
+/// and the run goes on, the caller shows it as a warning.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RuleWarning {
+    /// A second entry of one name in one family of a file.
+    #[error(
+        "{path}:{line}:{column}: duplicate entry: {family} already has {name:?} (line {first}); both are loaded"
+    )]
+    Duplicate {
+        /// The rule file.
+        path: String,
+        /// 1-based line of the second entry.
+        line: usize,
+        /// 1-based column of the second entry.
+        column: usize,
+        /// The family (`entities`).
+        family: &'static str,
+        /// The entry's name.
+        name: String,
+        /// The line of the first entry.
+        first: usize,
+    },
+    /// Past the duplicates shown, how many more a file has.
+    #[error("{path}:{line}:{column}: {more} more duplicate entries from here on in this file")]
+    MoreDuplicates {
+        /// The rule file.
+        path: String,
+        /// 1-based line of the first duplicate not shown.
+        line: usize,
+        /// 1-based column of it.
+        column: usize,
+        /// How many are not shown.
+        more: usize,
+    },
+}
 
 /// One entity (a country, person, organisation or place) with every name
 /// it goes by. Mixing two of its names in one draft is a finding.
@@ -309,7 +389,7 @@ pub struct Pack {
     pub archive: crate::learn::Archive,
     /// What is odd but not wrong in the rule files loaded (a duplicate
     /// entry), located; the caller shows them.
-    pub warnings: Vec<RuleError>,
+    pub warnings: Vec<RuleWarning>,
 }
 
 /// The style packs embedded in the binary, by name: each sets the forms
@@ -385,14 +465,9 @@ impl Pack {
     pub fn load(&mut self, path: &Path) -> Result<(), RuleError> {
         for file in rule_files(path)? {
             let display = file.display().to_string();
-            let text = crate::source::read_utf8(&file).map_err(|e| RuleError {
+            let text = crate::source::read_settings(&file, |cause| RuleError::Unreadable {
                 path: display.clone(),
-                line: e.location.map(|l| l.0),
-                column: e.location.map(|l| l.1),
-                message: match e.location {
-                    Some(_) => e.message,
-                    None => format!("cannot read rule file: {}", e.message),
-                },
+                cause,
             })?;
             let file = parse_file(&display, &text)?;
             self.warnings.extend(duplicate_entries(&display, &text, &file));
@@ -405,11 +480,8 @@ impl Pack {
     /// its choices among the forms of the rules already loaded.
     pub fn with_style(mut self, name: &str) -> Result<Pack, RuleError> {
         let Some((_, path, text)) = STYLES.iter().find(|s| s.0 == name) else {
-            return Err(RuleError {
-                path: "--style".to_string(),
-                line: None,
-                column: None,
-                message: format!("unknown style `{name}`, expected one of {}", styles().join(", ")),
+            return Err(RuleError::UnknownStyle {
+                name: name.to_string(),
             });
         };
         self.add_checked(path, text, parse_file(path, text)?)?;
@@ -443,26 +515,28 @@ impl Pack {
                 )
                 .collect();
             let form = p.form.strip_prefix("the ").unwrap_or(&p.form);
-            let message = if named.is_empty() {
-                format!("prefer: no entity, abbreviation or title is named {:?}", p.name)
-            } else if !named.iter().any(|forms| forms.contains(&form)) {
-                let forms: Vec<String> = named.iter().flatten().map(|f| format!("{f:?}")).collect();
-                format!(
-                    "prefer: {:?} is not one of the forms of {:?} ({})",
-                    p.form,
-                    p.name,
-                    forms.join(", ")
-                )
-            } else {
+            if named.iter().any(|forms| forms.contains(&form)) {
                 continue;
-            };
+            }
             let n = file.prefer[..i].iter().filter(|q| q.name == p.name).count();
             let (line, column) = Names::scan(text).nth("prefer", &p.name, n);
-            return Err(RuleError {
-                path: path.to_string(),
-                line: Some(line),
-                column: Some(column),
-                message,
+            let (path, name) = (path.to_string(), p.name.clone());
+            return Err(if named.is_empty() {
+                RuleError::PreferNoRule {
+                    path,
+                    line,
+                    column,
+                    name,
+                }
+            } else {
+                RuleError::PreferNoForm {
+                    path,
+                    line,
+                    column,
+                    name,
+                    form: p.form.clone(),
+                    forms: named.iter().flatten().map(|f| f.to_string()).collect(),
+                }
             });
         }
         self.add(file);
@@ -542,7 +616,7 @@ const MAX_DUPLICATES_SHOWN: usize = 10;
 /// Warnings for the entries of `file` whose family already has an entry of
 /// that name in the same file. Both are loaded; the warning says where the
 /// second is and where the first was.
-fn duplicate_entries(path: &str, text: &str, file: &RuleFile) -> Vec<RuleError> {
+fn duplicate_entries(path: &str, text: &str, file: &RuleFile) -> Vec<RuleWarning> {
     let families: [(&str, Vec<&str>); 3] = [
         (
             "entities",
@@ -570,29 +644,30 @@ fn duplicate_entries(path: &str, text: &str, file: &RuleFile) -> Vec<RuleError> 
         return Vec::new();
     }
     let names = Names::scan(text);
-    let warning = |(line, column): (usize, usize), message: String| RuleError {
-        path: path.to_string(),
-        line: Some(line),
-        column: Some(column),
-        message,
-    };
-    let mut warnings: Vec<RuleError> = repeats
+    let mut warnings: Vec<RuleWarning> = repeats
         .iter()
         .take(MAX_DUPLICATES_SHOWN)
         .map(|&(family, name, before)| {
             let (first, _) = names.nth(family, name, 0);
-            warning(
-                names.nth(family, name, before),
-                format!("duplicate entry: {family} already has {name:?} (line {first}); both are loaded"),
-            )
+            let (line, column) = names.nth(family, name, before);
+            RuleWarning::Duplicate {
+                path: path.to_string(),
+                line,
+                column,
+                family,
+                name: name.to_string(),
+                first,
+            }
         })
         .collect();
     if let Some(&(family, name, before)) = repeats.get(MAX_DUPLICATES_SHOWN) {
-        let more = repeats.len() - MAX_DUPLICATES_SHOWN;
-        warnings.push(warning(
-            names.nth(family, name, before),
-            format!("{more} more duplicate entries from here on in this file"),
-        ));
+        let (line, column) = names.nth(family, name, before);
+        warnings.push(RuleWarning::MoreDuplicates {
+            path: path.to_string(),
+            line,
+            column,
+            more: repeats.len() - MAX_DUPLICATES_SHOWN,
+        });
     }
     warnings
 }
@@ -600,13 +675,11 @@ fn duplicate_entries(path: &str, text: &str, file: &RuleFile) -> Vec<RuleError> 
 /// The rule files a path names: itself, or the `.yaml`/`.yml` files under
 /// it, sorted.
 fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
-    let error = |message: String| RuleError {
+    let error = |e: std::io::Error| RuleError::Unlisted {
         path: path.display().to_string(),
-        line: None,
-        column: None,
-        message,
+        cause: e.into(),
     };
-    let meta = std::fs::metadata(path).map_err(|e| error(format!("cannot read rules: {e}")))?;
+    let meta = std::fs::metadata(path).map_err(error)?;
     if !meta.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
@@ -619,7 +692,7 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
         if !seen.insert(canonical) {
             continue;
         }
-        let entries = std::fs::read_dir(&dir).map_err(|e| error(format!("cannot read rules: {e}")))?;
+        let entries = std::fs::read_dir(&dir).map_err(error)?;
         for entry in entries.flatten() {
             let p = entry.path();
             if p.is_dir() {
@@ -638,21 +711,7 @@ pub fn parse_file(path: &str, text: &str) -> Result<RuleFile, RuleError> {
     if text.trim().is_empty() {
         return Ok(RuleFile::default());
     }
-    serde_yaml::from_str::<RuleFile>(text).map_err(|e| {
-        let location = e.location();
-        let mut message = e.to_string();
-        // serde_yaml appends " at line L column C"; the location is already
-        // in front of the message.
-        if let Some(at) = message.rfind(" at line ") {
-            message.truncate(at);
-        }
-        RuleError {
-            path: path.to_string(),
-            line: location.as_ref().map(|l| l.line()),
-            column: location.as_ref().map(|l| l.column()),
-            message,
-        }
-    })
+    serde_yaml::from_str::<RuleFile>(text).map_err(|e| FileMistake::yaml(path, &e, |at, _| at).into())
 }
 
 /// The shapes rule entries are read in, before they are checked.
@@ -966,12 +1025,14 @@ mod tests {
         let text = "abbreviations:\n  - forms: [US, U.S.]\n    prefer: USA\n";
         let e = parse_file("house.yaml", text).unwrap_err();
         assert!(
-            e.message
+            e.to_string()
                 .contains("prefer: \"USA\" is not one of the forms (\"US\", \"U.S.\")"),
             "{e}"
         );
-        assert_eq!(e.path, "house.yaml");
-        assert!(e.line.is_some());
+        assert!(
+            matches!(&e, RuleError::Mistake(FileMistake::Invalid { path, .. }) if path == "house.yaml"),
+            "{e:?}"
+        );
     }
 
     #[test]
@@ -982,9 +1043,12 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().starts_with("a.yaml:"), "{e}");
-        assert!(e.message.contains("unknown variant `fatal`"), "{e}");
+        assert!(e.to_string().contains("unknown variant `fatal`"), "{e}");
         let e = parse_file("b.yaml", "entities: [\n").unwrap_err();
-        assert!(e.line.is_some(), "{e}");
+        assert!(
+            matches!(e, RuleError::Mistake(FileMistake::Invalid { line: 2, .. })),
+            "{e:?}"
+        );
     }
 
     #[test]

@@ -69,22 +69,161 @@ pub struct Source {
     bom: usize,
 }
 
-/// Why a draft could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InputError {
-    /// The path as the user gave it.
-    pub path: String,
-    /// What went wrong, for a human.
-    pub message: String,
+/// Why a draft could not be read, or its fixes not written back. Every
+/// variant carries the path as the user gave it; reports show
+/// [`InputError::path`] and [`InputError::message`] apart, and the
+/// `Display` form is `path: message`. All of them make a run exit 2
+/// while the other files are still checked.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {}", self.path(), self.message())]
+pub enum InputError {
+    /// The file could not be read: missing, a directory, not allowed.
+    Unreadable {
+        /// The path as the user gave it.
+        path: String,
+        /// What the system said.
+        cause: IoCause,
+    },
+    /// Standard input could not be read.
+    Stdin {
+        /// What the system said.
+        cause: IoCause,
+    },
+    /// The file starts with a UTF-16 byte-order mark.
+    Utf16 {
+        /// The path as the user gave it.
+        path: String,
+    },
+    /// A byte that is not UTF-8.
+    NotUtf8 {
+        /// The path as the user gave it.
+        path: String,
+        /// The byte offset of the first bad byte.
+        offset: usize,
+    },
+    /// A directory being walked for drafts had an entry that could not be
+    /// read (the walker's own message names the entry).
+    Walk {
+        /// The directory named on the command line.
+        path: String,
+        /// What the walker said.
+        reason: String,
+    },
+    /// The fixed draft could not be written back to its file.
+    NotWritten(crate::fix::WriteError),
+    /// Standard output did not take the text of a draft read from
+    /// standard input.
+    Output {
+        /// The draft (`<stdin>`).
+        path: String,
+        /// Whether the text was fixed (`--fix` wrote the fixed text) or
+        /// left as it was.
+        fixed: bool,
+        /// What the system said.
+        cause: IoCause,
+    },
 }
 
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+impl InputError {
+    /// The path as the user gave it (`<stdin>` for standard input).
+    pub fn path(&self) -> &str {
+        match self {
+            InputError::Stdin { .. } => "<stdin>",
+            InputError::NotWritten(e) => &e.path,
+            InputError::Unreadable { path, .. }
+            | InputError::Utf16 { path }
+            | InputError::NotUtf8 { path, .. }
+            | InputError::Walk { path, .. }
+            | InputError::Output { path, .. } => path,
+        }
+    }
+
+    /// What went wrong, for a person, without the path: the one place
+    /// these messages are written.
+    pub fn message(&self) -> String {
+        match self {
+            InputError::Unreadable { cause, .. } => cause.to_string(),
+            InputError::Stdin { cause } => cause.full().to_string(),
+            InputError::Utf16 { .. } => "the file is UTF-16 (it starts with a UTF-16 byte-order mark); \
+                                         claimlint reads UTF-8: convert it first"
+                .to_string(),
+            InputError::NotUtf8 { offset, .. } => format!("not valid UTF-8: invalid byte at offset {offset}"),
+            InputError::Walk { reason, .. } => reason.clone(),
+            InputError::NotWritten(e) => e.failure.to_string(),
+            InputError::Output { fixed, cause, .. } => {
+                let what = if *fixed { "the fixed text" } else { "the text" };
+                format!("cannot write {what}: {}", cause.full())
+            }
+        }
+    }
+
+    /// The error a directory walk met below `dir`, if it is one: a
+    /// symbolic-link loop is walked once and is no error.
+    pub fn walking(dir: &Path, error: &ignore::Error) -> Option<InputError> {
+        fn is_loop(error: &ignore::Error) -> bool {
+            match error {
+                ignore::Error::Loop { .. } => true,
+                ignore::Error::WithPath { err, .. }
+                | ignore::Error::WithDepth { err, .. }
+                | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+                ignore::Error::Partial(errors) => errors.iter().all(is_loop),
+                _ => false,
+            }
+        }
+        (!is_loop(error)).then(|| InputError::Walk {
+            path: dir.display().to_string(),
+            reason: error.to_string(),
+        })
     }
 }
 
-impl std::error::Error for InputError {}
+/// What the system said when a file could not be read or written, kept
+/// as data so that errors stay comparable and cloneable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IoCause {
+    kind: std::io::ErrorKind,
+    text: String,
+}
+
+impl IoCause {
+    /// The system's full message (`No such file or directory (os error 2)`).
+    pub fn full(&self) -> &str {
+        &self.text
+    }
+
+    /// The kind of failure.
+    pub fn kind(&self) -> std::io::ErrorKind {
+        self.kind
+    }
+}
+
+impl From<&std::io::Error> for IoCause {
+    fn from(e: &std::io::Error) -> Self {
+        IoCause {
+            kind: e.kind(),
+            text: e.to_string(),
+        }
+    }
+}
+
+impl From<std::io::Error> for IoCause {
+    fn from(e: std::io::Error) -> Self {
+        IoCause::from(&e)
+    }
+}
+
+/// The short form: the common failures without the operating system's
+/// error number (`No such file or directory`), others as the system says.
+impl fmt::Display for IoCause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self.kind {
+            std::io::ErrorKind::NotFound => "No such file or directory",
+            std::io::ErrorKind::PermissionDenied => "Permission denied",
+            std::io::ErrorKind::IsADirectory => "Is a directory",
+            _ => &self.text,
+        })
+    }
+}
 
 const BOM: &str = "\u{feff}";
 
@@ -92,9 +231,9 @@ impl Source {
     /// Reads a file from disk; its format comes from its extension.
     pub fn read(path: &Path) -> Result<Source, InputError> {
         let display = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| InputError {
+        let bytes = std::fs::read(path).map_err(|e| InputError::Unreadable {
             path: display.clone(),
-            message: io_message(&e),
+            cause: e.into(),
         })?;
         Source::from_bytes(display, bytes, Format::of_path(path))
     }
@@ -103,22 +242,14 @@ impl Source {
     /// the offset of the first bad byte.
     pub fn from_bytes(path: String, bytes: Vec<u8>, format: Format) -> Result<Source, InputError> {
         if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-            return Err(InputError {
-                path,
-                message: "the file is UTF-16 (it starts with a UTF-16 byte-order mark); \
-                          claimlint reads UTF-8: convert it first"
-                    .to_string(),
-            });
+            return Err(InputError::Utf16 { path });
         }
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Source::new(path, text, format)),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                Err(InputError {
-                    path,
-                    message: format!("not valid UTF-8: invalid byte at offset {at}"),
-                })
-            }
+            Err(e) => Err(InputError::NotUtf8 {
+                path,
+                offset: e.utf8_error().valid_up_to(),
+            }),
         }
     }
 
@@ -171,51 +302,163 @@ impl Source {
 }
 
 /// Why a settings file (a rule pack, the configuration) could not be read
-/// as UTF-8 text: where, when the bytes say, and what.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TextFileError {
-    /// 1-based line and column (in characters) of the first byte that is
-    /// not UTF-8.
-    pub location: Option<(usize, usize)>,
-    /// What is wrong, for a person.
-    pub message: String,
+/// as UTF-8 text. The caller names the file.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TextFileError {
+    /// The file could not be read.
+    #[error("{0}")]
+    Unreadable(IoCause),
+    /// The bytes are not UTF-8, at a known place.
+    #[error("{encoding}")]
+    Encoding {
+        /// 1-based line of the first byte that is not UTF-8.
+        line: usize,
+        /// 1-based column (in characters) of that byte.
+        column: usize,
+        /// What is wrong with the bytes.
+        encoding: Encoding,
+    },
+}
+
+/// How a settings file's bytes fail to be UTF-8.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Encoding {
+    /// The file starts with a UTF-16 byte-order mark.
+    #[error(
+        "the file is UTF-16; it must be UTF-8 (convert it, for example with `iconv -f UTF-16 -t UTF-8`)"
+    )]
+    Utf16,
+    /// A byte that is no UTF-8.
+    #[error("byte 0x{0:02X} is not UTF-8; the file must be UTF-8")]
+    NotUtf8(u8),
+}
+
+/// What is wrong inside a settings file (a rule pack, the configuration),
+/// located at `path:line:column` where the place is known: the part of
+/// [`crate::config::ConfigError`] and [`crate::rules::RuleError`] they
+/// share.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FileMistake {
+    /// The bytes are not UTF-8.
+    #[error("{path}:{line}:{column}: {encoding}")]
+    Encoding {
+        /// The settings file.
+        path: String,
+        /// 1-based line of the first byte that is not UTF-8.
+        line: usize,
+        /// 1-based column, in characters.
+        column: usize,
+        /// What is wrong with the bytes.
+        encoding: Encoding,
+    },
+    /// YAML that does not parse or does not fit the format (an unknown
+    /// key, a bad value), as the YAML reader and our checks word it.
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        /// The settings file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Like [`FileMistake::Invalid`], where the YAML reader gives no place.
+    #[error("{path}: {message}")]
+    InvalidSomewhere {
+        /// The settings file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl FileMistake {
+    /// The YAML reader's error for the file at `path`, located where
+    /// `locate` moves the reader's place to (the reader's place itself
+    /// unless a check of ours knows better).
+    pub fn yaml(
+        path: &str,
+        error: &serde_yaml::Error,
+        locate: impl FnOnce((usize, usize), &str) -> (usize, usize),
+    ) -> FileMistake {
+        let mut message = error.to_string();
+        // serde_yaml appends " at line L column C"; the location is already
+        // in front of the message.
+        if let Some(at) = message.rfind(" at line ") {
+            message.truncate(at);
+        }
+        let path = path.to_string();
+        match error.location() {
+            Some(l) => {
+                let (line, column) = locate((l.line(), l.column()), &message);
+                FileMistake::Invalid {
+                    path,
+                    line,
+                    column,
+                    message,
+                }
+            }
+            None => FileMistake::InvalidSomewhere { path, message },
+        }
+    }
+
+    /// The 1-based line and column of the mistake, when known.
+    pub fn location(&self) -> Option<(usize, usize)> {
+        match self {
+            FileMistake::Encoding { line, column, .. } | FileMistake::Invalid { line, column, .. } => {
+                Some((*line, *column))
+            }
+            FileMistake::InvalidSomewhere { .. } => None,
+        }
+    }
+}
+
+/// Reads a settings file that must be UTF-8, as [`read_utf8`] does; a
+/// file that cannot be read is the caller's `unreadable` error, one that
+/// is not UTF-8 a located [`FileMistake`].
+pub fn read_settings<E: From<FileMistake>>(
+    path: &Path,
+    unreadable: impl FnOnce(IoCause) -> E,
+) -> Result<String, E> {
+    read_utf8(path).map_err(|e| match e {
+        TextFileError::Unreadable(cause) => unreadable(cause),
+        TextFileError::Encoding {
+            line,
+            column,
+            encoding,
+        } => E::from(FileMistake::Encoding {
+            path: path.display().to_string(),
+            line,
+            column,
+            encoding,
+        }),
+    })
 }
 
 /// Reads a settings file that must be UTF-8: a UTF-16 file (by its
 /// byte-order mark) or a byte that is no UTF-8 is an error that says
 /// where, and that the file must be UTF-8.
 pub fn read_utf8(path: &Path) -> Result<String, TextFileError> {
-    let bytes = std::fs::read(path).map_err(|e| TextFileError {
-        location: None,
-        message: io_message(&e),
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| TextFileError::Unreadable(e.into()))?;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(TextFileError {
-            location: Some((1, 1)),
-            message: "the file is UTF-16; it must be UTF-8 (convert it, for example with `iconv -f UTF-16 -t UTF-8`)"
-                .to_string(),
+        return Err(TextFileError::Encoding {
+            line: 1,
+            column: 1,
+            encoding: Encoding::Utf16,
         });
     }
     String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let at = e.utf8_error().valid_up_to();
         let before = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        TextFileError {
-            location: Some((line, column)),
-            message: format!("byte 0x{:02X} is not UTF-8; the file must be UTF-8", bytes[at]),
+        TextFileError::Encoding {
+            line: before.matches('\n').count() + 1,
+            column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+            encoding: Encoding::NotUtf8(bytes[at]),
         }
     })
-}
-
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
-        std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
-        std::io::ErrorKind::IsADirectory => "Is a directory".to_string(),
-        _ => e.to_string(),
-    }
 }
 
 /// Plain text: each non-blank line is a block (drafts put one paragraph on
@@ -432,8 +675,16 @@ mod tests {
     fn bad_utf8_names_the_offset_and_utf16_is_refused() {
         let e = Source::from_bytes("x.txt".into(), b"ok \xff".to_vec(), Format::Text).unwrap_err();
         assert_eq!(e.to_string(), "x.txt: not valid UTF-8: invalid byte at offset 3");
+        assert_eq!(
+            e,
+            InputError::NotUtf8 {
+                path: "x.txt".into(),
+                offset: 3
+            }
+        );
         let e = Source::from_bytes("y.txt".into(), vec![0xFF, 0xFE, b'a', 0], Format::Text).unwrap_err();
-        assert!(e.message.contains("UTF-16"));
+        assert!(matches!(e, InputError::Utf16 { .. }));
+        assert!(e.message().contains("UTF-16"));
     }
 
     #[test]

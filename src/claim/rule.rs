@@ -409,16 +409,16 @@ mod tests {
     fn a_pattern_must_have_the_slots_its_attribute_needs() {
         let text = "claims:\n  - attribute: age\n    patterns: [\"{person} was here\"]\n";
         let e = parse_file("house.yaml", text).unwrap_err();
-        assert!(e.message.contains("needs a {number} slot"), "{e}");
+        assert!(e.to_string().contains("needs a {number} slot"), "{e}");
         let text = "claims:\n  - attribute: count\n    patterns: [\"{number} dead\"]\n";
         assert!(parse_file("house.yaml", text)
             .unwrap_err()
-            .message
+            .to_string()
             .contains("a count rule needs a name"));
         let text = "claims:\n  - attribute: mood\n";
         assert!(parse_file("house.yaml", text)
             .unwrap_err()
-            .message
+            .to_string()
             .contains("unknown variant `mood`"));
     }
 }

@@ -289,7 +289,7 @@ fn map_line(path: &str, line: usize, text: &str) -> Mapped {
 /// The tally of a learned file.
 fn learned(path: &Path) -> Result<Tally, String> {
     let display = path.display().to_string();
-    let text = crate::source::read_utf8(path).map_err(|e| format!("{display}: {}", e.message))?;
+    let text = crate::source::read_utf8(path).map_err(|e| format!("{display}: {e}"))?;
     let file = crate::rules::parse_file(&display, &text).map_err(|e| e.to_string())?;
     match file.archive {
         Some(section) => Ok(archive::tally_of(section)),

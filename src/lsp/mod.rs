@@ -63,9 +63,8 @@ use lsp_types::{
 };
 use serde::de::DeserializeOwned;
 
-use crate::config::Config;
 use crate::finding::{Applicability, Finding, Fix, Severity, Span};
-use crate::setup::{self, PackOptions, Setup};
+use crate::setup::{PackOptions, Setup, SetupError};
 use crate::source::Format;
 use position::LineIndex;
 
@@ -84,18 +83,11 @@ pub const FIX_ALL: CodeActionKind = CodeActionKind::new("source.fixAll.claimlint
 /// The title of the action that applies every safe fix.
 pub const FIX_ALL_TITLE: &str = "Fix all safe findings";
 
-/// Where the server's configuration comes from.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum ConfigChoice {
-    /// The nearest `.claimlint.yaml` at or above the document's workspace
-    /// folder (or, outside every folder, the document's directory).
-    #[default]
-    Discover,
-    /// This file, for every document (`--config`).
-    File(PathBuf),
-    /// No configuration file (`--isolated`).
-    Isolated,
-}
+/// Where the server's configuration comes from: with
+/// [`ConfigChoice::Discover`], the nearest `.claimlint.yaml` at or above
+/// the document's workspace folder (or, outside every folder, the
+/// document's directory).
+pub use crate::setup::ConfigChoice;
 
 /// What the server checks with: the same pack options as `claimlint
 /// check`, and where its configuration comes from.
@@ -701,12 +693,8 @@ impl Server {
 
     /// Loads the configuration as `claimlint check` does and builds the
     /// setup it describes.
-    fn load_setup(&self, dir: Option<&Path>) -> Result<Setup, String> {
-        let config = match &self.options.config {
-            ConfigChoice::Isolated => None,
-            ConfigChoice::File(path) => Some(Config::load(path).map_err(|e| e.to_string())?),
-            ConfigChoice::Discover => setup::discover_config(dir.unwrap_or(Path::new(".")))?,
-        };
+    fn load_setup(&self, dir: Option<&Path>) -> Result<Setup, SetupError> {
+        let config = self.options.config.load(dir.unwrap_or(Path::new(".")))?;
         Setup::new(&self.options.pack, config.as_ref(), None)
     }
 

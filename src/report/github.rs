@@ -51,8 +51,8 @@ pub(super) fn write_end(errors: &[InputError], out: &mut dyn io::Write) -> io::R
         writeln!(
             out,
             "::error file={},title=claimlint::{}",
-            property(&error.path),
-            data(&format!("{}: {}", error.path, error.message)),
+            property(error.path()),
+            data(&error.to_string()),
         )?;
     }
     Ok(())

@@ -52,11 +52,13 @@ pub(super) fn write_file(index: usize, checked: &Checked, out: &mut dyn io::Writ
 
 /// Closes the `files` array and writes the errors and the summary.
 pub(super) fn write_end(errors: &[InputError], totals: Totals, out: &mut dyn io::Write) -> io::Result<()> {
+    let messages: Vec<String> = errors.iter().map(InputError::message).collect();
     let errors: Vec<Error<'_>> = errors
         .iter()
-        .map(|error| Error {
-            path: &error.path,
-            message: &error.message,
+        .zip(&messages)
+        .map(|(error, message)| Error {
+            path: error.path(),
+            message,
         })
         .collect();
     let summary = Summary {

@@ -44,8 +44,8 @@ pub(super) fn write_file(checked: &Checked, out: &mut dyn io::Write) -> io::Resu
 pub(super) fn write_end(errors: &[InputError], out: &mut dyn io::Write) -> io::Result<()> {
     for error in errors {
         let line = ErrorLine {
-            path: &error.path,
-            error: &error.message,
+            path: error.path(),
+            error: &error.message(),
         };
         super::write_json_line(out, &line, false)?;
     }

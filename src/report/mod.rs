@@ -202,9 +202,9 @@ mod tests {
                 Checked { source, findings }
             })
             .collect();
-        let errors = vec![InputError {
+        let errors = vec![InputError::Unreadable {
             path: "gone.txt".to_string(),
-            message: "No such file or directory".to_string(),
+            cause: std::io::Error::from(std::io::ErrorKind::NotFound).into(),
         }];
         Run { files, errors }
     }

@@ -108,7 +108,7 @@ pub(super) fn write_end(
             palette.paint(palette.error(), "error"),
             palette.paint(
                 palette.bold(),
-                format_args!(": {}: {}", clean(&error.path), clean(&error.message))
+                format_args!(": {}: {}", clean(error.path()), clean(&error.message()))
             ),
         )?;
     }
@@ -1093,9 +1093,9 @@ Lavrov’s ministry said later that 21 fighters were killed.
                     findings: vec![],
                 },
             ],
-            errors: vec![InputError {
+            errors: vec![InputError::Unreadable {
                 path: "missing.md".to_string(),
-                message: "No such file or directory".to_string(),
+                cause: std::io::Error::from(std::io::ErrorKind::NotFound).into(),
             }],
         }
     }

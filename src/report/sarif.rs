@@ -59,11 +59,11 @@ pub fn write(run: &Run, out: &mut dyn io::Write) -> io::Result<()> {
         .iter()
         .map(|e| Notification {
             level: "error",
-            message: Message::text(e.message.clone()),
+            message: Message::text(e.message()),
             locations: vec![Location {
                 id: None,
                 physical_location: PhysicalLocation {
-                    artifact_location: ArtifactLocation { uri: uri(&e.path) },
+                    artifact_location: ArtifactLocation { uri: uri(e.path()) },
                     region: None,
                 },
                 message: None,

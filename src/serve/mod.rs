@@ -63,7 +63,7 @@ use crate::assets::{APP_CSS, INDEX_HTML, PAGE_JS, RENDER_JS};
 use crate::config::Config;
 use crate::report::{self, Checked, Run};
 use crate::rule_list::{self, ListedRule};
-use crate::setup::{PackOptions, Setup};
+use crate::setup::{PackOptions, Setup, SetupError};
 use crate::source::{Format, Source};
 
 /// The largest request body accepted: 5 MB.
@@ -97,7 +97,7 @@ pub struct Server {
 impl Server {
     /// Loads the packs the options and the configuration name; fails, with
     /// the mistake's location, when they do not load.
-    pub fn new(options: PackOptions, config: Option<Config>) -> Result<Server, String> {
+    pub fn new(options: PackOptions, config: Option<Config>) -> Result<Server, SetupError> {
         let default = Arc::new(Setup::new(&options, config.as_ref(), None)?);
         let rules = rule_list::list(&options, config.as_ref())?;
         Ok(Server {
@@ -118,7 +118,7 @@ impl Server {
     }
 
     /// The setup for a style and a date (`None`: the server's), built once.
-    fn setup(&self, style: Option<&str>, date: Option<jiff::civil::Date>) -> Result<Arc<Setup>, String> {
+    fn setup(&self, style: Option<&str>, date: Option<jiff::civil::Date>) -> Result<Arc<Setup>, SetupError> {
         if style.is_none() && date.is_none() {
             return Ok(self.default.clone());
         }
@@ -149,7 +149,7 @@ impl Server {
         };
         // An unknown style fails here, naming the available ones.
         let style = request.style.as_deref().filter(|s| !s.is_empty());
-        let setup = self.setup(style, date)?;
+        let setup = self.setup(style, date).map_err(|e| e.to_string())?;
         let (path, format) = match request.format {
             DraftFormat::Txt => (DRAFT_TXT, Format::Text),
             DraftFormat::Md => (DRAFT_MD, Format::Markdown),

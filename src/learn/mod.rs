@@ -31,183 +31,18 @@ use rustc_hash::FxHashMap as HashMap;
 pub mod archive;
 mod input;
 
-pub use archive::{Archive, ArchiveSection};
+pub use crate::check::archive::{learnable, span_of, spelling_of};
+pub use crate::rules::archive::{Archive, ArchiveSection, Kind};
 pub use input::{run, Args};
 
+use crate::check::archive::said::{self, What};
 use crate::mention::Lexicon;
-use crate::parse::{Token, TokenKind};
 use crate::rules::Pack;
 use crate::source::Source;
 
-/// What a learned name is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    /// A person's full name ("Gurinder Chadha").
-    Person,
-    /// A body: a name whose last word names one ("Strathclyde Police").
-    Organisation,
-}
-
-/// Last words of a name that make it a body, besides those
-/// `naming.first_reference` knows: companies and the like.
-const MORE_BODIES: &[&str] = &[
-    "Inc",
-    "Ltd",
-    "Plc",
-    "plc",
-    "Corp",
-    "Holdings",
-    "Motors",
-    "Airport",
-    "Foundation",
-    "Society",
-    "Institution",
-    "Organisation",
-    "Organization",
-    "Fund",
-    "Network",
-    "Forum",
-    "Council",
-    "Assembly",
-    "Parliament",
-    "Bureau",
-    "Exchange",
-    "Partnership",
-    "Alliance",
-    "Infirmary",
-];
-
-/// Last words of a name that make it a place, never a person ("Downing
-/// Street", "Canary Wharf"): not learned.
-const PLACES: &[&str] = &[
-    "Street",
-    "Road",
-    "Square",
-    "Avenue",
-    "Lane",
-    "Place",
-    "Bridge",
-    "Park",
-    "Wharf",
-    "Island",
-    "Islands",
-    "River",
-    "Valley",
-    "Bay",
-    "City",
-    "Station",
-    "Hill",
-    "Gardens",
-    "Coast",
-    "Sea",
-    "Ocean",
-    "Mountains",
-    "Cup",
-    "Day",
-    "Week",
-    "Games",
-    "Prize",
-    "Awards",
-    "Act",
-    "Bill",
-    "Review",
-    "Report",
-];
-
-/// Words of [`crate::check::first_reference::NOT_GIVEN_NAMES`] that may
-/// open the name of a body ("Labour Party", "North Wales Police").
-const BODY_OPENERS: &[&str] = &[
-    "Labour",
-    "Tory",
-    "Tories",
-    "Conservative",
-    "Liberal",
-    "North",
-    "South",
-    "East",
-    "West",
-    "Central",
-    "New",
-    "Law",
-    "Radio",
-    "General",
-    "Old",
-];
-
-/// The person or organisation a name phrase (its tokens in `text`) names,
-/// and the tokens of the name itself: without the words before it that
-/// open the phrase but are no part of the name ("Film-maker", "Former",
-/// "Mr"). `None` for anything else (one word, a place, a phrase of many
-/// words). `learn` and `check` file names by this one test.
-pub fn learnable<'t>(text: &str, tokens: &'t [Token]) -> Option<(Kind, &'t [Token])> {
-    use crate::check::first_reference::{full_name_tokens, BODIES, NOT_GIVEN_NAMES};
-    let last = tokens.last()?.span().slice(text);
-    if PLACES.contains(&last) {
-        return None;
-    }
-    let word = |t: &Token| t.span().slice(text);
-    // "Film-maker", "Houston-based": a compound whose later part is lower
-    // case describes what follows.
-    let describes = |t: &Token| {
-        t.kind == TokenKind::Compound
-            && word(t)
-                .split('-')
-                .skip(1)
-                .any(|part| part.chars().next().is_some_and(char::is_lowercase))
-    };
-    let body = BODIES.contains(&last) || MORE_BODIES.contains(&last);
-    let skip = tokens
-        .iter()
-        .take_while(|t| {
-            describes(t) || (NOT_GIVEN_NAMES.contains(&word(t)) && !(body && BODY_OPENERS.contains(&word(t))))
-        })
-        .count();
-    let name = &tokens[skip..];
-    if body {
-        // A part of a longer name the name finder ends early: "Royal
-        // College" of "Royal College of Nursing".
-        let end = name.last()?.span().end;
-        let of_more = text
-            .get(end..)
-            .and_then(|after| after.strip_prefix(" of "))
-            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
-        if of_more {
-            return None;
-        }
-        let words_ok = name
-            .iter()
-            .all(|t| matches!(t.kind, TokenKind::Word | TokenKind::Compound | TokenKind::Initial));
-        return (words_ok && (2..=5).contains(&name.len())).then_some((Kind::Organisation, name));
-    }
-    // "St James", "Saint Helier": a church, a hospital or a place.
-    let saint = name
-        .first()
-        .is_some_and(|t| matches!(word(t), "St" | "St." | "Saint"));
-    (!saint && full_name_tokens(text, name)).then_some((Kind::Person, name))
-}
-
-/// The span of a name's tokens.
-pub fn span_of(tokens: &[Token]) -> crate::finding::Span {
-    match (tokens.first(), tokens.last()) {
-        (Some(a), Some(b)) => crate::finding::Span::new(a.span().start, b.span().end),
-        _ => crate::finding::Span::new(0, 0),
-    }
-}
-
-/// A name as the archive files it: its words, one space apart.
-pub fn spelling_of(text: &str, tokens: &[Token]) -> String {
-    let mut out = String::new();
-    for t in tokens {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(t.span().slice(text));
-    }
-    out
-}
-
 /// One article, mapped: the people and organisations it names, how often,
-/// and its date when known. The `--map` output is one of these a line.
+/// the titles and ages it gives people, and its date when known. The
+/// `--map` output is one of these a line.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Counts {
@@ -220,6 +55,14 @@ pub struct Counts {
     /// Organisations, by spelling, with how often the article names them.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub organisations: BTreeMap<String, u64>,
+    /// People, by spelling, with the titles of one holder the article gives
+    /// them and how often.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub titles: BTreeMap<String, BTreeMap<String, u64>>,
+    /// People, by spelling, with the ages the article gives them and how
+    /// often (only when the article is dated).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ages: BTreeMap<String, BTreeMap<u8, u64>>,
 }
 
 /// What the archive knows of one spelling.
@@ -261,6 +104,10 @@ pub struct Tally {
     pub articles: u64,
     /// Each spelling of each kind.
     pub names: HashMap<(Kind, String), Seen>,
+    /// Each title given to a person's spelling.
+    pub titles: HashMap<(String, String), Seen>,
+    /// Each age given to a person's spelling.
+    pub ages: HashMap<(String, u8), Seen>,
 }
 
 impl Tally {
@@ -272,13 +119,24 @@ impl Tally {
             (Kind::Person, counts.people),
             (Kind::Organisation, counts.organisations),
         ];
+        let seen = |count| Seen {
+            count,
+            first: date,
+            last: date,
+        };
         for (kind, names) in kinds {
             for (spelling, count) in names {
-                self.names.entry((kind, spelling)).or_default().merge(Seen {
-                    count,
-                    first: date,
-                    last: date,
-                });
+                self.names.entry((kind, spelling)).or_default().merge(seen(count));
+            }
+        }
+        for (spelling, titles) in counts.titles {
+            for (title, count) in titles {
+                self.titles.entry((spelling.clone(), title)).or_default().merge(seen(count));
+            }
+        }
+        for (spelling, ages) in counts.ages {
+            for (age, count) in ages {
+                self.ages.entry((spelling.clone(), age)).or_default().merge(seen(count));
             }
         }
     }
@@ -286,18 +144,19 @@ impl Tally {
     /// Adds another tally.
     pub fn merge(&mut self, other: Tally) {
         self.articles += other.articles;
-        if self.names.len() < other.names.len() {
-            let mine = std::mem::replace(&mut self.names, other.names);
-            self.extend(mine);
-        } else {
-            self.extend(other.names);
-        }
+        merge_into(&mut self.names, other.names);
+        merge_into(&mut self.titles, other.titles);
+        merge_into(&mut self.ages, other.ages);
     }
+}
 
-    fn extend(&mut self, names: HashMap<(Kind, String), Seen>) {
-        for (key, seen) in names {
-            self.names.entry(key).or_default().merge(seen);
-        }
+/// Adds `other` into `mine`, the smaller into the larger.
+fn merge_into<K: std::hash::Hash + Eq>(mine: &mut HashMap<K, Seen>, mut other: HashMap<K, Seen>) {
+    if mine.len() < other.len() {
+        std::mem::swap(mine, &mut other);
+    }
+    for (key, seen) in other {
+        mine.entry(key).or_default().merge(seen);
     }
 }
 
@@ -306,6 +165,8 @@ impl Tally {
 #[derive(Debug, Clone)]
 pub struct Mapper {
     lexicon: Lexicon,
+    /// The titles' names, which the title reader asks for.
+    pack: Pack,
 }
 
 impl Default for Mapper {
@@ -319,6 +180,7 @@ impl Mapper {
     pub fn new(pack: &Pack) -> Mapper {
         Mapper {
             lexicon: Lexicon::new(pack),
+            pack: pack.clone(),
         }
     }
 
@@ -333,18 +195,52 @@ impl Mapper {
             date,
             ..Counts::default()
         };
+        // Each name's spelling, when it is a person's or a body's.
+        let mut spellings: Vec<Option<(Kind, String)>> = Vec::with_capacity(mentions.names.len());
         for name in &mentions.names {
-            let Some(tokens) = parsed.tokens.get(name.tokens()) else {
+            let Some((kind, tokens)) = parsed
+                .tokens
+                .get(name.tokens())
+                .and_then(|tokens| learnable(text, tokens))
+            else {
+                spellings.push(None);
                 continue;
             };
-            let Some((kind, tokens)) = learnable(text, tokens) else {
-                continue;
-            };
+            let spelling = spelling_of(text, tokens);
             let map = match kind {
                 Kind::Person => &mut counts.people,
                 Kind::Organisation => &mut counts.organisations,
             };
-            *map.entry(spelling_of(text, tokens)).or_insert(0) += 1;
+            *map.entry(spelling.clone()).or_insert(0) += 1;
+            spellings.push(Some((kind, spelling)));
+        }
+        let mut found = Vec::new();
+        said::scan(
+            text,
+            crate::parse::Window::new(0, &parsed.tokens),
+            &parsed.sentences,
+            &mentions.names,
+            0..mentions.names.len(),
+            &mentions.known,
+            &self.pack,
+            &mut found,
+        );
+        for s in found {
+            let Some(Some((Kind::Person, spelling))) = spellings.get(s.name) else {
+                continue;
+            };
+            match s.what {
+                What::Title { title, .. } => {
+                    let titles = counts.titles.entry(spelling.clone()).or_default();
+                    *titles.entry(title).or_insert(0) += 1;
+                }
+                // An age without a date says nothing of a birth year.
+                What::Age(_) if date.is_none() => {}
+                What::Age(age) => {
+                    let ages = counts.ages.entry(spelling.clone()).or_default();
+                    *ages.entry(age).or_insert(0) += 1;
+                }
+            }
         }
         counts
     }

@@ -6,10 +6,10 @@
 //! `name` is the spelling `check` asks for; `learn` writes the commonest
 //! (the one last used breaking a tie), and an editor may change it by hand.
 //! A merge reads every spelling back and groups them again, so it chooses
-//! afresh. An entry's `titles` and `ages` are its spellings' together; read
-//! back, they go to the entry's `name` (or its first spelling, when an
-//! editor has named it otherwise), which is in the same entry after any
-//! merge.
+//! afresh. An entry's `titles` and `ages` are kept per spelling: a record
+//! of a spelling other than the entry's `name` names it, so that reading
+//! the file back gives the tally that wrote it (an editor who renames an
+//! entry moves its unnamed records to the new name).
 
 use std::fmt::Write as _;
 
@@ -124,43 +124,46 @@ impl<'t> Given<'t> {
 }
 
 /// An entry's titles (commonest first, then the one given last) and ages
-/// (by date): its spellings' together.
+/// (by date), each spelling's apart; a record of the entry's name
+/// (`spellings[0]`) leaves its spelling out.
 fn said_of(spellings: &[Spelling], given: &Given<'_>) -> (Vec<TitleSeen>, Vec<AgeSeen>) {
-    let mut titles: std::collections::BTreeMap<&str, Seen> = Default::default();
-    let mut ages: std::collections::BTreeMap<u8, Seen> = Default::default();
-    for s in spellings {
+    let mut titles = Vec::new();
+    let mut ages = Vec::new();
+    for (n, s) in spellings.iter().enumerate() {
+        let spelling = (n > 0).then(|| s.spelling.clone());
         for (title, seen) in given.titles.get(s.spelling.as_str()).into_iter().flatten() {
-            titles.entry(title).or_default().merge(*seen);
+            titles.push(TitleSeen {
+                title: title.to_string(),
+                count: seen.count,
+                first: seen.first,
+                last: seen.last,
+                spelling: spelling.clone(),
+            });
         }
         for (age, seen) in given.ages.get(s.spelling.as_str()).into_iter().flatten() {
-            ages.entry(*age).or_default().merge(*seen);
+            ages.push(AgeSeen {
+                age: *age,
+                count: seen.count,
+                first: seen.first,
+                last: seen.last,
+                spelling: spelling.clone(),
+            });
         }
     }
-    let mut titles: Vec<TitleSeen> = titles
-        .into_iter()
-        .map(|(title, seen)| TitleSeen {
-            title: title.to_string(),
-            count: seen.count,
-            first: seen.first,
-            last: seen.last,
-        })
-        .collect();
     titles.sort_by(|a, b| {
         b.count
             .cmp(&a.count)
             .then(b.last.cmp(&a.last))
             .then(a.title.cmp(&b.title))
+            .then(a.spelling.cmp(&b.spelling))
     });
-    let mut ages: Vec<AgeSeen> = ages
-        .into_iter()
-        .map(|(age, seen)| AgeSeen {
-            age,
-            count: seen.count,
-            first: seen.first,
-            last: seen.last,
-        })
-        .collect();
-    ages.sort_by(|a, b| a.first.cmp(&b.first).then(a.last.cmp(&b.last)).then(a.age.cmp(&b.age)));
+    ages.sort_by(|a, b| {
+        a.first
+            .cmp(&b.first)
+            .then(a.last.cmp(&b.last))
+            .then(a.age.cmp(&b.age))
+            .then(a.spelling.cmp(&b.spelling))
+    });
     (titles, ages)
 }
 
@@ -176,15 +179,7 @@ pub fn tally_of(section: ArchiveSection) -> Tally {
     ];
     for (kind, entries) in kinds {
         for entry in entries {
-            // The spelling the entry's titles and ages go to.
-            let owner = if entry.spellings.iter().any(|s| s.spelling == entry.name) {
-                entry.name.clone()
-            } else {
-                entry
-                    .spellings
-                    .first()
-                    .map_or_else(|| entry.name.clone(), |s| s.spelling.clone())
-            };
+            let name = entry.name;
             for s in entry.spellings {
                 tally.names.entry((kind, s.spelling)).or_default().merge(Seen {
                     count: s.count,
@@ -196,14 +191,16 @@ pub fn tally_of(section: ArchiveSection) -> Tally {
                 continue;
             }
             for t in entry.titles {
-                tally.titles.entry((owner.clone(), t.title)).or_default().merge(Seen {
+                let owner = t.spelling.unwrap_or_else(|| name.clone());
+                tally.titles.entry((owner, t.title)).or_default().merge(Seen {
                     count: t.count,
                     first: t.first,
                     last: t.last,
                 });
             }
             for a in entry.ages {
-                tally.ages.entry((owner.clone(), a.age)).or_default().merge(Seen {
+                let owner = a.spelling.unwrap_or_else(|| name.clone());
+                tally.ages.entry((owner, a.age)).or_default().merge(Seen {
                     count: a.count,
                     first: a.first,
                     last: a.last,
@@ -253,14 +250,14 @@ pub fn to_yaml(tally: &Tally) -> String {
             }
             for t in &entry.titles {
                 let _ = write!(out, "        - {{title: {}, count: {}", quoted(&t.title), t.count);
-                dates(&mut out, t.first, t.last);
+                dates(&mut out, t.first, t.last, t.spelling.as_deref());
             }
             if !entry.ages.is_empty() {
                 out.push_str("      ages:\n");
             }
             for a in &entry.ages {
                 let _ = write!(out, "        - {{age: {}, count: {}", a.age, a.count);
-                dates(&mut out, a.first, a.last);
+                dates(&mut out, a.first, a.last, a.spelling.as_deref());
             }
         }
         if !any {
@@ -270,13 +267,16 @@ pub fn to_yaml(tally: &Tally) -> String {
     out
 }
 
-/// Ends a flow mapping with its dates.
-fn dates(out: &mut String, first: Option<Date>, last: Option<Date>) {
+/// Ends a flow mapping with its dates and the spelling it belongs to.
+fn dates(out: &mut String, first: Option<Date>, last: Option<Date>, spelling: Option<&str>) {
     if let Some(first) = first {
         let _ = write!(out, ", first: {first}");
     }
     if let Some(last) = last {
         let _ = write!(out, ", last: {last}");
+    }
+    if let Some(spelling) = spelling {
+        let _ = write!(out, ", spelling: {}", quoted(spelling));
     }
     out.push_str("}\n");
 }

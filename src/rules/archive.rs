@@ -22,7 +22,9 @@
 //! ```
 //!
 //! `titles` and `ages` are optional (files learned before they were kept
-//! load as they are).
+//! load as they are). A title or age given to a spelling other than the
+//! entry's `name` says which (`spelling: "Sergey Lavrov"`), so that a
+//! merge regroups it exactly.
 
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -110,6 +112,9 @@ pub struct TitleSeen {
     /// The date of the latest article that gives it, if dated.
     #[serde(default, with = "day")]
     pub last: Option<Date>,
+    /// The spelling it was given to, when not the entry's `name`.
+    #[serde(default)]
+    pub spelling: Option<String>,
 }
 
 /// One age an entry is given (only dated articles' ages are kept).
@@ -126,6 +131,9 @@ pub struct AgeSeen {
     /// The date of the latest article that gives it.
     #[serde(with = "day")]
     pub last: Option<Date>,
+    /// The spelling it was given to, when not the entry's `name`.
+    #[serde(default)]
+    pub spelling: Option<String>,
 }
 
 /// Dates as `YYYY-MM-DD`, in YAML and JSON alike.

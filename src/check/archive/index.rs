@@ -34,12 +34,20 @@ impl Index {
                 }
             }
             if *kind == Kind::Person {
+                // One record a title: the entry's spellings' together.
                 for title in &entry.titles {
-                    index
-                        .holders
-                        .entry(title.title.clone())
-                        .or_default()
-                        .push((at, title.clone()));
+                    let holders = index.holders.entry(title.title.clone()).or_default();
+                    match holders.last_mut() {
+                        Some((h, seen)) if *h == at => {
+                            seen.count += title.count;
+                            seen.first = match (seen.first, title.first) {
+                                (Some(a), Some(b)) => Some(a.min(b)),
+                                (a, b) => a.or(b),
+                            };
+                            seen.last = seen.last.max(title.last);
+                        }
+                        _ => holders.push((at, title.clone())),
+                    }
                 }
             }
         }

@@ -57,7 +57,7 @@ pub const RULES: &[(&str, &str)] = &[
     (first_reference::CODE, "a person first named by surname alone"),
     (
         archive::CODE,
-        "a name spelt as the desk's archive seldom or never spells it",
+        "a name spelt as the desk's archive seldom spells it, or a title or age it contradicts",
     ),
     (acronym::CONFLICT, "one acronym defined two ways"),
     (acronym::EARLY, "an acronym used before its definition"),

@@ -195,24 +195,18 @@ impl Mapper {
             date,
             ..Counts::default()
         };
-        // Each name's spelling, when it is a person's or a body's.
-        let mut spellings: Vec<Option<(Kind, String)>> = Vec::with_capacity(mentions.names.len());
         for name in &mentions.names {
-            let Some((kind, tokens)) = parsed
-                .tokens
-                .get(name.tokens())
-                .and_then(|tokens| learnable(text, tokens))
-            else {
-                spellings.push(None);
+            let Some(tokens) = parsed.tokens.get(name.tokens()) else {
                 continue;
             };
-            let spelling = spelling_of(text, tokens);
+            let Some((kind, tokens)) = learnable(text, tokens) else {
+                continue;
+            };
             let map = match kind {
                 Kind::Person => &mut counts.people,
                 Kind::Organisation => &mut counts.organisations,
             };
-            *map.entry(spelling.clone()).or_insert(0) += 1;
-            spellings.push(Some((kind, spelling)));
+            *map.entry(spelling_of(text, tokens)).or_insert(0) += 1;
         }
         let mut found = Vec::new();
         said::scan(
@@ -226,9 +220,16 @@ impl Mapper {
             &mut found,
         );
         for s in found {
-            let Some(Some((Kind::Person, spelling))) = spellings.get(s.name) else {
+            // Few names have a title or an age: their spelling is read again.
+            let person = mentions
+                .names
+                .get(s.name)
+                .and_then(|n| parsed.tokens.get(n.tokens()))
+                .and_then(|tokens| learnable(text, tokens));
+            let Some((Kind::Person, tokens)) = person else {
                 continue;
             };
+            let spelling = spelling_of(text, tokens);
             match s.what {
                 What::Title { title, .. } => {
                     let titles = counts.titles.entry(spelling.clone()).or_default();

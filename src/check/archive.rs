@@ -24,14 +24,15 @@
 //!
 //! A title ([`said`] reads only those one person holds at a time) is
 //! reported when the archive knows the person, has never given them the
-//! office (with any qualifier), and last gave the title to someone else,
-//! at least [`MIN_HOLDER`] times, on a date no earlier than the story's
-//! (when the story has one). An age is reported when the story has a date
-//! and the archive dated ages of the person that agree with each other:
-//! the age the latest of them gives, plus the whole years between its
-//! date and the story's, is more than a year from the draft's. A draft
-//! without a date gets no age findings: the archive's ages alone cannot
-//! say how old the person is now.
+//! office (with any qualifier), and last gave the title to someone else
+//! (or, when no article giving it is dated, gave it to one other person
+//! alone), at least [`MIN_HOLDER`] times, and that holder did not take it
+//! after the story's date. An age is reported when the story has a
+//! certain date ([`said::certain_date`]) and the archive has dated ages of
+//! the person that agree with each other: the age the latest of them
+//! gives, plus the whole years between its date and the story's, is more
+//! than a year from the draft's. A draft without a date gets no age
+//! findings: the archive's ages alone cannot say how old the person is now.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -207,13 +208,13 @@ fn said(doc: &Document<'_>, pack: &Pack, index: &Index, findings: &mut Vec<Findi
         };
         let (key, message) = match &s.what {
             said::What::Title { title, office } => {
-                let Some(m) = title_message(index, archive, at, entry, title, office, doc.story_date) else {
+                let Some(m) = title_message(index, archive, at, entry, title, office, doc.archive_date()) else {
                     continue;
                 };
                 (title.clone(), m)
             }
             said::What::Age(age) => {
-                let Some(m) = age_message(entry, *age, doc.story_date) else {
+                let Some(m) = age_message(entry, *age, doc.archive_date()) else {
                     continue;
                 };
                 (format!("age {age}"), m)
@@ -253,9 +254,10 @@ fn title_message(
     if held {
         return None;
     }
+    let holders = index.holders(title);
     let mut latest: Option<(usize, &crate::rules::archive::TitleSeen)> = None;
     let mut tied = false;
-    for (holder, seen) in index.holders(title) {
+    for (holder, seen) in holders {
         let Some(last) = seen.last else { continue };
         match latest {
             Some((h, best)) if best.last == Some(last) => tied |= h != *holder,
@@ -266,7 +268,13 @@ fn title_message(
             }
         }
     }
-    let (holder, seen) = latest.filter(|_| !tied)?;
+    // An archive without dates for the title names its holder only when
+    // it gives the title to one person alone.
+    let sole = match holders {
+        [(h, seen)] if latest.is_none() => Some((*h, seen)),
+        _ => None,
+    };
+    let (holder, seen) = latest.filter(|_| !tied).or(sole)?;
     if holder == at || seen.count < MIN_HOLDER {
         return None;
     }
@@ -275,12 +283,19 @@ fn title_message(
         return None;
     }
     let (_, holder_entry) = archive.entries.get(holder)?;
-    let last = seen.last?;
-    let since = seen.first.filter(|f| *f != last).map_or(String::new(), |f| format!(", first on {f}"));
+    let when = match (seen.first, seen.last) {
+        (Some(first), Some(last)) if first != last => {
+            format!("last on {last}, first on {first}, {} times", seen.count)
+        }
+        (_, Some(last)) => format!("last on {last}, {} times", seen.count),
+        _ => format!("{} times, in undated articles", seen.count),
+    };
+    let gives = if latest.is_some() { "last gives" } else { "gives" };
+    let only = if latest.is_some() { "" } else { " only" };
     Some(format!(
-        "the archive last gives the title \"{title}\" to {} (on {last}{since}, {} times) and never \
-         calls {} {office}; check the title",
-        holder_entry.name, seen.count, entry.name
+        "the archive {gives} the title \"{title}\"{only} to {} ({when}) and never calls {} {office}; \
+         check the title",
+        holder_entry.name, entry.name
     ))
 }
 

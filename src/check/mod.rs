@@ -43,7 +43,7 @@ impl Compiled {
         Compiled {
             lexicon: Lexicon::new(pack),
             claims: claim::Dispatch::new(pack),
-            archive: archive::Index::new(&pack.archive),
+            archive: archive::Index::new(pack),
         }
     }
 }
@@ -154,6 +154,7 @@ struct Facts {
     statuses: Vec<legal::WrittenStatus>,
     quotes: quote::Facts,
     said: Vec<archive::said::Said>,
+    said_date: Option<jiff::civil::Date>,
 }
 
 /// One segment of a draft, parsed: what the checks that read every token
@@ -318,6 +319,9 @@ impl<'a> Document<'a> {
                 &mut facts.statuses,
             );
             if !pack.archive.is_empty() {
+                if n == 0 {
+                    facts.said_date = archive::said::certain_date(text, tokens, &segment_sentences, given);
+                }
                 archive::said::scan(
                     text,
                     tokens,
@@ -325,7 +329,7 @@ impl<'a> Document<'a> {
                     &mentions.names,
                     names.clone(),
                     &mentions.known,
-                    pack,
+                    &compiled.archive.offices,
                     &mut facts.said,
                 );
             }
@@ -414,6 +418,12 @@ impl<'a> Document<'a> {
     /// with the archive's, in order.
     fn archive_said(&self) -> &[archive::said::Said] {
         &self.facts.said
+    }
+
+    /// The story's own date when certain, as `naming.archive` compares ages
+    /// and titles at it ([`archive::said::certain_date`]).
+    fn archive_date(&self) -> Option<jiff::civil::Date> {
+        self.facts.said_date
     }
 
     /// The weekdays written beside a date, in order.

@@ -63,6 +63,16 @@ pub struct Counts {
     /// often (only when the article is dated).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub ages: BTreeMap<String, BTreeMap<u8, u64>>,
+    /// True when the article has titles but its date is not certain (not
+    /// given, in front matter or in a dateline, only the first date its
+    /// text writes): its titles count without a date, and its ages are
+    /// not kept.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub titles_undated: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// What the archive knows of one spelling.
@@ -115,6 +125,7 @@ impl Tally {
     pub fn add(&mut self, counts: Counts) {
         self.articles += 1;
         let date = counts.date;
+        let title_date = if counts.titles_undated { None } else { date };
         let kinds = [
             (Kind::Person, counts.people),
             (Kind::Organisation, counts.organisations),
@@ -131,7 +142,11 @@ impl Tally {
         }
         for (spelling, titles) in counts.titles {
             for (title, count) in titles {
-                self.titles.entry((spelling.clone(), title)).or_default().merge(seen(count));
+                self.titles.entry((spelling.clone(), title)).or_default().merge(Seen {
+                    count,
+                    first: title_date,
+                    last: title_date,
+                });
             }
         }
         for (spelling, ages) in counts.ages {
@@ -165,8 +180,8 @@ fn merge_into<K: std::hash::Hash + Eq>(mine: &mut HashMap<K, Seen>, mut other: H
 #[derive(Debug, Clone)]
 pub struct Mapper {
     lexicon: Lexicon,
-    /// The titles' names, which the title reader asks for.
-    pack: Pack,
+    /// The offices of the pack's titles, which the title reader asks for.
+    offices: said::Offices,
 }
 
 impl Default for Mapper {
@@ -180,7 +195,7 @@ impl Mapper {
     pub fn new(pack: &Pack) -> Mapper {
         Mapper {
             lexicon: Lexicon::new(pack),
-            pack: pack.clone(),
+            offices: said::Offices::new(pack),
         }
     }
 
@@ -190,7 +205,10 @@ impl Mapper {
         let text = source.text.as_str();
         let parsed = crate::parse::parse(text, &source.blocks);
         let mentions = crate::mention::find(text, &parsed.tokens, &parsed.sentences, &self.lexicon);
+        let given = crate::claim::calendar::story_date(source, &[], date);
         let date = crate::claim::calendar::story_date(source, &parsed.tokens, date).map(|(d, _)| d);
+        let tokens = crate::parse::Window::new(0, &parsed.tokens);
+        let certain = said::certain_date(text, tokens, &parsed.sentences, given);
         let mut counts = Counts {
             date,
             ..Counts::default()
@@ -211,12 +229,12 @@ impl Mapper {
         let mut found = Vec::new();
         said::scan(
             text,
-            crate::parse::Window::new(0, &parsed.tokens),
+            tokens,
             &parsed.sentences,
             &mentions.names,
             0..mentions.names.len(),
             &mentions.known,
-            &self.pack,
+            &self.offices,
             &mut found,
         );
         for s in found {
@@ -234,9 +252,10 @@ impl Mapper {
                 What::Title { title, .. } => {
                     let titles = counts.titles.entry(spelling.clone()).or_default();
                     *titles.entry(title).or_insert(0) += 1;
+                    counts.titles_undated = certain.is_none() || certain != date;
                 }
-                // An age without a date says nothing of a birth year.
-                What::Age(_) if date.is_none() => {}
+                // An age without a certain date says nothing of a birth year.
+                What::Age(_) if certain.is_none() || certain != date => {}
                 What::Age(age) => {
                     let ages = counts.ages.entry(spelling.clone()).or_default();
                     *ages.entry(age).or_insert(0) += 1;

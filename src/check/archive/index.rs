@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::check::variant::{fold_word, likeness, skeleton, Likeness};
 use crate::rules::archive::{Archive, Entry, Kind, TitleSeen};
+use crate::rules::Pack;
 
 /// The index of every archive loaded for a run.
 #[derive(Clone, Debug, Default)]
@@ -13,12 +14,18 @@ pub struct Index {
     by_key: HashMap<String, Vec<usize>>,
     /// Each title, with the people given it: the entry and its record.
     holders: HashMap<String, Vec<(usize, TitleSeen)>>,
+    /// The offices of the pack's titles, for reading a draft's.
+    pub offices: super::said::Offices,
 }
 
 impl Index {
     /// Indexes the archives of a pack.
-    pub fn new(archive: &Archive) -> Index {
-        let mut index = Index::default();
+    pub fn new(pack: &Pack) -> Index {
+        let archive = &pack.archive;
+        let mut index = Index {
+            offices: super::said::Offices::new(pack),
+            ..Index::default()
+        };
         for (at, (kind, entry)) in archive.entries.iter().enumerate() {
             for spelling in entry
                 .spellings

@@ -14,6 +14,9 @@
 
 use std::ops::Range;
 
+use jiff::civil::Date;
+
+use crate::claim::calendar::DateOrigin;
 use crate::finding::Span;
 use crate::mention::{Known, Name, Target};
 use crate::parse::{Sentence, TokenKind, Window};
@@ -89,7 +92,36 @@ const NOT_QUALIFIERS: &[&str] = &[
     "the", "a", "an", "and", "but", "or", "as", "when", "if", "then", "yesterday", "today", "also",
     "labour", "tory", "tories", "conservative", "liberal", "democrat", "democratic", "republican",
     "socialist", "green", "snp", "ukip", "lib", "dem", "party", "mr", "mrs", "ms", "dr", "sir", "lord",
+    "democrats", "republicans", "conservatives", "socialists", "greens", "nationalist", "nationalists",
+    "unionist", "unionists", "dems",
 ];
+
+/// The office each of a pack's titles is, if it is one of [`OFFICES`]:
+/// by the title's index, compiled once per pack.
+#[derive(Clone, Debug, Default)]
+pub struct Offices(Vec<Option<(&'static str, bool)>>);
+
+impl Offices {
+    /// The offices of `pack`'s titles.
+    pub fn new(pack: &Pack) -> Offices {
+        Offices(
+            pack.titles
+                .iter()
+                .map(|t| {
+                    let name = t.name.to_lowercase();
+                    OFFICES.iter().find(|(o, _)| *o == name).copied()
+                })
+                .collect(),
+        )
+    }
+
+    fn of(&self, target: Target) -> Option<(&'static str, bool)> {
+        match target {
+            Target::Title { rule, .. } => self.0.get(rule).copied().flatten(),
+            _ => None,
+        }
+    }
+}
 
 /// One thing an article says of a person.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -119,7 +151,7 @@ pub enum What {
 
 /// What one segment of an article says of its people: `names` are the
 /// segment's names (indices into `all`), `known` every known form found so
-/// far, `sentences` the segment's.
+/// far, `sentences` the segment's, `offices` the pack's.
 pub fn scan(
     text: &str,
     tokens: Window<'_>,
@@ -127,7 +159,7 @@ pub fn scan(
     all: &[Name],
     names: Range<usize>,
     known: &[Known],
-    pack: &Pack,
+    offices: &Offices,
     out: &mut Vec<Said>,
 ) {
     let word = |i: usize| tokens.get(i).map_or("", |t| t.span().slice(text));
@@ -140,13 +172,7 @@ pub fn scan(
             .take_while(|k| k.tokens.start == i)
             .find(|k| matches!(k.target, Target::Title { .. }))
     };
-    let office_of = |k: &Known| -> Option<(&'static str, bool)> {
-        let Target::Title { rule, .. } = k.target else {
-            return None;
-        };
-        let name = pack.titles.get(rule)?.name.to_lowercase();
-        OFFICES.iter().find(|(o, _)| *o == name).copied()
-    };
+    let office_of = |k: &Known| offices.of(k.target);
     let ends_apposition = |i: usize| matches!(word(i), "," | ";") || kind(i) == Some(TokenKind::Terminal);
     for n in names {
         let Some(name) = all.get(n) else { continue };
@@ -174,8 +200,15 @@ pub fn scan(
         if word(at) == "," {
             let (title, q) = if word(at + 1).eq_ignore_ascii_case("the") {
                 (title_at(at + 2), None)
-            } else if kind(at + 2) == Some(TokenKind::Possessive) && capitalised_word(word(at + 1)) {
-                (title_at(at + 3), Some(qualifier_word(word(at + 1))))
+            } else if let Some(p) = (at + 2..at + 5).find(|&i| kind(i) == Some(TokenKind::Possessive)) {
+                // "South Africa's finance minister": the words before the
+                // possessive, each capitalised, name whose office it is.
+                let words: Vec<&str> = (at + 1..p).map(word).collect();
+                let q = words
+                    .iter()
+                    .all(|w| capitalised_word(w))
+                    .then(|| words.iter().map(|w| qualifier_word(w)).collect::<Vec<_>>().join(" "));
+                (title_at(p + 1), q)
             } else {
                 (None, None)
             };
@@ -264,16 +297,23 @@ fn qualifier_before(
     } else {
         (before, false)
     };
-    let w = word(at);
-    if !matches!(kind(at), Some(TokenKind::Word | TokenKind::Abbreviation)) || !capitalised_word(w) {
+    // The capitalised words right before it, up to three ("South African
+    // President", "Manchester United chief executive").
+    let is_qualifier = |i: usize| {
+        matches!(kind(i), Some(TokenKind::Word | TokenKind::Abbreviation))
+            && capitalised_word(word(i))
+            && !NOT_QUALIFIERS.contains(&qualifier_word(word(i)).as_str())
+    };
+    let mut first = at + 1;
+    while first > opens && at + 1 - first < 3 && is_qualifier(first - 1) {
+        first -= 1;
+    }
+    if first > at {
         return Some(None);
     }
-    let q = qualifier_word(w);
-    if NOT_QUALIFIERS.contains(&q.as_str()) {
-        return Some(None);
-    }
-    // A sentence's first word may be capitalised only for opening it: it
-    // qualifies the title when it is a country or body the pack knows.
+    let q = (first..=at).map(|i| qualifier_word(word(i))).collect::<Vec<_>>().join(" ");
+    // A sentence's first word may be capitalised only for opening it: alone,
+    // it qualifies the title when it is a country or body the pack knows.
     if at == opens && !possessive {
         let end = at + 1;
         let k = known.partition_point(|k| k.tokens.start < at);
@@ -286,6 +326,58 @@ fn qualifier_before(
         }
     }
     Some(Some(q))
+}
+
+/// The article's own date, when certain: given (`--date`, a JSON-lines
+/// `date`), in the front matter, or in a dateline ("LONDON, 4 March 2024 -",
+/// a full date opening the first sentence, or the one after the headline,
+/// after nothing but capitalised words) as `claims.relative_date` reads it.
+/// The first full date written elsewhere may be a date the article reports
+/// ("On 11 September 2001 ..."), which would date an age or a title wrongly.
+pub fn certain_date(
+    text: &str,
+    tokens: Window<'_>,
+    sentences: &[Sentence],
+    given: Option<(Date, DateOrigin)>,
+) -> Option<Date> {
+    if let Some((date, _)) = given.filter(|(_, o)| *o != DateOrigin::Text) {
+        return Some(date);
+    }
+    let headline = sentences.first().is_some_and(|s| {
+        !s.tokens()
+            .any(|i| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Terminal))
+    });
+    let opening = if headline { 2 } else { 1 };
+    sentences.iter().take(opening).find_map(|sentence| {
+        for i in sentence.tokens() {
+            let token = tokens.get(i)?;
+            let word = token.span().slice(text);
+            match token.kind {
+                TokenKind::Date(value) => {
+                    let (y, m, d) = value.full()?;
+                    return crate::claim::calendar::civil(y, m, d);
+                }
+                TokenKind::Weekday(_) | TokenKind::Punct => {}
+                TokenKind::Word | TokenKind::Abbreviation | TokenKind::Initial
+                    if capitalised_word(word)
+                        && !matches!(
+                            word.to_lowercase().as_str(),
+                            "on" | "in"
+                                | "by"
+                                | "since"
+                                | "from"
+                                | "until"
+                                | "after"
+                                | "before"
+                                | "at"
+                                | "as"
+                                | "the"
+                        ) => {}
+                _ => return None,
+            }
+        }
+        None
+    })
 }
 
 /// Whether a word opens with a capital letter.

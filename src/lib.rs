@@ -106,6 +106,6 @@ impl Checker {
     /// Checks one draft; findings sorted by span, then rule.
     pub fn check(&self, source: &Source) -> Vec<Finding> {
         let doc = check::Document::in_segments(source, &self.compiled, &self.pack, self.date, self.segment);
-        check::run(&doc, &self.pack)
+        check::run(&doc, &self.compiled, &self.pack)
     }
 }

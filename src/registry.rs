@@ -62,7 +62,7 @@ rules! {
     TITLE: "naming.title", "one title worded two ways", Warning, Some("titles");
     VARIANT: "naming.variant", "one name spelt two ways that no rule lists", Warning, Some("variants");
     FIRST_REFERENCE: "naming.first_reference", "a person first named by surname alone", Info, Some("first_reference");
-    ARCHIVE: "naming.archive", "a name spelt as the desk's archive seldom or never spells it", Warning, Some("archive");
+    ARCHIVE: "naming.archive", "a name spelt as the desk's archive seldom spells it, or a title or age it contradicts", Warning, Some("archive");
     ACRONYM_CONFLICT: "acronym.conflict", "one acronym defined two ways", Warning, Some("acronyms");
     ACRONYM_EARLY: "acronym.early", "an acronym used before its definition", Warning, Some("acronyms");
     ACRONYM_UNUSED: "acronym.unused", "an acronym defined and never used", Info, Some("acronyms");

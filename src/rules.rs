@@ -13,6 +13,7 @@ use serde::Deserialize;
 use crate::finding::Severity;
 use crate::source::FileMistake;
 
+pub mod archive;
 pub mod examples;
 mod locate;
 
@@ -356,7 +357,7 @@ pub struct RuleFile {
     pub prefer: Vec<Preference>,
     /// A desk's archive of names, as `claimlint learn` writes it.
     #[serde(default)]
-    pub archive: Option<crate::learn::ArchiveSection>,
+    pub archive: Option<archive::ArchiveSection>,
 }
 
 /// Every rule loaded for a run: the union of its rule files.
@@ -386,7 +387,7 @@ pub struct Pack {
     /// The first-reference check's settings.
     pub first_reference: FirstReferenceSettings,
     /// The archives of names loaded (`claimlint learn`'s files).
-    pub archive: crate::learn::Archive,
+    pub archive: archive::Archive,
     /// What is odd but not wrong in the rule files loaded (a duplicate
     /// entry), located; the caller shows them.
     pub warnings: Vec<RuleWarning>,

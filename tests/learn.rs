@@ -167,3 +167,101 @@ fn a_merge_of_a_file_that_was_not_learned_is_an_error() {
         "error: rules/claims.yaml: no `archive:` section; is it a learned file?\n"
     );
 }
+
+/// A second archive, of a chancellor moved to the Home Office and her
+/// successor, and of people whose ages it gives with dates.
+const PEOPLE: &str = "tests/learn/people";
+
+#[test]
+fn titles_and_ages_are_learned_with_their_dates() {
+    let learned = run(&["learn", PEOPLE], 0);
+    insta::assert_snapshot!(learned);
+    // The map step carries them too, and merging the map outputs gives the
+    // same file.
+    let dir = TempDir::new().unwrap();
+    let map = dir.path().join("people.jsonl").display().to_string();
+    run(&["learn", "--map", PEOPLE, "--out", &map], 0);
+    let lines = std::fs::read_to_string(&map).unwrap();
+    assert!(
+        lines.contains(r#""titles":{"Priya Kaul":{"chancellor":1},"Rupert Ashdown":{"home secretary":1}},"ages":{"Priya Kaul":{"41":1}}"#),
+        "{lines}"
+    );
+    assert_eq!(run(&["learn", "--merge", &map], 0), learned);
+}
+
+#[test]
+fn a_title_the_archive_gave_someone_else_and_an_age_that_does_not_fit_are_found() {
+    let dir = TempDir::new().unwrap();
+    let names = dir.path().join("names.yaml").display().to_string();
+    run(&["learn", PEOPLE, "--out", &names], 0);
+    insta::assert_snapshot!(run(
+        &["check", "--rules", &names, "tests/learn/people-draft.md"],
+        1
+    ));
+    // The archive's holder, a former holder, a person who held another
+    // office, ages that fit, titles many hold at once and a title of
+    // another country's: all quiet.
+    assert_eq!(
+        run(&["check", "--rules", &names, "tests/learn/people-quiet.md"], 0),
+        "No findings in 1 file.\n"
+    );
+    // Without a date there is no age to expect.
+    assert_eq!(
+        run(&["check", "--rules", &names, "tests/learn/people-undated.md"], 0),
+        "No findings in 1 file.\n"
+    );
+    // With --date, there is.
+    let dated = run(
+        &[
+            "check",
+            "--rules",
+            &names,
+            "--date",
+            "2024-05-02",
+            "tests/learn/people-undated.md",
+        ],
+        1,
+    );
+    assert!(
+        dated.contains("Helen Marsh's age as 53 on 2023-04-12, so about 54 on 2024-05-02"),
+        "{dated}"
+    );
+}
+
+#[test]
+fn a_learned_file_without_titles_or_ages_still_loads_and_checks() {
+    // The file `learn` wrote before titles and ages were kept.
+    let old =
+        "archive:\n  articles: 2\n  people:\n    - name: \"Gurinder Chadha\"\n      spellings:\n        \
+               - {spelling: \"Gurinder Chadha\", count: 212, first: 2004-01-02, last: 2005-03-01}\n  \
+               organisations: []\n";
+    let dir = TempDir::new().unwrap();
+    let names = dir.path().join("old.yaml");
+    std::fs::write(&names, old).unwrap();
+    let draft = dir.path().join("d.md");
+    std::fs::write(
+        &draft,
+        "# Film\n\nOn 3 May 2005, Film-maker Gurinder Chada, 45, spoke.\n",
+    )
+    .unwrap();
+    let out = run(&["check", "--rules", path_str(&names), path_str(&draft)], 1);
+    assert!(
+        out.contains("the archive writes \"Gurinder Chadha\" 212 times"),
+        "{out}"
+    );
+    assert_eq!(out.matches("warning[naming.archive]").count(), 1, "{out}");
+    // And a merge of it writes the same file, titles and ages still absent.
+    let merged = run(&["learn", "--merge", path_str(&names)], 0);
+    assert!(
+        merged.ends_with(&old[old.find("  people:").unwrap()..]),
+        "{merged}"
+    );
+}
+
+#[test]
+fn the_learned_fixture_examples_behave() {
+    // Spellings, titles and ages: each bad example fires, each good one
+    // stays quiet.
+    let out = run(&["rules", "test", "tests/fixtures/naming.archive/names.yaml"], 0);
+    assert!(out.contains(" passed, 0 failed"), "{out}");
+}

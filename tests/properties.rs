@@ -137,8 +137,9 @@ proptest! {
 }
 
 /// One article's counts: a few people and bodies from a small pool (so
-/// that parts share names and spellings that fold alike), and a date or
-/// none.
+/// that parts share names and spellings that fold alike), titles and ages
+/// given to some of its people (ages only when dated, as `learn` keeps
+/// them), and a date or none.
 fn counts() -> impl Strategy<Value = Counts> {
     let person = prop::sample::select(vec![
         "Gurinder Chadha",
@@ -153,15 +154,55 @@ fn counts() -> impl Strategy<Value = Counts> {
         "Leeds City Council",
     ]);
     let date = prop::option::of((2000i16..2025, 1i8..13, 1i8..29).prop_map(|(y, m, d)| date(y, m, d)));
+    let title = prop::sample::select(vec!["chancellor", "russian foreign minister", "home secretary"]);
+    let said = prop::collection::vec(
+        (
+            0usize..4,
+            prop::option::of(title.prop_map(String::from)),
+            30u8..80,
+            1u64..4,
+        ),
+        0..4,
+    );
     (
         date,
         prop::collection::btree_map(person.prop_map(String::from), 1u64..500, 0..4),
         prop::collection::btree_map(body.prop_map(String::from), 1u64..50, 0..3),
+        said,
     )
-        .prop_map(|(date, people, organisations)| Counts {
-            date,
-            people,
-            organisations,
+        .prop_map(|(date, people, organisations, said)| {
+            let mut counts = Counts {
+                date,
+                people,
+                organisations,
+                ..Counts::default()
+            };
+            let named: Vec<String> = counts.people.keys().cloned().collect();
+            for (who, title, age, count) in said {
+                let Some(person) = named.get(who % named.len().max(1)) else {
+                    continue;
+                };
+                match title {
+                    Some(title) => {
+                        *counts
+                            .titles
+                            .entry(person.clone())
+                            .or_default()
+                            .entry(title)
+                            .or_insert(0) += count;
+                    }
+                    None if date.is_some() => {
+                        *counts
+                            .ages
+                            .entry(person.clone())
+                            .or_default()
+                            .entry(age)
+                            .or_insert(0) += count;
+                    }
+                    None => {}
+                }
+            }
+            counts
         })
 }
 

@@ -1,6 +1,8 @@
 //! `naming.archive`: a name spelt as the desk's archive seldom or never
 //! spells it ("Gurinder Chada" where the archive has "Gurinder Chadha"
-//! 212 times and "Gurinder Chada" twice).
+//! 212 times and "Gurinder Chada" twice), a title the archive last gave
+//! someone else, and an age that does not fit an age the archive gave
+//! with its date.
 //!
 //! Why: a draft that spells a name one way throughout passes every check
 //! of the draft against itself; the desk's published articles know better.
@@ -19,13 +21,34 @@
 //! the fold's habits and the archive writes the chosen one fifty times as
 //! often, unsafe otherwise.
 
+//!
+//! A title ([`said`] reads only those one person holds at a time) is
+//! reported when the archive knows the person, has never given them the
+//! office (with any qualifier), and last gave the title to someone else
+//! (or, when no article giving it is dated, gave it to one other person
+//! alone), at least [`MIN_HOLDER`] times, and that holder did not take it
+//! after the story's date. An age is reported when the story has a
+//! certain date ([`said::certain_date`]) and the archive has dated ages of
+//! the person that agree with each other: the age the latest of them
+//! gives, plus the whole years between its date and the story's, is more
+//! than a year from the draft's. A draft without a date gets no age
+//! findings: the archive's ages alone cannot say how old the person is now.
+
 use rustc_hash::FxHashMap as HashMap;
+
+use jiff::civil::Date;
 
 use crate::check::Document;
 use crate::finding::{Applicability, Edit, Finding, Fix, Span};
-use crate::learn::archive::folded_alike;
-use crate::learn::{learnable, span_of, spelling_of, Kind};
+use crate::rules::archive::{AgeSeen, Entry, Kind};
 use crate::rules::Pack;
+
+mod index;
+mod names;
+pub mod said;
+
+pub use index::{folded_alike, keys, one_name, Index};
+pub use names::{learnable, span_of, spelling_of};
 
 /// The rule code.
 pub const CODE: &str = crate::registry::ARCHIVE.code;
@@ -45,12 +68,25 @@ const SAFE_RATIO: u64 = 50;
 /// writes it (its index among the draft's names, and its span).
 type Spelt = (Kind, String, Vec<(usize, Span)>);
 
-/// Reports each name the draft spells as the archive seldom does.
-pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
+/// The fewest times the archive must give its latest holder a title for
+/// another person's title to be reported.
+pub const MIN_HOLDER: u64 = 2;
+
+/// Reports each name the draft spells as the archive seldom does, each
+/// title the archive last gave someone else and each age that does not
+/// fit the archive's.
+pub fn check(doc: &Document<'_>, pack: &Pack, index: &Index, findings: &mut Vec<Finding>) {
     let archive = &pack.archive;
     if archive.is_empty() {
         return;
     }
+    spellings(doc, pack, index, findings);
+    said(doc, pack, index, findings);
+}
+
+/// Reports each name the draft spells as the archive seldom does.
+fn spellings(doc: &Document<'_>, pack: &Pack, index: &Index, findings: &mut Vec<Finding>) {
+    let archive = &pack.archive;
     let text = doc.source.text.as_str();
     let names = &doc.mentions.names;
     // Each distinct spelling of a person or body, in order of first use,
@@ -73,7 +109,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     }
     let severity = archive.severity.unwrap_or(crate::registry::ARCHIVE.severity);
     for (kind, spelling, uses) in &order {
-        let Some(entry) = archive.lookup(*kind, spelling) else {
+        let Some((_, entry)) = index.lookup(archive, *kind, spelling) else {
             continue;
         };
         let preferred = entry.name.as_str();
@@ -143,6 +179,167 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             fix: Fix::new(applicability, edits),
         });
     }
+}
+
+/// Reports the titles and ages the draft gives people that do not fit
+/// the archive's.
+fn said(doc: &Document<'_>, pack: &Pack, index: &Index, findings: &mut Vec<Finding>) {
+    let said = doc.archive_said();
+    if said.is_empty() {
+        return;
+    }
+    let archive = &pack.archive;
+    let text = doc.source.text.as_str();
+    let severity = archive.severity.unwrap_or_default();
+    let mut done: rustc_hash::FxHashSet<(usize, String)> = Default::default();
+    for s in said {
+        let Some(name) = doc.mentions.names.get(s.name) else {
+            continue;
+        };
+        let Some(tokens) = doc.tokens.get(name.tokens()) else {
+            continue;
+        };
+        let Some((Kind::Person, tokens)) = learnable(text, tokens) else {
+            continue;
+        };
+        let spelling = spelling_of(text, tokens);
+        let Some((at, entry)) = index.lookup(archive, Kind::Person, &spelling) else {
+            continue;
+        };
+        let (key, message) = match &s.what {
+            said::What::Title { title, office } => {
+                let Some(m) = title_message(index, archive, at, entry, title, office, doc.archive_date())
+                else {
+                    continue;
+                };
+                (title.clone(), m)
+            }
+            said::What::Age(age) => {
+                let Some(m) = age_message(entry, *age, doc.archive_date()) else {
+                    continue;
+                };
+                (format!("age {age}"), m)
+            }
+        };
+        if !done.insert((at, key.clone())) {
+            continue;
+        }
+        findings.push(Finding {
+            rule: CODE,
+            origin: Some(entry.name.clone()),
+            severity,
+            message,
+            span: s.span,
+            related: Vec::new(),
+            fix: None,
+        });
+    }
+}
+
+/// The message for a title the archive last gave someone else, if it did.
+fn title_message(
+    index: &Index,
+    archive: &crate::rules::archive::Archive,
+    at: usize,
+    entry: &Entry,
+    title: &str,
+    office: &str,
+    story: Option<Date>,
+) -> Option<String> {
+    // The person held the office, under this title or another ("chancellor",
+    // "german chancellor"): the draft may be right, and is not second-guessed.
+    let held = entry
+        .titles
+        .iter()
+        .any(|t| t.title == office || t.title.ends_with(&format!(" {office}")));
+    if held {
+        return None;
+    }
+    let holders = index.holders(title);
+    let mut latest: Option<(usize, &crate::rules::archive::TitleSeen)> = None;
+    let mut tied = false;
+    for (holder, seen) in holders {
+        let Some(last) = seen.last else { continue };
+        match latest {
+            Some((h, best)) if best.last == Some(last) => tied |= h != *holder,
+            Some((_, best)) if best.last > Some(last) => {}
+            _ => {
+                latest = Some((*holder, seen));
+                tied = false;
+            }
+        }
+    }
+    // An archive without dates for the title names its holder only when
+    // it gives the title to one person alone.
+    let sole = match holders {
+        [(h, seen)] if latest.is_none() => Some((*h, seen)),
+        _ => None,
+    };
+    let (holder, seen) = latest.filter(|_| !tied).or(sole)?;
+    if holder == at || seen.count < MIN_HOLDER {
+        return None;
+    }
+    // A story from before the holder took the title is about another time.
+    if story.is_some_and(|d| seen.first.is_some_and(|first| d < first)) {
+        return None;
+    }
+    let (_, holder_entry) = archive.entries.get(holder)?;
+    let when = match (seen.first, seen.last) {
+        (Some(first), Some(last)) if first != last => {
+            format!("last on {last}, first on {first}, {} times", seen.count)
+        }
+        (_, Some(last)) => format!("last on {last}, {} times", seen.count),
+        _ => format!("{} times, in undated articles", seen.count),
+    };
+    let gives = if latest.is_some() { "last gives" } else { "gives" };
+    let only = if latest.is_some() { "" } else { " only" };
+    Some(format!(
+        "the archive {gives} the title \"{title}\"{only} to {} ({when}) and never calls {} {office}; \
+         check the title",
+        holder_entry.name, entry.name
+    ))
+}
+
+/// The message for an age that does not fit the archive's, if it does not.
+fn age_message(entry: &Entry, age: u8, story: Option<Date>) -> Option<String> {
+    let story = story?;
+    let dated: Vec<(&AgeSeen, Date, Date)> = entry
+        .ages
+        .iter()
+        .filter_map(|a| Some((a, a.first?, a.last?)))
+        .collect();
+    let &(latest, _, last) = dated.iter().max_by_key(|(a, _, last)| (*last, a.age))?;
+    // The archive must agree with itself: each age, at its first and last
+    // dates, within a year of what the latest one makes it.
+    let agrees = dated.iter().all(|&(a, first, l)| {
+        [first, l]
+            .into_iter()
+            .all(|d| (i64::from(a.age) - expected(latest.age, last, d)).abs() <= 1)
+    });
+    if !agrees {
+        return None;
+    }
+    let expect = expected(latest.age, last, story);
+    if (i64::from(age) - expect).abs() <= 1 {
+        return None;
+    }
+    Some(format!(
+        "the archive gives {}'s age as {} on {last}, so about {expect} on {story} (the story's date), not {age}",
+        entry.name, latest.age
+    ))
+}
+
+/// The age of someone `age` on `from`, on `to`: plus (or minus) the whole
+/// years between.
+fn expected(age: u8, from: Date, to: Date) -> i64 {
+    let mut years = i64::from(to.year()) - i64::from(from.year());
+    let (a, b) = ((to.month(), to.day()), (from.month(), from.day()));
+    if years > 0 && a < b {
+        years -= 1;
+    } else if years < 0 && a > b {
+        years += 1;
+    }
+    i64::from(age) + years
 }
 
 #[cfg(test)]

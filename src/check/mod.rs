@@ -34,6 +34,7 @@ pub mod variant;
 pub struct Compiled {
     lexicon: Lexicon,
     claims: claim::Dispatch,
+    archive: archive::Index,
 }
 
 impl Compiled {
@@ -42,6 +43,7 @@ impl Compiled {
         Compiled {
             lexicon: Lexicon::new(pack),
             claims: claim::Dispatch::new(pack),
+            archive: archive::Index::new(pack),
         }
     }
 }
@@ -96,6 +98,8 @@ struct Facts {
     relatives: Vec<relative::WrittenRelative>,
     statuses: Vec<legal::WrittenStatus>,
     quotes: quote::Facts,
+    said: Vec<archive::said::Said>,
+    said_date: Option<jiff::civil::Date>,
 }
 
 /// One segment of a draft, parsed: what the checks that read every token
@@ -259,6 +263,21 @@ impl<'a> Document<'a> {
                 sentences.len(),
                 &mut facts.statuses,
             );
+            if !pack.archive.is_empty() {
+                if n == 0 {
+                    facts.said_date = archive::said::certain_date(text, tokens, &segment_sentences, given);
+                }
+                archive::said::scan(
+                    text,
+                    tokens,
+                    &segment_sentences,
+                    &mentions.names,
+                    names.clone(),
+                    &mentions.known,
+                    &compiled.archive.offices,
+                    &mut facts.said,
+                );
+            }
             let end = tokens.len();
             if whole {
                 kept = Tokens::all(base, parsed.tokens);
@@ -340,6 +359,18 @@ impl<'a> Document<'a> {
         &self.facts.quotes
     }
 
+    /// The titles and ages given to people that `naming.archive` compares
+    /// with the archive's, in order.
+    fn archive_said(&self) -> &[archive::said::Said] {
+        &self.facts.said
+    }
+
+    /// The story's own date when certain, as `naming.archive` compares ages
+    /// and titles at it ([`archive::said::certain_date`]).
+    fn archive_date(&self) -> Option<jiff::civil::Date> {
+        self.facts.said_date
+    }
+
     /// The weekdays written beside a date, in order.
     fn written_weekdays(&self) -> &[claims::WrittenWeekday] {
         &self.facts.weekdays
@@ -378,14 +409,14 @@ fn headline_of(tokens: Window<'_>, sentences: &[Sentence]) -> Option<Span> {
 }
 
 /// Runs every check over a document; findings sorted by span, then rule.
-pub fn run(doc: &Document<'_>, pack: &Pack) -> Vec<Finding> {
+pub fn run(doc: &Document<'_>, compiled: &Compiled, pack: &Pack) -> Vec<Finding> {
     let mut findings = Vec::new();
     entity::check(doc, pack, &mut findings);
     abbreviation::check(doc, pack, &mut findings);
     title::check(doc, pack, &mut findings);
     variant::check(doc, pack, &mut findings);
     first_reference::check(doc, pack, &mut findings);
-    archive::check(doc, pack, &mut findings);
+    archive::check(doc, pack, &compiled.archive, &mut findings);
     acronym::check(doc, pack, &mut findings);
     term::check(doc, pack, &mut findings);
     style::check(doc, pack, &mut findings);

@@ -1,242 +1,31 @@
-//! The learned file: the `archive:` section of a rule file, as `learn`
-//! writes it and `rules.rs` reads it, and the index `naming.archive`
-//! looks names up in.
-//!
-//! ```yaml
-//! archive:
-//!   articles: 927
-//!   people:
-//!     - name: "Gurinder Chadha"
-//!       spellings:
-//!         - {spelling: "Gurinder Chadha", count: 212, first: 2004-01-02, last: 2005-03-01}
-//!         - {spelling: "Gurinder Chada", count: 2, first: 2004-06-01, last: 2004-06-01}
-//!   organisations: []
-//! ```
+//! The learned file as `learn` writes it: a tally's spellings grouped
+//! into entries, written as the `archive:` section of a rule file
+//! ([`crate::rules::archive`] holds its types and its example), and read
+//! back into a tally for a merge.
 //!
 //! `name` is the spelling `check` asks for; `learn` writes the commonest
 //! (the one last used breaking a tie), and an editor may change it by hand.
 //! A merge reads every spelling back and groups them again, so it chooses
-//! afresh.
+//! afresh. An entry's `titles` and `ages` are kept per spelling: a record
+//! of a spelling other than the entry's `name` names it, so that reading
+//! the file back gives the tally that wrote it (an editor who renames an
+//! entry moves its unnamed records to the new name).
 
 use std::fmt::Write as _;
 
 use jiff::civil::Date;
 use rustc_hash::FxHashMap as HashMap;
-use serde::Deserialize;
 
 use super::{Kind, Seen, Tally};
-use crate::check::variant::{fold_word, likeness, skeleton, Likeness};
-use crate::finding::Severity;
-use crate::rules::Examples;
-
-/// The `archive:` section of a rule file, as written.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ArchiveSection {
-    /// How many articles were read.
-    #[serde(default)]
-    pub articles: u64,
-    /// Severity of `naming.archive` (default warning).
-    #[serde(default)]
-    pub severity: Option<Severity>,
-    /// People, each with every spelling the archive writes.
-    #[serde(default)]
-    pub people: Vec<Entry>,
-    /// Organisations, likewise.
-    #[serde(default)]
-    pub organisations: Vec<Entry>,
-    /// Examples run by the test suite and `claimlint rules test`.
-    #[serde(default)]
-    pub examples: Examples,
-}
-
-/// One person or organisation: the spellings that fold alike.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Entry {
-    /// The spelling to use.
-    pub name: String,
-    /// Every spelling seen, with how often and when.
-    pub spellings: Vec<Spelling>,
-}
-
-/// One spelling of an entry.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Spelling {
-    /// The name as written.
-    pub spelling: String,
-    /// How often the archive writes it.
-    pub count: u64,
-    /// The date of the earliest article that writes it, if dated.
-    #[serde(default, with = "day")]
-    pub first: Option<Date>,
-    /// The date of the latest article that writes it, if dated.
-    #[serde(default, with = "day")]
-    pub last: Option<Date>,
-}
-
-/// Dates as `YYYY-MM-DD`, in YAML and JSON alike.
-pub(crate) mod day {
-    use jiff::civil::Date;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
-        match date {
-            Some(d) => s.serialize_str(&d.to_string()),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
-        let Some(text) = Option::<String>::deserialize(d)? else {
-            return Ok(None);
-        };
-        text.parse::<Date>()
-            .map(Some)
-            .map_err(|_| serde::de::Error::custom(format!("invalid date {text:?}, expected YYYY-MM-DD")))
-    }
-}
-
-/// Every archive loaded for a run, indexed for lookup by spelling.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Archive {
-    /// Severity of `naming.archive` (the last file's that sets one).
-    pub severity: Option<Severity>,
-    /// Examples of `naming.archive`.
-    pub examples: Examples,
-    /// Every entry of every loaded file.
-    pub entries: Vec<(Kind, Entry)>,
-    /// The entries filed under each key of their spellings.
-    index: HashMap<String, Vec<usize>>,
-}
-
-impl Archive {
-    /// Adds one file's section.
-    pub fn add(&mut self, section: ArchiveSection) {
-        self.severity = section.severity.or(self.severity);
-        self.examples.bad.extend(section.examples.bad);
-        self.examples.good.extend(section.examples.good);
-        let kinds = [
-            (Kind::Person, section.people),
-            (Kind::Organisation, section.organisations),
-        ];
-        for (kind, entries) in kinds {
-            for entry in entries {
-                let at = self.entries.len();
-                for spelling in entry
-                    .spellings
-                    .iter()
-                    .map(|s| s.spelling.as_str())
-                    .chain([entry.name.as_str()])
-                {
-                    for key in keys(kind, spelling) {
-                        let filed = self.index.entry(key).or_default();
-                        if filed.last() != Some(&at) {
-                            filed.push(at);
-                        }
-                    }
-                }
-                self.entries.push((kind, entry));
-            }
-        }
-    }
-
-    /// True when no archive is loaded.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    /// The entry whose spellings `spelling` is one of, or folds alike
-    /// with: of several, the one whose chosen spelling is written most.
-    pub fn lookup(&self, kind: Kind, spelling: &str) -> Option<&Entry> {
-        let mut best: Option<(&Entry, u64)> = None;
-        for key in keys(kind, spelling) {
-            for &at in self.index.get(&key).into_iter().flatten() {
-                let (k, entry) = &self.entries[at];
-                if *k != kind || !one_name(spelling, &entry.name) {
-                    continue;
-                }
-                let count = entry.count_of(&entry.name);
-                if best.is_none_or(|(_, c)| count > c) {
-                    best = Some((entry, count));
-                }
-            }
-        }
-        best.map(|(e, _)| e)
-    }
-}
-
-impl Entry {
-    /// How often the archive writes `spelling` (0 when never).
-    pub fn count_of(&self, spelling: &str) -> u64 {
-        self.spellings
-            .iter()
-            .filter(|s| s.spelling == spelling)
-            .map(|s| s.count)
-            .sum()
-    }
-
-    /// The spelling's record, when the archive writes it.
-    pub fn spelling(&self, spelling: &str) -> Option<&Spelling> {
-        self.spellings.iter().find(|s| s.spelling == spelling)
-    }
-}
-
-/// The keys a spelling is filed under: its words folded, and for each word
-/// long enough, the same with that word's skeleton instead (so that two
-/// spellings apart only in one word's vowels meet).
-fn keys(kind: Kind, spelling: &str) -> Vec<String> {
-    let folds: Vec<String> = spelling.split_whitespace().map(fold_word).collect();
-    let tag = match kind {
-        Kind::Person => "p",
-        Kind::Organisation => "o",
-    };
-    let mut keys = vec![format!("{tag} {}", folds.join(" "))];
-    for (i, fold) in folds.iter().enumerate() {
-        if fold.chars().count() < 5 {
-            continue;
-        }
-        let mut words: Vec<String> = folds.clone();
-        words[i] = format!("~{}", skeleton(fold));
-        keys.push(format!("{tag} {}", words.join(" ")));
-    }
-    keys
-}
-
-/// Whether two spellings are one name: as many words, each the same or
-/// alike once folded, but for at most one that differs only in its vowels
-/// (the tests of `naming.variant`).
-pub fn one_name(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<&str>, Vec<&str>) = (a.split_whitespace().collect(), b.split_whitespace().collect());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut near = 0;
-    for (x, y) in a.iter().zip(&b) {
-        match likeness(x, y) {
-            Likeness::Same | Likeness::Folded => {}
-            Likeness::Near => near += 1,
-            Likeness::Different => return false,
-        }
-    }
-    near <= 1
-}
-
-/// Whether two spellings of one name differ only by the folding habits
-/// (no word apart only in its vowels): the stronger sign.
-pub fn folded_alike(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<&str>, Vec<&str>) = (a.split_whitespace().collect(), b.split_whitespace().collect());
-    a.len() == b.len()
-        && a.iter()
-            .zip(&b)
-            .all(|(x, y)| matches!(likeness(x, y), Likeness::Same | Likeness::Folded))
-}
+pub use crate::check::archive::folded_alike;
+use crate::check::archive::{keys, one_name};
+pub use crate::rules::archive::{day, AgeSeen, Archive, ArchiveSection, Entry, Spelling, TitleSeen};
 
 /// A tally's spellings grouped into entries, each kind's entries sorted by
 /// how often they are written (then by name), each entry's spellings
 /// likewise.
 pub fn entries(tally: &Tally) -> Vec<(Kind, Entry)> {
+    let given = Given::of(tally);
     let mut spellings: Vec<(&(Kind, String), &Seen)> = tally.names.iter().collect();
     spellings.sort_by(|a, b| a.0.cmp(b.0));
     // Union-find over the spellings that share a key and are one name.
@@ -297,15 +86,85 @@ pub fn entries(tally: &Tally) -> Vec<(Kind, Entry)> {
             });
             let total = list.iter().map(|s| s.count).sum();
             let kind = spellings[members[0]].0 .0;
+            let (titles, ages) = match kind {
+                Kind::Person => said_of(&list, &given),
+                Kind::Organisation => Default::default(),
+            };
             let entry = Entry {
                 name: list[0].spelling.clone(),
                 spellings: list,
+                titles,
+                ages,
             };
             (total, kind, entry)
         })
         .collect();
     out.sort_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)).then(a.2.name.cmp(&b.2.name)));
     out.into_iter().map(|(_, kind, entry)| (kind, entry)).collect()
+}
+
+/// The titles and ages given to each person's spelling.
+#[derive(Default)]
+struct Given<'t> {
+    titles: HashMap<&'t str, Vec<(&'t str, Seen)>>,
+    ages: HashMap<&'t str, Vec<(u8, Seen)>>,
+}
+
+impl<'t> Given<'t> {
+    fn of(tally: &'t Tally) -> Given<'t> {
+        let mut given = Given::default();
+        for ((spelling, title), seen) in &tally.titles {
+            given.titles.entry(spelling).or_default().push((title, *seen));
+        }
+        for ((spelling, age), seen) in &tally.ages {
+            given.ages.entry(spelling).or_default().push((*age, *seen));
+        }
+        given
+    }
+}
+
+/// An entry's titles (commonest first, then the one given last) and ages
+/// (by date), each spelling's apart; a record of the entry's name
+/// (`spellings[0]`) leaves its spelling out.
+fn said_of(spellings: &[Spelling], given: &Given<'_>) -> (Vec<TitleSeen>, Vec<AgeSeen>) {
+    let mut titles = Vec::new();
+    let mut ages = Vec::new();
+    for (n, s) in spellings.iter().enumerate() {
+        let spelling = (n > 0).then(|| s.spelling.clone());
+        for (title, seen) in given.titles.get(s.spelling.as_str()).into_iter().flatten() {
+            titles.push(TitleSeen {
+                title: title.to_string(),
+                count: seen.count,
+                first: seen.first,
+                last: seen.last,
+                spelling: spelling.clone(),
+            });
+        }
+        for (age, seen) in given.ages.get(s.spelling.as_str()).into_iter().flatten() {
+            ages.push(AgeSeen {
+                age: *age,
+                count: seen.count,
+                first: seen.first,
+                last: seen.last,
+                spelling: spelling.clone(),
+            });
+        }
+    }
+    titles.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then(b.last.cmp(&a.last))
+            .then(a.title.cmp(&b.title))
+            .then(a.spelling.cmp(&b.spelling))
+    });
+    ages.sort_by(|a, b| {
+        a.first
+            .cmp(&b.first)
+            .then(a.last.cmp(&b.last))
+            .then(a.age.cmp(&b.age))
+            .then(a.spelling.cmp(&b.spelling))
+    });
+    (titles, ages)
 }
 
 /// The tally of a learned file's section: every spelling, as counted.
@@ -320,11 +179,31 @@ pub fn tally_of(section: ArchiveSection) -> Tally {
     ];
     for (kind, entries) in kinds {
         for entry in entries {
+            let name = entry.name;
             for s in entry.spellings {
                 tally.names.entry((kind, s.spelling)).or_default().merge(Seen {
                     count: s.count,
                     first: s.first,
                     last: s.last,
+                });
+            }
+            if kind != Kind::Person {
+                continue;
+            }
+            for t in entry.titles {
+                let owner = t.spelling.unwrap_or_else(|| name.clone());
+                tally.titles.entry((owner, t.title)).or_default().merge(Seen {
+                    count: t.count,
+                    first: t.first,
+                    last: t.last,
+                });
+            }
+            for a in entry.ages {
+                let owner = a.spelling.unwrap_or_else(|| name.clone());
+                tally.ages.entry((owner, a.age)).or_default().merge(Seen {
+                    count: a.count,
+                    first: a.first,
+                    last: a.last,
                 });
             }
         }
@@ -366,12 +245,40 @@ pub fn to_yaml(tally: &Tally) -> String {
                 }
                 out.push_str("}\n");
             }
+            if !entry.titles.is_empty() {
+                out.push_str("      titles:\n");
+            }
+            for t in &entry.titles {
+                let _ = write!(out, "        - {{title: {}, count: {}", quoted(&t.title), t.count);
+                dates(&mut out, t.first, t.last, t.spelling.as_deref());
+            }
+            if !entry.ages.is_empty() {
+                out.push_str("      ages:\n");
+            }
+            for a in &entry.ages {
+                let _ = write!(out, "        - {{age: {}, count: {}", a.age, a.count);
+                dates(&mut out, a.first, a.last, a.spelling.as_deref());
+            }
         }
         if !any {
             let _ = writeln!(out, "  {key}: []");
         }
     }
     out
+}
+
+/// Ends a flow mapping with its dates and the spelling it belongs to.
+fn dates(out: &mut String, first: Option<Date>, last: Option<Date>, spelling: Option<&str>) {
+    if let Some(first) = first {
+        let _ = write!(out, ", first: {first}");
+    }
+    if let Some(last) = last {
+        let _ = write!(out, ", last: {last}");
+    }
+    if let Some(spelling) = spelling {
+        let _ = write!(out, ", spelling: {}", quoted(spelling));
+    }
+    out.push_str("}\n");
 }
 
 /// A YAML double-quoted scalar (a JSON string is one).

@@ -31,183 +31,18 @@ use rustc_hash::FxHashMap as HashMap;
 pub mod archive;
 mod input;
 
-pub use archive::{Archive, ArchiveSection};
+pub use crate::check::archive::{learnable, span_of, spelling_of};
+pub use crate::rules::archive::{Archive, ArchiveSection, Kind};
 pub use input::{run, Args};
 
+use crate::check::archive::said::{self, What};
 use crate::mention::Lexicon;
-use crate::parse::{Token, TokenKind};
 use crate::rules::Pack;
 use crate::source::Source;
 
-/// What a learned name is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    /// A person's full name ("Gurinder Chadha").
-    Person,
-    /// A body: a name whose last word names one ("Strathclyde Police").
-    Organisation,
-}
-
-/// Last words of a name that make it a body, besides those
-/// `naming.first_reference` knows: companies and the like.
-const MORE_BODIES: &[&str] = &[
-    "Inc",
-    "Ltd",
-    "Plc",
-    "plc",
-    "Corp",
-    "Holdings",
-    "Motors",
-    "Airport",
-    "Foundation",
-    "Society",
-    "Institution",
-    "Organisation",
-    "Organization",
-    "Fund",
-    "Network",
-    "Forum",
-    "Council",
-    "Assembly",
-    "Parliament",
-    "Bureau",
-    "Exchange",
-    "Partnership",
-    "Alliance",
-    "Infirmary",
-];
-
-/// Last words of a name that make it a place, never a person ("Downing
-/// Street", "Canary Wharf"): not learned.
-const PLACES: &[&str] = &[
-    "Street",
-    "Road",
-    "Square",
-    "Avenue",
-    "Lane",
-    "Place",
-    "Bridge",
-    "Park",
-    "Wharf",
-    "Island",
-    "Islands",
-    "River",
-    "Valley",
-    "Bay",
-    "City",
-    "Station",
-    "Hill",
-    "Gardens",
-    "Coast",
-    "Sea",
-    "Ocean",
-    "Mountains",
-    "Cup",
-    "Day",
-    "Week",
-    "Games",
-    "Prize",
-    "Awards",
-    "Act",
-    "Bill",
-    "Review",
-    "Report",
-];
-
-/// Words of [`crate::check::first_reference::NOT_GIVEN_NAMES`] that may
-/// open the name of a body ("Labour Party", "North Wales Police").
-const BODY_OPENERS: &[&str] = &[
-    "Labour",
-    "Tory",
-    "Tories",
-    "Conservative",
-    "Liberal",
-    "North",
-    "South",
-    "East",
-    "West",
-    "Central",
-    "New",
-    "Law",
-    "Radio",
-    "General",
-    "Old",
-];
-
-/// The person or organisation a name phrase (its tokens in `text`) names,
-/// and the tokens of the name itself: without the words before it that
-/// open the phrase but are no part of the name ("Film-maker", "Former",
-/// "Mr"). `None` for anything else (one word, a place, a phrase of many
-/// words). `learn` and `check` file names by this one test.
-pub fn learnable<'t>(text: &str, tokens: &'t [Token]) -> Option<(Kind, &'t [Token])> {
-    use crate::check::first_reference::{full_name_tokens, BODIES, NOT_GIVEN_NAMES};
-    let last = tokens.last()?.span().slice(text);
-    if PLACES.contains(&last) {
-        return None;
-    }
-    let word = |t: &Token| t.span().slice(text);
-    // "Film-maker", "Houston-based": a compound whose later part is lower
-    // case describes what follows.
-    let describes = |t: &Token| {
-        t.kind == TokenKind::Compound
-            && word(t)
-                .split('-')
-                .skip(1)
-                .any(|part| part.chars().next().is_some_and(char::is_lowercase))
-    };
-    let body = BODIES.contains(&last) || MORE_BODIES.contains(&last);
-    let skip = tokens
-        .iter()
-        .take_while(|t| {
-            describes(t) || (NOT_GIVEN_NAMES.contains(&word(t)) && !(body && BODY_OPENERS.contains(&word(t))))
-        })
-        .count();
-    let name = &tokens[skip..];
-    if body {
-        // A part of a longer name the name finder ends early: "Royal
-        // College" of "Royal College of Nursing".
-        let end = name.last()?.span().end;
-        let of_more = text
-            .get(end..)
-            .and_then(|after| after.strip_prefix(" of "))
-            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
-        if of_more {
-            return None;
-        }
-        let words_ok = name
-            .iter()
-            .all(|t| matches!(t.kind, TokenKind::Word | TokenKind::Compound | TokenKind::Initial));
-        return (words_ok && (2..=5).contains(&name.len())).then_some((Kind::Organisation, name));
-    }
-    // "St James", "Saint Helier": a church, a hospital or a place.
-    let saint = name
-        .first()
-        .is_some_and(|t| matches!(word(t), "St" | "St." | "Saint"));
-    (!saint && full_name_tokens(text, name)).then_some((Kind::Person, name))
-}
-
-/// The span of a name's tokens.
-pub fn span_of(tokens: &[Token]) -> crate::finding::Span {
-    match (tokens.first(), tokens.last()) {
-        (Some(a), Some(b)) => crate::finding::Span::new(a.span().start, b.span().end),
-        _ => crate::finding::Span::new(0, 0),
-    }
-}
-
-/// A name as the archive files it: its words, one space apart.
-pub fn spelling_of(text: &str, tokens: &[Token]) -> String {
-    let mut out = String::new();
-    for t in tokens {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(t.span().slice(text));
-    }
-    out
-}
-
 /// One article, mapped: the people and organisations it names, how often,
-/// and its date when known. The `--map` output is one of these a line.
+/// the titles and ages it gives people, and its date when known. The
+/// `--map` output is one of these a line.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Counts {
@@ -220,6 +55,24 @@ pub struct Counts {
     /// Organisations, by spelling, with how often the article names them.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub organisations: BTreeMap<String, u64>,
+    /// People, by spelling, with the titles of one holder the article gives
+    /// them and how often.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub titles: BTreeMap<String, BTreeMap<String, u64>>,
+    /// People, by spelling, with the ages the article gives them and how
+    /// often (only when the article is dated).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ages: BTreeMap<String, BTreeMap<u8, u64>>,
+    /// True when the article has titles but its date is not certain (not
+    /// given, in front matter or in a dateline, only the first date its
+    /// text writes): its titles count without a date, and its ages are
+    /// not kept.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub titles_undated: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// What the archive knows of one spelling.
@@ -261,6 +114,10 @@ pub struct Tally {
     pub articles: u64,
     /// Each spelling of each kind.
     pub names: HashMap<(Kind, String), Seen>,
+    /// Each title given to a person's spelling.
+    pub titles: HashMap<(String, String), Seen>,
+    /// Each age given to a person's spelling.
+    pub ages: HashMap<(String, u8), Seen>,
 }
 
 impl Tally {
@@ -268,17 +125,39 @@ impl Tally {
     pub fn add(&mut self, counts: Counts) {
         self.articles += 1;
         let date = counts.date;
+        let title_date = if counts.titles_undated { None } else { date };
         let kinds = [
             (Kind::Person, counts.people),
             (Kind::Organisation, counts.organisations),
         ];
+        let seen = |count| Seen {
+            count,
+            first: date,
+            last: date,
+        };
         for (kind, names) in kinds {
             for (spelling, count) in names {
-                self.names.entry((kind, spelling)).or_default().merge(Seen {
-                    count,
-                    first: date,
-                    last: date,
-                });
+                self.names.entry((kind, spelling)).or_default().merge(seen(count));
+            }
+        }
+        for (spelling, titles) in counts.titles {
+            for (title, count) in titles {
+                self.titles
+                    .entry((spelling.clone(), title))
+                    .or_default()
+                    .merge(Seen {
+                        count,
+                        first: title_date,
+                        last: title_date,
+                    });
+            }
+        }
+        for (spelling, ages) in counts.ages {
+            for (age, count) in ages {
+                self.ages
+                    .entry((spelling.clone(), age))
+                    .or_default()
+                    .merge(seen(count));
             }
         }
     }
@@ -286,18 +165,19 @@ impl Tally {
     /// Adds another tally.
     pub fn merge(&mut self, other: Tally) {
         self.articles += other.articles;
-        if self.names.len() < other.names.len() {
-            let mine = std::mem::replace(&mut self.names, other.names);
-            self.extend(mine);
-        } else {
-            self.extend(other.names);
-        }
+        merge_into(&mut self.names, other.names);
+        merge_into(&mut self.titles, other.titles);
+        merge_into(&mut self.ages, other.ages);
     }
+}
 
-    fn extend(&mut self, names: HashMap<(Kind, String), Seen>) {
-        for (key, seen) in names {
-            self.names.entry(key).or_default().merge(seen);
-        }
+/// Adds `other` into `mine`, the smaller into the larger.
+fn merge_into<K: std::hash::Hash + Eq>(mine: &mut HashMap<K, Seen>, mut other: HashMap<K, Seen>) {
+    if mine.len() < other.len() {
+        std::mem::swap(mine, &mut other);
+    }
+    for (key, seen) in other {
+        mine.entry(key).or_default().merge(seen);
     }
 }
 
@@ -306,6 +186,8 @@ impl Tally {
 #[derive(Debug, Clone)]
 pub struct Mapper {
     lexicon: Lexicon,
+    /// The offices of the pack's titles, which the title reader asks for.
+    offices: said::Offices,
 }
 
 impl Default for Mapper {
@@ -319,6 +201,7 @@ impl Mapper {
     pub fn new(pack: &Pack) -> Mapper {
         Mapper {
             lexicon: Lexicon::new(pack),
+            offices: said::Offices::new(pack),
         }
     }
 
@@ -328,7 +211,10 @@ impl Mapper {
         let text = source.text.as_str();
         let parsed = crate::parse::parse(text, &source.blocks);
         let mentions = crate::mention::find(text, &parsed.tokens, &parsed.sentences, &self.lexicon);
+        let given = crate::claim::calendar::story_date(source, &[], date);
         let date = crate::claim::calendar::story_date(source, &parsed.tokens, date).map(|(d, _)| d);
+        let tokens = crate::parse::Window::new(0, &parsed.tokens);
+        let certain = said::certain_date(text, tokens, &parsed.sentences, given);
         let mut counts = Counts {
             date,
             ..Counts::default()
@@ -345,6 +231,42 @@ impl Mapper {
                 Kind::Organisation => &mut counts.organisations,
             };
             *map.entry(spelling_of(text, tokens)).or_insert(0) += 1;
+        }
+        let mut found = Vec::new();
+        said::scan(
+            text,
+            tokens,
+            &parsed.sentences,
+            &mentions.names,
+            0..mentions.names.len(),
+            &mentions.known,
+            &self.offices,
+            &mut found,
+        );
+        for s in found {
+            // Few names have a title or an age: their spelling is read again.
+            let person = mentions
+                .names
+                .get(s.name)
+                .and_then(|n| parsed.tokens.get(n.tokens()))
+                .and_then(|tokens| learnable(text, tokens));
+            let Some((Kind::Person, tokens)) = person else {
+                continue;
+            };
+            let spelling = spelling_of(text, tokens);
+            match s.what {
+                What::Title { title, .. } => {
+                    let titles = counts.titles.entry(spelling.clone()).or_default();
+                    *titles.entry(title).or_insert(0) += 1;
+                    counts.titles_undated = certain.is_none() || certain != date;
+                }
+                // An age without a certain date says nothing of a birth year.
+                What::Age(_) if certain.is_none() || certain != date => {}
+                What::Age(age) => {
+                    let ages = counts.ages.entry(spelling.clone()).or_default();
+                    *ages.entry(age).or_insert(0) += 1;
+                }
+            }
         }
         counts
     }

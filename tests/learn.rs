@@ -194,7 +194,10 @@ fn a_title_the_archive_gave_someone_else_and_an_age_that_does_not_fit_are_found(
     let dir = TempDir::new().unwrap();
     let names = dir.path().join("names.yaml").display().to_string();
     run(&["learn", PEOPLE, "--out", &names], 0);
-    insta::assert_snapshot!(run(&["check", "--rules", &names, "tests/learn/people-draft.md"], 1));
+    insta::assert_snapshot!(run(
+        &["check", "--rules", &names, "tests/learn/people-draft.md"],
+        1
+    ));
     // The archive's holder, a former holder, a person who held another
     // office, ages that fit, titles many hold at once and a title of
     // another country's: all quiet.
@@ -209,29 +212,50 @@ fn a_title_the_archive_gave_someone_else_and_an_age_that_does_not_fit_are_found(
     );
     // With --date, there is.
     let dated = run(
-        &["check", "--rules", &names, "--date", "2024-05-02", "tests/learn/people-undated.md"],
+        &[
+            "check",
+            "--rules",
+            &names,
+            "--date",
+            "2024-05-02",
+            "tests/learn/people-undated.md",
+        ],
         1,
     );
-    assert!(dated.contains("Helen Marsh's age as 53 on 2023-04-12, so about 54 on 2024-05-02"), "{dated}");
+    assert!(
+        dated.contains("Helen Marsh's age as 53 on 2023-04-12, so about 54 on 2024-05-02"),
+        "{dated}"
+    );
 }
 
 #[test]
 fn a_learned_file_without_titles_or_ages_still_loads_and_checks() {
     // The file `learn` wrote before titles and ages were kept.
-    let old = "archive:\n  articles: 2\n  people:\n    - name: \"Gurinder Chadha\"\n      spellings:\n        \
+    let old =
+        "archive:\n  articles: 2\n  people:\n    - name: \"Gurinder Chadha\"\n      spellings:\n        \
                - {spelling: \"Gurinder Chadha\", count: 212, first: 2004-01-02, last: 2005-03-01}\n  \
                organisations: []\n";
     let dir = TempDir::new().unwrap();
     let names = dir.path().join("old.yaml");
     std::fs::write(&names, old).unwrap();
     let draft = dir.path().join("d.md");
-    std::fs::write(&draft, "# Film\n\nOn 3 May 2005, Film-maker Gurinder Chada, 45, spoke.\n").unwrap();
+    std::fs::write(
+        &draft,
+        "# Film\n\nOn 3 May 2005, Film-maker Gurinder Chada, 45, spoke.\n",
+    )
+    .unwrap();
     let out = run(&["check", "--rules", path_str(&names), path_str(&draft)], 1);
-    assert!(out.contains("the archive writes \"Gurinder Chadha\" 212 times"), "{out}");
+    assert!(
+        out.contains("the archive writes \"Gurinder Chadha\" 212 times"),
+        "{out}"
+    );
     assert_eq!(out.matches("warning[naming.archive]").count(), 1, "{out}");
     // And a merge of it writes the same file, titles and ages still absent.
     let merged = run(&["learn", "--merge", path_str(&names)], 0);
-    assert!(merged.ends_with(&old[old.find("  people:").unwrap()..]), "{merged}");
+    assert!(
+        merged.ends_with(&old[old.find("  people:").unwrap()..]),
+        "{merged}"
+    );
 }
 
 #[test]

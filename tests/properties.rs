@@ -179,13 +179,25 @@ fn counts() -> impl Strategy<Value = Counts> {
             };
             let named: Vec<String> = counts.people.keys().cloned().collect();
             for (who, title, age, count) in said {
-                let Some(person) = named.get(who % named.len().max(1)) else { continue };
+                let Some(person) = named.get(who % named.len().max(1)) else {
+                    continue;
+                };
                 match title {
                     Some(title) => {
-                        *counts.titles.entry(person.clone()).or_default().entry(title).or_insert(0) += count;
+                        *counts
+                            .titles
+                            .entry(person.clone())
+                            .or_default()
+                            .entry(title)
+                            .or_insert(0) += count;
                     }
                     None if date.is_some() => {
-                        *counts.ages.entry(person.clone()).or_default().entry(age).or_insert(0) += count;
+                        *counts
+                            .ages
+                            .entry(person.clone())
+                            .or_default()
+                            .entry(age)
+                            .or_insert(0) += count;
                     }
                     None => {}
                 }

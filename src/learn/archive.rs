@@ -17,8 +17,8 @@ use jiff::civil::Date;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Kind, Seen, Tally};
-use crate::check::archive::{keys, one_name};
 pub use crate::check::archive::folded_alike;
+use crate::check::archive::{keys, one_name};
 pub use crate::rules::archive::{day, AgeSeen, Archive, ArchiveSection, Entry, Spelling, TitleSeen};
 
 /// A tally's spellings grouped into entries, each kind's entries sorted by

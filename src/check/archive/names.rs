@@ -162,4 +162,3 @@ pub fn spelling_of(text: &str, tokens: &[Token]) -> String {
     }
     out
 }
-

@@ -89,11 +89,50 @@ const CHANGING: &[&str] = &[
 /// a sentence's opening word, or a party (many of whose members hold the
 /// office at once: "Republican Governor").
 const NOT_QUALIFIERS: &[&str] = &[
-    "the", "a", "an", "and", "but", "or", "as", "when", "if", "then", "yesterday", "today", "also",
-    "labour", "tory", "tories", "conservative", "liberal", "democrat", "democratic", "republican",
-    "socialist", "green", "snp", "ukip", "lib", "dem", "party", "mr", "mrs", "ms", "dr", "sir", "lord",
-    "democrats", "republicans", "conservatives", "socialists", "greens", "nationalist", "nationalists",
-    "unionist", "unionists", "dems",
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "as",
+    "when",
+    "if",
+    "then",
+    "yesterday",
+    "today",
+    "also",
+    "labour",
+    "tory",
+    "tories",
+    "conservative",
+    "liberal",
+    "democrat",
+    "democratic",
+    "republican",
+    "socialist",
+    "green",
+    "snp",
+    "ukip",
+    "lib",
+    "dem",
+    "party",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "lord",
+    "democrats",
+    "republicans",
+    "conservatives",
+    "socialists",
+    "greens",
+    "nationalist",
+    "nationalists",
+    "unionist",
+    "unionists",
+    "dems",
 ];
 
 /// The office each of a pack's titles is, if it is one of [`OFFICES`]:
@@ -149,19 +188,31 @@ pub enum What {
     Age(u8),
 }
 
+/// One segment of an article as the reader sees it.
+#[derive(Clone, Copy)]
+pub struct Segment<'a> {
+    /// The article's text.
+    pub text: &'a str,
+    /// The segment's tokens.
+    pub tokens: Window<'a>,
+    /// The segment's sentences.
+    pub sentences: &'a [Sentence],
+    /// Every name found so far.
+    pub names: &'a [Name],
+    /// Every known form found so far.
+    pub known: &'a [Known],
+}
+
 /// What one segment of an article says of its people: `names` are the
-/// segment's names (indices into `all`), `known` every known form found so
-/// far, `sentences` the segment's, `offices` the pack's.
-pub fn scan(
-    text: &str,
-    tokens: Window<'_>,
-    sentences: &[Sentence],
-    all: &[Name],
-    names: Range<usize>,
-    known: &[Known],
-    offices: &Offices,
-    out: &mut Vec<Said>,
-) {
+/// segment's names (indices into `segment.names`), `offices` the pack's.
+pub fn scan(segment: Segment<'_>, names: Range<usize>, offices: &Offices, out: &mut Vec<Said>) {
+    let Segment {
+        text,
+        tokens,
+        sentences,
+        names: all,
+        known,
+    } = segment;
     let word = |i: usize| tokens.get(i).map_or("", |t| t.span().slice(text));
     let kind = |i: usize| tokens.get(i).map(|t| t.kind);
     // The known title whose first token is `i`.
@@ -178,7 +229,13 @@ pub fn scan(
         let Some(name) = all.get(n) else { continue };
         let full = name.continues().unwrap_or(n);
         let range = name.tokens();
-        let mut push = |what: What, span: Span| out.push(Said { name: full, what, span });
+        let mut push = |what: What, span: Span| {
+            out.push(Said {
+                name: full,
+                what,
+                span,
+            })
+        };
         // A title before the name: "Foreign Secretary Jack Straw".
         if let Some(k) = name.title().and_then(|k| known.get(k)) {
             let capital = crate::parse::is_capitalized(k.span.slice(text));
@@ -204,10 +261,13 @@ pub fn scan(
                 // "South Africa's finance minister": the words before the
                 // possessive, each capitalised, name whose office it is.
                 let words: Vec<&str> = (at + 1..p).map(word).collect();
-                let q = words
-                    .iter()
-                    .all(|w| capitalised_word(w))
-                    .then(|| words.iter().map(|w| qualifier_word(w)).collect::<Vec<_>>().join(" "));
+                let q = words.iter().all(|w| capitalised_word(w)).then(|| {
+                    words
+                        .iter()
+                        .map(|w| qualifier_word(w))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                });
                 (title_at(p + 1), q)
             } else {
                 (None, None)
@@ -248,9 +308,7 @@ pub fn scan(
         // An age before it: "the 45-year-old Jane Smith".
         if let Some(before) = range.start.checked_sub(1) {
             if kind(before) == Some(TokenKind::Compound) {
-                let age = word(before)
-                    .strip_suffix("-year-old")
-                    .and_then(age_of);
+                let age = word(before).strip_suffix("-year-old").and_then(age_of);
                 if let (Some(age), Some(t)) = (age, tokens.get(before)) {
                     push(What::Age(age), t.span());
                 }
@@ -311,7 +369,10 @@ fn qualifier_before(
     if first > at {
         return Some(None);
     }
-    let q = (first..=at).map(|i| qualifier_word(word(i))).collect::<Vec<_>>().join(" ");
+    let q = (first..=at)
+        .map(|i| qualifier_word(word(i)))
+        .collect::<Vec<_>>()
+        .join(" ");
     // A sentence's first word may be capitalised only for opening it: alone,
     // it qualifies the title when it is a country or body the pack knows.
     if at == opens && !possessive {
@@ -388,7 +449,10 @@ fn capitalised_word(word: &str) -> bool {
 /// A qualifier as titles are keyed by it: lower case, without periods
 /// ("U.S." is "us").
 fn qualifier_word(word: &str) -> String {
-    word.chars().filter(|c| *c != '.').flat_map(char::to_lowercase).collect()
+    word.chars()
+        .filter(|c| *c != '.')
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// An age written in digits: a whole number of years from 1 to 120.

@@ -284,6 +284,12 @@ fn title_message(
         return None;
     }
     let (_, holder_entry) = archive.entries.get(holder)?;
+    // The holder under another spelling the archive did not group with
+    // this one ("Sergei Lavrov", "Sergey Lavrov"): a spelling question.
+    let surname = |name: &str| name.rsplit(' ').next().map(crate::check::variant::fold_word);
+    if surname(&holder_entry.name) == surname(&entry.name) {
+        return None;
+    }
     let when = match (seen.first, seen.last) {
         (Some(first), Some(last)) if first != last => {
             format!("last on {last}, first on {first}, {} times", seen.count)

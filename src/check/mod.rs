@@ -267,16 +267,14 @@ impl<'a> Document<'a> {
                 if n == 0 {
                     facts.said_date = archive::said::certain_date(text, tokens, &segment_sentences, given);
                 }
-                archive::said::scan(
+                let read = archive::said::Segment {
                     text,
                     tokens,
-                    &segment_sentences,
-                    &mentions.names,
-                    names.clone(),
-                    &mentions.known,
-                    &compiled.archive.offices,
-                    &mut facts.said,
-                );
+                    sentences: &segment_sentences,
+                    names: &mentions.names,
+                    known: &mentions.known,
+                };
+                archive::said::scan(read, names.clone(), &compiled.archive.offices, &mut facts.said);
             }
             let end = tokens.len();
             if whole {

@@ -233,16 +233,14 @@ impl Mapper {
             *map.entry(spelling_of(text, tokens)).or_insert(0) += 1;
         }
         let mut found = Vec::new();
-        said::scan(
+        let read = said::Segment {
             text,
             tokens,
-            &parsed.sentences,
-            &mentions.names,
-            0..mentions.names.len(),
-            &mentions.known,
-            &self.offices,
-            &mut found,
-        );
+            sentences: &parsed.sentences,
+            names: &mentions.names,
+            known: &mentions.known,
+        };
+        said::scan(read, 0..mentions.names.len(), &self.offices, &mut found);
         for s in found {
             // Few names have a title or an age: their spelling is read again.
             let person = mentions
@@ -317,6 +315,61 @@ mod tests {
         let given = Mapper::default().map(&source, Some(jiff::civil::date(2006, 1, 1)));
         assert_eq!(given.date, Some(jiff::civil::date(2006, 1, 1)));
         assert_eq!(map("Mary Smith spoke.").date, None);
+    }
+
+    /// The titles an article gives, by person.
+    fn titles(text: &str) -> Vec<(String, String)> {
+        map(text)
+            .titles
+            .into_iter()
+            .flat_map(|(person, titles)| titles.into_keys().map(move |t| (person.clone(), t)))
+            .collect()
+    }
+
+    #[test]
+    fn titles_of_one_holder_are_read_with_whose_office_they_are() {
+        let text = "LONDON, 3 March 2005 - Foreign Secretary Jack Straw met Sergey Lavrov, \
+                    Russia's foreign minister, and South African President Thabo Mbeki. \
+                    Gordon Brown, the chancellor, stayed away.";
+        assert_eq!(
+            titles(text),
+            [
+                ("Gordon Brown".to_string(), "chancellor".to_string()),
+                ("Jack Straw".to_string(), "foreign secretary".to_string()),
+                ("Sergey Lavrov".to_string(), "russia foreign minister".to_string()),
+                ("Thabo Mbeki".to_string(), "south african president".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_many_hold_and_past_or_party_titles_are_not_read() {
+        let text = "LONDON, 3 March 2005 - Prime Minister Ariel Sharon met former Foreign Secretary \
+                    Robin Cook, Minister Jack Straw, the party's spokesman Tom Ridley, Republican \
+                    Governor Mitt Romney, Senator John Kerry and new Chancellor Alistair Darling. \
+                    President George Bush was not there.";
+        assert_eq!(titles(text), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn ages_are_kept_only_from_an_article_whose_date_is_certain() {
+        let dated = map("LONDON, 3 March 2005 - Jane Smith, 45, and the 52-year-old Tom Ridley spoke.");
+        assert_eq!(
+            dated.ages,
+            BTreeMap::from([
+                ("Jane Smith".to_string(), BTreeMap::from([(45, 1)])),
+                ("Tom Ridley".to_string(), BTreeMap::from([(52, 1)])),
+            ])
+        );
+        // A date the article reports is no date for its ages or titles.
+        let reported = map("Chancellor Gordon Brown, 54, recalled what happened on 11 September 2001.");
+        assert_eq!(reported.date, Some(jiff::civil::date(2001, 9, 11)));
+        assert_eq!(reported.ages, BTreeMap::new());
+        assert!(reported.titles_undated);
+        let mut tally = Tally::default();
+        tally.add(reported);
+        let seen = tally.titles[&("Gordon Brown".to_string(), "chancellor".to_string())];
+        assert_eq!((seen.count, seen.first, seen.last), (1, None, None));
     }
 
     #[test]

@@ -188,20 +188,31 @@ pub enum What {
     Age(u8),
 }
 
+/// One segment of an article as the reader sees it.
+#[derive(Clone, Copy)]
+pub struct Segment<'a> {
+    /// The article's text.
+    pub text: &'a str,
+    /// The segment's tokens.
+    pub tokens: Window<'a>,
+    /// The segment's sentences.
+    pub sentences: &'a [Sentence],
+    /// Every name found so far.
+    pub names: &'a [Name],
+    /// Every known form found so far.
+    pub known: &'a [Known],
+}
+
 /// What one segment of an article says of its people: `names` are the
-/// segment's names (indices into `all`), `known` every known form found so
-/// far, `sentences` the segment's, `offices` the pack's.
-#[allow(clippy::too_many_arguments)]
-pub fn scan(
-    text: &str,
-    tokens: Window<'_>,
-    sentences: &[Sentence],
-    all: &[Name],
-    names: Range<usize>,
-    known: &[Known],
-    offices: &Offices,
-    out: &mut Vec<Said>,
-) {
+/// segment's names (indices into `segment.names`), `offices` the pack's.
+pub fn scan(segment: Segment<'_>, names: Range<usize>, offices: &Offices, out: &mut Vec<Said>) {
+    let Segment {
+        text,
+        tokens,
+        sentences,
+        names: all,
+        known,
+    } = segment;
     let word = |i: usize| tokens.get(i).map_or("", |t| t.span().slice(text));
     let kind = |i: usize| tokens.get(i).map(|t| t.kind);
     // The known title whose first token is `i`.

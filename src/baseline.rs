@@ -12,8 +12,9 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::file::IoCause;
 use crate::finding::Finding;
-use crate::source::{IoCause, Source};
+use crate::source::Source;
 
 /// The version written in every baseline file.
 pub const VERSION: u32 = 1;

@@ -44,7 +44,7 @@ pub enum ConfigError {
         /// The configuration file.
         path: String,
         /// What the system said.
-        cause: crate::source::IoCause,
+        cause: crate::file::IoCause,
     },
     /// The file is not UTF-8, or its YAML does not parse, has an unknown
     /// key or a bad value.

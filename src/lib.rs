@@ -13,6 +13,7 @@
 //! has its own error type ([`source::InputError`], [`config::ConfigError`],
 //! [`rules::RuleError`], [`setup::SetupError`], [`cli::CommandError`]),
 //! whose variants carry the path and place and render the message.
+//! `ARCHITECTURE.md` maps the stages and the layer order the imports keep.
 //!
 //! ```
 //! use claimlint::{source::{Format, Source}, rules::Pack, Checker};
@@ -34,6 +35,7 @@ pub mod config;
 pub mod controls;
 pub mod docs;
 pub mod example;
+pub mod file;
 pub mod finding;
 pub mod fix;
 pub mod learn;

@@ -14,8 +14,10 @@ use crate::finding::Severity;
 use crate::source::FileMistake;
 
 pub mod archive;
+pub mod claim;
 pub mod examples;
 mod locate;
+pub mod pattern;
 
 pub use examples::Examples;
 
@@ -32,7 +34,7 @@ pub enum RuleError {
         /// The path as given.
         path: String,
         /// What the system said.
-        cause: crate::source::IoCause,
+        cause: crate::file::IoCause,
     },
     /// A rule file that cannot be read.
     #[error("{path}: cannot read rule file: {cause}")]
@@ -40,7 +42,7 @@ pub enum RuleError {
         /// The rule file.
         path: String,
         /// What the system said.
-        cause: crate::source::IoCause,
+        cause: crate::file::IoCause,
     },
     /// A rule file that is not UTF-8, or whose YAML does not parse or
     /// does not fit the format (an unknown family or key, a bad value).
@@ -345,7 +347,7 @@ pub struct RuleFile {
     pub variants: Option<VariantSettings>,
     /// Claims: which attributes are functional and how to extract them.
     #[serde(default)]
-    pub claims: Vec<crate::claim::rule::ClaimRule>,
+    pub claims: Vec<claim::ClaimRule>,
     /// The acronym checks' settings.
     #[serde(default)]
     pub acronyms: Option<AcronymSettings>,
@@ -377,7 +379,7 @@ pub struct Pack {
     /// The unlisted-variant detector's settings.
     pub variants: VariantSettings,
     /// Claim rules.
-    pub claims: Vec<crate::claim::rule::ClaimRule>,
+    pub claims: Vec<claim::ClaimRule>,
     /// Forms a desk has decided on (`accept:` in `.claimlint.yaml`): when
     /// an inconsistency's forms include one, it wins over the pack's
     /// `prefer` and over the majority.

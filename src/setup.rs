@@ -12,10 +12,11 @@ use std::path::{Path, PathBuf};
 
 use crate::baseline::{Baseline, BaselineError};
 use crate::config::{Config, ConfigError};
+use crate::file::IoCause;
 use crate::finding::{Finding, Severity};
 use crate::policy::Policy;
 use crate::rules::{self, Pack, RuleError};
-use crate::source::{IoCause, Source};
+use crate::source::Source;
 use crate::Checker;
 
 /// Why a setup could not be built: nothing is checked, and the command

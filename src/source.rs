@@ -6,11 +6,11 @@
 //! byte range into the original file. What is prose is described by
 //! [`Block`]s: Markdown code, HTML, URLs and front matter are left out.
 
-use std::fmt;
 use std::path::Path;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use crate::file::IoCause;
 use crate::finding::Span;
 use crate::lines::{Lines, Unit};
 
@@ -110,7 +110,7 @@ pub enum InputError {
         reason: String,
     },
     /// The fixed draft could not be written back to its file.
-    NotWritten(crate::fix::WriteError),
+    NotWritten(crate::file::WriteError),
     /// Standard output did not take the text of a draft read from
     /// standard input.
     Output {
@@ -173,54 +173,6 @@ impl InputError {
         (!is_loop(error)).then(|| InputError::Walk {
             path: dir.display().to_string(),
             reason: error.to_string(),
-        })
-    }
-}
-
-/// What the system said when a file could not be read or written, kept
-/// as data so that errors stay comparable and cloneable.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct IoCause {
-    kind: std::io::ErrorKind,
-    text: String,
-}
-
-impl IoCause {
-    /// The system's full message (`No such file or directory (os error 2)`).
-    pub fn full(&self) -> &str {
-        &self.text
-    }
-
-    /// The kind of failure.
-    pub fn kind(&self) -> std::io::ErrorKind {
-        self.kind
-    }
-}
-
-impl From<&std::io::Error> for IoCause {
-    fn from(e: &std::io::Error) -> Self {
-        IoCause {
-            kind: e.kind(),
-            text: e.to_string(),
-        }
-    }
-}
-
-impl From<std::io::Error> for IoCause {
-    fn from(e: std::io::Error) -> Self {
-        IoCause::from(&e)
-    }
-}
-
-/// The short form: the common failures without the operating system's
-/// error number (`No such file or directory`), others as the system says.
-impl fmt::Display for IoCause {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self.kind {
-            std::io::ErrorKind::NotFound => "No such file or directory",
-            std::io::ErrorKind::PermissionDenied => "Permission denied",
-            std::io::ErrorKind::IsADirectory => "Is a directory",
-            _ => &self.text,
         })
     }
 }

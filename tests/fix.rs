@@ -382,7 +382,7 @@ fn a_file_changed_on_disk_is_not_overwritten() {
     let dir = TempDir::new().unwrap();
     let draft = dir.path().join("d.txt");
     std::fs::write(&draft, "saved by an editor meanwhile").unwrap();
-    let e = fix::write_atomic(&draft, b"as it was read", b"fixed").unwrap_err();
+    let e = claimlint::file::write_atomic(&draft, b"as it was read", b"fixed").unwrap_err();
     assert_eq!(
         e.to_string(),
         format!(
@@ -395,7 +395,7 @@ fn a_file_changed_on_disk_is_not_overwritten() {
         "saved by an editor meanwhile"
     );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-    fix::write_atomic(&draft, b"saved by an editor meanwhile", b"fixed").unwrap();
+    claimlint::file::write_atomic(&draft, b"saved by an editor meanwhile", b"fixed").unwrap();
     assert_eq!(std::fs::read_to_string(&draft).unwrap(), "fixed");
 }
 

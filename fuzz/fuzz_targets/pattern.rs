@@ -2,7 +2,7 @@
 //! offset lies inside the text.
 #![no_main]
 
-use claimlint::claim::pattern::Pattern;
+use claimlint::rules::pattern::Pattern;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

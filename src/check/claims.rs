@@ -26,11 +26,11 @@ use jiff::civil::Date;
 
 use crate::check::{match_case, Document, Segment};
 use crate::claim::calendar::{self, complete, weekday_name, weekday_of};
-use crate::claim::rule::Attribute;
 use crate::claim::{self, role};
 use crate::claim::{Amount, Claim, Value};
 use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span, SpanSet};
 use crate::parse::{Token, TokenKind};
+use crate::rules::claim::Attribute;
 use crate::rules::Pack;
 
 /// Reports every contradiction between the document's claims.

@@ -22,9 +22,9 @@
 //! headline style: nothing here flags the headline on its own.
 
 use crate::check::Document;
-use crate::claim::rule::Attribute;
 use crate::claim::{self, Value};
 use crate::finding::{Finding, Span};
+use crate::rules::claim::Attribute;
 use crate::rules::Pack;
 
 /// Words before a number that make it an estimate ("At least five killed").

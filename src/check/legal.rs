@@ -40,12 +40,12 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::check::{Document, Segment};
-use crate::claim::rule::StatusStage as Stage;
-use crate::claim::rule::{Attribute, ClaimRule};
 use crate::claim::{self};
 use crate::finding::{Finding, Span};
 use crate::mention::Name;
 use crate::parse::TokenKind;
+use crate::rules::claim::StatusStage as Stage;
+use crate::rules::claim::{Attribute, ClaimRule};
 use crate::rules::Pack;
 
 /// The tense a status is told in.

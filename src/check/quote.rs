@@ -24,11 +24,11 @@
 use std::collections::HashMap;
 
 use crate::check::{quotation, Document, Segment};
-use crate::claim::rule::Attribute;
 use crate::claim::{self};
 use crate::finding::{Finding, Span};
 use crate::mention::Name;
 use crate::parse::TokenKind;
+use crate::rules::claim::Attribute;
 use crate::rules::Pack;
 
 /// Quotations shorter than this many words are never compared.

@@ -25,10 +25,10 @@ use jiff::ToSpan;
 
 use crate::check::{Document, Segment};
 use crate::claim::calendar::{civil, month_name, weekday_name, weekday_of, DateOrigin};
-use crate::claim::rule::Attribute;
 use crate::claim::{self};
 use crate::finding::{Finding, Span};
 use crate::parse::{DateValue, TokenKind, Weekday};
+use crate::rules::claim::Attribute;
 use crate::rules::Pack;
 
 /// The story's date as relative dates count from it, and where it is

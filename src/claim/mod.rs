@@ -3,9 +3,7 @@
 //! Computed once per document, after mentions, before the checks.
 
 pub mod calendar;
-pub mod pattern;
 pub mod role;
-pub mod rule;
 pub mod statement;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -15,9 +13,9 @@ use crate::mention::{Mentions, Target};
 use std::ops::Range;
 
 use crate::parse::{DateValue, TokenKind, Weekday, Window, Words};
+use crate::rules::claim::{Attribute, ClaimRule};
+use crate::rules::pattern::{normalize, Element, Pattern, Slot};
 use crate::rules::Pack;
-use pattern::{normalize, Element, Pattern, Slot};
-use rule::{Attribute, ClaimRule};
 
 /// A number as a draft states it: exact (`lo == hi`) or hedged into an
 /// interval ("at least 12" is `12..=inf`, "12 to 15" is `12..=15`).

@@ -14,9 +14,9 @@
 //! thing said two ways.
 
 use super::{is_person, person_key, Claim, Context, Found, Names, Value, TITLE_QUALIFIERS};
-use crate::claim::rule::ClaimRule;
 use crate::finding::Span;
 use crate::parse::TokenKind;
+use crate::rules::claim::ClaimRule;
 
 /// The most words a role may have before its head.
 const LONGEST_ROLE: usize = 6;

@@ -24,9 +24,9 @@ use nom::{
 };
 
 use super::{amount, Context, Names, Value};
-use crate::claim::rule::ClaimRule;
 use crate::finding::Span;
 use crate::parse::TokenKind;
+use crate::rules::claim::ClaimRule;
 
 /// One statement: its words, its values, who it is attributed to.
 #[derive(Clone, Debug, PartialEq)]

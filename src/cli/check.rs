@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use super::{count, CommandError, Status};
 use crate::baseline::Baseline;
 use crate::config::Config;
+use crate::file;
 use crate::finding::{Finding, Severity};
 use crate::fix::{self, FixMode};
 use crate::report::{self, diff::FileChange, Checked, OutputFormat, Run};
@@ -281,13 +282,13 @@ fn write_fixes(setup: &Setup, outcomes: Vec<Outcome>, errors: Vec<InputError>) -
         let changed = outcome.current().text != outcome.original.text;
         if changed {
             let written = match &outcome.file {
-                Some(file) => fix::write_atomic(
+                Some(file) => file::write_atomic(
                     file,
                     outcome.original.text.as_bytes(),
                     outcome.current().text.as_bytes(),
                 )
                 .map(|written| {
-                    if let fix::Written::InPlace { links } = written {
+                    if let file::Written::InPlace { links } = written {
                         eprintln!(
                             "note: {} has {links} hard links: written in place to keep them",
                             file.display()

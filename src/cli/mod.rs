@@ -16,9 +16,9 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crate::baseline::BaselineError;
+use crate::file::IoCause;
 use crate::rules::RuleError;
 use crate::setup::{self, PackOptions, SetupError};
-use crate::source::IoCause;
 use crate::Checker;
 
 /// How a command ended, as its exit code.

@@ -3,9 +3,9 @@
 
 use serde::Deserialize;
 
-use crate::claim::pattern::{Pattern, Slot};
 use crate::finding::Severity;
 use crate::rules::examples::Examples;
+use crate::rules::pattern::{Pattern, Slot};
 
 /// What a claim says about its subject.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]

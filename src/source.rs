@@ -907,6 +907,82 @@ mod tests {
         );
     }
 
+    fn parts(source: &Source) -> Vec<(Part, &str)> {
+        source
+            .blocks
+            .iter()
+            .map(|b| (b.part, b.span().slice(&source.text)))
+            .collect()
+    }
+
+    #[test]
+    fn markdown_blocks_know_their_part_of_the_story() {
+        let md = "---\ndate: 2015-12-16\n---\n\n# Kerry, Lavrov meet\n\nThe two met in Geneva\n\n\
+                  ![Kerry in Geneva](k.jpg)\n\n*Kerry arrives on Monday*\n\nThe talks began at noon.\n\n\
+                  > \"We will talk again,\" Kerry said.\n\n# Later\n\n![Lavrov](l.jpg)\n\n\
+                  \"We agreed,\" he said after the talks.\n";
+        let s = Source::new("a.md", md, Format::Markdown);
+        assert_eq!(
+            parts(&s),
+            vec![
+                (Part::Headline, "Kerry, Lavrov meet"),
+                (Part::Standfirst, "The two met in Geneva"),
+                (Part::Caption, "Kerry in Geneva"),
+                (Part::Caption, "Kerry arrives on Monday"),
+                (Part::Body, "The talks began at noon."),
+                (Part::PullQuote, "\"We will talk again,\" Kerry said."),
+                (Part::Body, "Later"),
+                (Part::Caption, "Lavrov"),
+                // A quotation under an image is no caption.
+                (Part::Body, "\"We agreed,\" he said after the talks."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_block_under_the_headline_is_the_standfirst_and_a_heading_after_text_no_headline() {
+        let md = "# Five killed in Leeds blast\n\n> Four people died, police say\n\nPolice said so.\n";
+        let s = Source::new("a.md", md, Format::Markdown);
+        assert_eq!(
+            parts(&s),
+            vec![
+                (Part::Headline, "Five killed in Leeds blast"),
+                (Part::Standfirst, "Four people died, police say"),
+                (Part::Body, "Police said so."),
+            ]
+        );
+        let s = Source::new("b.md", "Police said so.\n\n# Five killed\n", Format::Markdown);
+        assert_eq!(
+            parts(&s),
+            vec![(Part::Body, "Police said so."), (Part::Body, "Five killed")]
+        );
+    }
+
+    #[test]
+    fn a_plain_text_first_line_over_a_blank_line_is_the_headline() {
+        let s = Source::new(
+            "a.txt",
+            "Could Yukos be a blessing?\n\nShares rose.\n",
+            Format::Text,
+        );
+        assert_eq!(
+            parts(&s),
+            vec![
+                (Part::Headline, "Could Yukos be a blessing?"),
+                (Part::Body, "Shares rose.")
+            ]
+        );
+        // No blank line after it, a full stop, or nothing after it: body.
+        for text in [
+            "In Paris\nUS troops arrived.\n",
+            "Shares rose on Monday.\n\nThey fell on Tuesday.\n",
+            "Kerry in Moscow\n\n",
+        ] {
+            let s = Source::new("b.txt", text, Format::Text);
+            assert!(s.blocks.iter().all(|b| b.part == Part::Body), "{text:?}");
+        }
+    }
+
     #[test]
     fn bad_utf8_names_the_offset_and_utf16_is_refused() {
         let e = Source::from_bytes("x.txt".into(), b"ok \xff".to_vec(), Format::Text).unwrap_err();

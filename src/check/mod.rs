@@ -495,9 +495,68 @@ pub fn run(doc: &Document<'_>, compiled: &Compiled, pack: &Pack) -> Vec<Finding>
     legal::check(doc, pack, &mut findings);
     quote::check(doc, pack, &mut findings);
     drop_terms_the_house_style_settles(&mut findings);
+    name_the_parts(doc, &mut findings);
     leave_quotations_to_a_human(doc, &mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings
+}
+
+/// The naming rules that compare two spellings in one draft.
+const SPELLINGS: [&str; 4] = [
+    variant::CODE,
+    crate::registry::ENTITY.code,
+    crate::registry::ABBREVIATION.code,
+    crate::registry::TITLE.code,
+];
+
+/// A naming finding whose spellings are not all in the body says where
+/// each is: `the caption writes "Gadaffi", the body "Gaddafi" (line 7)`,
+/// after what the rule says and before which form to use. A finding of
+/// the body alone is left as it is.
+fn name_the_parts(doc: &Document<'_>, findings: &mut [Finding]) {
+    if doc.parts.is_empty() {
+        return;
+    }
+    for finding in findings.iter_mut().filter(|f| SPELLINGS.contains(&f.rule)) {
+        let Some(places) = where_written(doc, finding.span, &finding.related) else {
+            continue;
+        };
+        let at = finding.message.find("; use \"").unwrap_or(finding.message.len());
+        finding.message.insert_str(at, &format!(": {places}"));
+    }
+}
+
+/// Where each spelling of a finding is written, when one of them is
+/// outside the body: each spelling (compared without case) once, the
+/// finding's own first, at a place outside the body where it has one.
+fn where_written(doc: &Document<'_>, primary: Span, related: &[Span]) -> Option<String> {
+    let key = |s: Span| doc.text(s).to_lowercase();
+    let mut spellings: Vec<(String, Span)> = vec![(key(primary), primary)];
+    for &span in related {
+        let k = key(span);
+        match spellings.iter_mut().find(|(known, _)| *known == k) {
+            Some((_, at)) if doc.part(*at) == Part::Body && doc.part(span) != Part::Body => *at = span,
+            Some(_) => {}
+            None => spellings.push((k, span)),
+        }
+    }
+    if spellings.len() < 2 || spellings.iter().all(|&(_, at)| doc.part(at) == Part::Body) {
+        return None;
+    }
+    let mut out = String::new();
+    for (n, &(_, at)) in spellings.iter().enumerate() {
+        let part = doc.part(at).name();
+        let text = doc.text(at);
+        if n == 0 {
+            out.push_str(&format!("the {part} writes \"{text}\""));
+        } else {
+            out.push_str(&format!(", the {part} \"{text}\""));
+        }
+        if at != primary {
+            out.push_str(&format!(" (line {})", doc.source.line_col(at.start).0));
+        }
+    }
+    Some(out)
 }
 
 /// A quotation is the speaker's words: a fix that would change one is

@@ -18,6 +18,11 @@
 //!   the same currency and figure: a finding where the body writes the
 //!   figure only with another scale ("£5bn"), never the headline's.
 //!
+//! The standfirst and each caption ([`crate::source::Part`]) are compared
+//! with the body the same way, and the message names the part ("the
+//! standfirst says £5m, the body says £5bn, line 11"). The body is what is
+//! neither headline, standfirst, caption nor pull quote.
+//!
 //! Headline style ("5m", no full stop, "Kerry, Lavrov meet") is read as
 //! headline style: nothing here flags the headline on its own.
 

@@ -46,7 +46,7 @@ fn messages(text: &str, format: Format) -> Vec<(&'static str, String)> {
 
 #[test]
 fn each_part_is_compared_with_the_body_and_named() {
-    let (rules, text) = pretty("bad.md");
+    let (rules, text) = pretty("story.md");
     // The headline's toll, the standfirst's sum, the caption's spelling,
     // the pull quote's spelling.
     assert_eq!(
@@ -64,13 +64,13 @@ fn each_part_is_compared_with_the_body_and_named() {
 
 #[test]
 fn display_copy_in_its_own_style_is_quiet() {
-    let (rules, text) = pretty("good.md");
+    let (rules, text) = pretty("quiet.md");
     assert!(rules.is_empty(), "{text}");
-    // A standfirst may use the acronym and a caption the surname the body
-    // then gives in full.
+    // A caption may use the acronym and the surname the body then gives
+    // in full.
     let draft = "# Rebels regroup near Aleppo\n\n\
-                 The FSA says it will hold the town, as Kowalenko warns of a long siege\n\n\
-                 ![Kowalenko in Aleppo](a.jpg)\n\n*Kowalenko at the front*\n\n\
+                 Rebels say they will hold the town, as a long siege is feared\n\n\
+                 ![Kowalenko in Aleppo](a.jpg)\n\n*Kowalenko with the FSA at the front*\n\n\
                  The Free Syrian Army (FSA) regrouped on Monday. Economist Ivan Kowalenko said \
                  the siege could last months. Kowalenko said food was short.\n";
     assert_eq!(messages(draft, Format::Markdown), vec![]);

@@ -20,8 +20,9 @@
 //!
 //! The standfirst and each caption ([`crate::source::Part`]) are compared
 //! with the body the same way, and the message names the part ("the
-//! standfirst says £5m, the body says £5bn, line 11"). The body is what is
-//! neither headline, standfirst, caption nor pull quote.
+//! standfirst says £5m, the body says £5bn, line 11"). The headline is
+//! compared with all that follows it but captions and pull quotes; the
+//! standfirst and captions with the body alone.
 //!
 //! Headline style ("5m", no full stop, "Kerry, Lavrov meet") is read as
 //! headline style: nothing here flags the headline on its own.
@@ -281,9 +282,15 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     }
 }
 
-/// Whether `span` is in the body, and after the headline.
-fn in_body(doc: &Document<'_>, span: Span) -> bool {
-    doc.part(span) == Part::Body && doc.headline().is_none_or(|h| span.start >= h.end)
+/// Whether `span` is in what `part` is compared with: for the headline
+/// everything after it but captions and pull quotes (a Markdown standfirst
+/// is often the story's opening paragraph); for the others the body.
+fn in_body(doc: &Document<'_>, span: Span, part: Part) -> bool {
+    let after = doc.headline().is_none_or(|h| span.start >= h.end);
+    match (part, doc.part(span)) {
+        (Part::Headline, Part::Body | Part::Standfirst) | (_, Part::Body) => after,
+        _ => false,
+    }
 }
 
 /// A part's toll against the body's counts of the same kind.
@@ -296,7 +303,7 @@ fn toll_finding(
     let body: Vec<(&claim::Claim, claim::Amount)> = doc
         .claims
         .iter()
-        .filter(|c| in_body(doc, c.span))
+        .filter(|c| in_body(doc, c.span, part))
         .filter(|c| pack.claims[c.rule].name.as_deref() == Some(toll.rule_name()))
         .filter(|c| same_incident(&c.subject))
         .filter_map(|c| match c.value {
@@ -365,7 +372,7 @@ fn money_finding(doc: &Document<'_>, span: Span, part: Part) -> Vec<(String, Spa
         .blocks
         .iter()
         .map(|b| b.span())
-        .filter(|&b| in_body(doc, b))
+        .filter(|&b| in_body(doc, b, part))
         .flat_map(|b| money(text, b.start, b.end))
         .collect();
     let mut found = Vec::new();

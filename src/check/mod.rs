@@ -355,10 +355,11 @@ impl<'a> Document<'a> {
         &self.parts
     }
 
-    /// Whether `span` is in display copy (a headline, a standfirst, a
-    /// caption), written in a style of its own: short names, no full stop.
+    /// Whether `span` is in display copy (a headline, a caption), written
+    /// in a style of its own: short names, no full stop. A standfirst is
+    /// not: it is often the story's opening paragraph.
     pub fn in_display(&self, span: Span) -> bool {
-        matches!(self.part(span), Part::Headline | Part::Standfirst | Part::Caption)
+        matches!(self.part(span), Part::Headline | Part::Caption)
     }
 
     /// True when `span` lies inside a direct quotation: the speaker's

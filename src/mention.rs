@@ -248,6 +248,7 @@ impl Lexicon {
 fn phrase_tokens(phrase: &str) -> Vec<Box<str>> {
     let block = Block {
         pieces: vec![Span::new(0, phrase.len())],
+        part: Default::default(),
     };
     let parsed = parse::parse(phrase, std::slice::from_ref(&block));
     parsed

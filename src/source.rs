@@ -36,6 +36,39 @@ impl Format {
     }
 }
 
+/// The part of a story a block belongs to. Display copy (a headline, a
+/// standfirst, a caption) is written in its own style and is compared with
+/// the body rather than read as more of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Part {
+    /// The first `#` heading of a Markdown draft; the first line of a
+    /// plain-text draft when a blank line follows it.
+    Headline,
+    /// The paragraph, or the `>` block, right after a Markdown headline.
+    Standfirst,
+    /// The story itself.
+    #[default]
+    Body,
+    /// An image's alt text, or a short paragraph right under an image
+    /// (emphasised or short, with no quotation).
+    Caption,
+    /// A `>` block that is not the standfirst.
+    PullQuote,
+}
+
+impl Part {
+    /// The part as a message names it ("the caption says ...").
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Headline => "headline",
+            Part::Standfirst => "standfirst",
+            Part::Body => "body",
+            Part::Caption => "caption",
+            Part::PullQuote => "pull quote",
+        }
+    }
+}
+
 /// One paragraph-like run of prose: a heading, a paragraph, a list item or
 /// a table cell. Sentences never cross a block. Its pieces are the byte
 /// ranges that are prose, in order; markup between them is not.
@@ -43,12 +76,23 @@ impl Format {
 pub struct Block {
     /// The prose ranges of this block, sorted and disjoint.
     pub pieces: Vec<Span>,
+    /// The part of the story it is.
+    pub part: Part,
 }
 
 impl Block {
     /// How many bytes of prose the block holds.
     pub fn prose(&self) -> usize {
         self.pieces.iter().map(|p| p.end.saturating_sub(p.start)).sum()
+    }
+
+    /// From the start of its first piece to the end of its last (empty for
+    /// a block with no pieces).
+    pub fn span(&self) -> Span {
+        match (self.pieces.first(), self.pieces.last()) {
+            (Some(first), Some(last)) => Span::new(first.start, last.end.max(first.start)),
+            _ => Span::default(),
+        }
     }
 }
 
@@ -415,26 +459,58 @@ pub fn read_utf8(path: &Path) -> Result<String, TextFileError> {
 
 /// Plain text: each non-blank line is a block (drafts put one paragraph on
 /// a line; a headline has no closing full stop, so a line must end it).
+/// The first line is the headline when a blank line follows it.
 fn text_blocks(text: &str, lines: &Lines, bom: usize) -> Vec<Block> {
-    let mut blocks = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
+    // The block of the first line, while the line after it is not read.
+    let mut first: Option<usize> = None;
     for line in 0..lines.count() {
         let at = lines.start(text, line).max(bom);
         let content = &text[at..lines.content_end(text, line).max(at)];
         let lead = content.len() - content.trim_start().len();
         let trimmed = content.trim();
-        if !trimmed.is_empty() {
-            let start = at + lead;
-            blocks.push(Block {
-                pieces: vec![Span::new(start, start + trimmed.len())],
-            });
+        if trimmed.is_empty() {
+            if let Some(block) = first.take().and_then(|b| blocks.get_mut(b)) {
+                if reads_as_headline(block.span().slice(text)) {
+                    block.part = Part::Headline;
+                }
+            }
+            continue;
+        }
+        first = None;
+        if blocks.is_empty() {
+            first = Some(0);
+        }
+        let start = at + lead;
+        blocks.push(Block {
+            pieces: vec![Span::new(start, start + trimmed.len())],
+            part: Part::Body,
+        });
+    }
+    // A lone line with nothing after it is no headline over a body.
+    if blocks.len() < 2 {
+        for block in &mut blocks {
+            block.part = Part::Body;
         }
     }
     blocks
 }
 
+/// Whether a first line reads as a headline rather than a paragraph: it
+/// does not end in a full stop and is a line's length, not a paragraph's
+/// ("Could Yukos be a blessing in disguise?").
+fn reads_as_headline(line: &str) -> bool {
+    let end = line.trim_end_matches(['"', '\'', '’', '”', ')']);
+    !end.ends_with('.') && line.split_whitespace().count() <= HEADLINE_WORDS
+}
+
+/// The most words a headline line holds.
+const HEADLINE_WORDS: usize = 25;
+
 /// Markdown: the text of paragraphs, headings, list items, quotes, table
 /// cells and image captions (alt text, a block of its own: "![Colonel
 /// Gaddafi in Rome](g.jpg)"); never code, HTML, autolinks or front matter.
+/// Each block is given its part of the story ([`Parts`]).
 fn markdown_blocks(text: &str, bom: usize) -> Vec<Block> {
     let body = &text[bom..];
     let options = Options::ENABLE_TABLES
@@ -448,11 +524,14 @@ fn markdown_blocks(text: &str, bom: usize) -> Vec<Block> {
     let mut skip_depth = 0usize;
     // The block an image's caption interrupts, resumed after it.
     let mut interrupted: Option<Block> = None;
+    let mut parts = Parts::default();
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let span = Span::new(range.start + bom, range.end + bom);
         match event {
             Event::Start(Tag::Image { .. }) if interrupted.is_none() => {
                 interrupted = Some(std::mem::take(&mut current));
+                current.part = Part::Caption;
+                parts.image();
                 open.push(false);
             }
             Event::End(TagEnd::Image) if open.last() == Some(&false) && interrupted.is_some() => {
@@ -463,20 +542,27 @@ fn markdown_blocks(text: &str, bom: usize) -> Vec<Block> {
             Event::Start(tag) => {
                 if is_block(&tag) {
                     flush(&mut blocks, &mut current);
+                    current.part = parts.start(&tag);
                 }
+                parts.enter(&tag);
                 let skip = skips(&tag);
                 skip_depth += usize::from(skip);
                 open.push(skip);
             }
             Event::End(tag) => {
                 if is_block_end(tag) {
+                    if tag == TagEnd::Paragraph && parts.caption_under_image(&current, text) {
+                        current.part = Part::Caption;
+                    }
                     flush(&mut blocks, &mut current);
                 }
+                parts.leave(tag);
                 if open.pop() == Some(true) {
                     skip_depth -= 1;
                 }
             }
             Event::Text(_) if skip_depth == 0 => {
+                parts.text(interrupted.is_some());
                 // pulldown-cmark splits text at entities and brackets; a
                 // piece that continues the previous one is merged with it.
                 match current.pieces.last_mut() {
@@ -489,6 +575,156 @@ fn markdown_blocks(text: &str, bom: usize) -> Vec<Block> {
     }
     flush(&mut blocks, &mut current);
     blocks
+}
+
+/// The most words a paragraph under an image holds to be its caption when
+/// it is not emphasised.
+const CAPTION_WORDS: usize = 25;
+
+/// What came last at the top level of a Markdown draft, as the part of the
+/// next block depends on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+enum Before {
+    /// Nothing yet (front matter aside).
+    #[default]
+    Nothing,
+    /// The headline.
+    Headline,
+    /// A paragraph that is only an image (or images).
+    Image,
+    /// Anything else.
+    Other,
+}
+
+/// The parts of a Markdown draft as its events go by: the first `#`
+/// heading, before any other text, is the headline; the paragraph or `>`
+/// block right after it the standfirst; image alt text a caption, and so
+/// is a paragraph right under a paragraph that is only an image when it is
+/// emphasised or short and quotes nobody; any other `>` block a pull quote;
+/// the rest body.
+#[derive(Debug, Default)]
+struct Parts {
+    before: Before,
+    /// Open containers (quotes, lists, items, tables, footnotes): blocks
+    /// inside one are not at the top level.
+    containers: usize,
+    /// The part of the blocks inside the open top-level `>` block.
+    quote: Option<Part>,
+    /// The part of the open top-level block.
+    top: Part,
+    /// The open top-level paragraph follows an image-only paragraph.
+    under_image: bool,
+    /// Open emphasis (`*`, `**`).
+    emphasis: usize,
+    /// The open paragraph holds an image, text outside images, text
+    /// outside emphasis.
+    has_image: bool,
+    has_text: bool,
+    has_plain: bool,
+}
+
+impl Parts {
+    /// The part of a block that starts with `tag`.
+    fn start(&mut self, tag: &Tag<'_>) -> Part {
+        if let Some(part) = self.quote {
+            return part;
+        }
+        if self.containers > 0 {
+            return Part::Body;
+        }
+        self.under_image = false;
+        self.top = match tag {
+            Tag::Heading { level, .. }
+                if *level == pulldown_cmark::HeadingLevel::H1 && self.before == Before::Nothing =>
+            {
+                Part::Headline
+            }
+            Tag::BlockQuote(_) if self.before == Before::Headline => Part::Standfirst,
+            Tag::BlockQuote(_) => Part::PullQuote,
+            Tag::Paragraph if self.before == Before::Headline => Part::Standfirst,
+            Tag::Paragraph => {
+                self.under_image = self.before == Before::Image;
+                Part::Body
+            }
+            _ => Part::Body,
+        };
+        if matches!(tag, Tag::BlockQuote(_)) {
+            self.quote = Some(self.top);
+        }
+        self.top
+    }
+
+    /// Opens a tag.
+    fn enter(&mut self, tag: &Tag<'_>) {
+        match tag {
+            Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::Table(_) | Tag::FootnoteDefinition(_) => {
+                self.containers += 1
+            }
+            Tag::Emphasis | Tag::Strong => self.emphasis += 1,
+            Tag::Paragraph if self.containers == 0 => {
+                (self.has_image, self.has_text, self.has_plain) = (false, false, false);
+            }
+            _ => {}
+        }
+    }
+
+    /// An image starts.
+    fn image(&mut self) {
+        self.has_image = true;
+    }
+
+    /// Prose text, inside an image's alt text or not.
+    fn text(&mut self, in_image: bool) {
+        if !in_image {
+            self.has_text = true;
+            self.has_plain |= self.emphasis == 0;
+        }
+    }
+
+    /// Closes a tag: a top-level block that ends says what came last.
+    fn leave(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::BlockQuote(_)
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::Table
+            | TagEnd::FootnoteDefinition => {
+                self.containers = self.containers.saturating_sub(1);
+                if self.containers == 0 {
+                    self.quote = None;
+                    self.before = Before::Other;
+                }
+            }
+            TagEnd::Emphasis | TagEnd::Strong => self.emphasis = self.emphasis.saturating_sub(1),
+            TagEnd::MetadataBlock(_) => {}
+            _ if self.containers > 0 => {}
+            TagEnd::Heading(_) if self.top == Part::Headline => self.before = Before::Headline,
+            TagEnd::Paragraph if self.has_image && !self.has_text => self.before = Before::Image,
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::HtmlBlock => {
+                self.before = Before::Other
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether the paragraph `block`, now ending, is the caption of the
+    /// image above it: emphasised or short, and quoting nobody.
+    fn caption_under_image(&self, block: &Block, text: &str) -> bool {
+        if !self.under_image || self.containers > 0 || block.part != Part::Body {
+            return false;
+        }
+        let emphasised = self.has_text && !self.has_plain;
+        let words: usize = block
+            .pieces
+            .iter()
+            .map(|p| p.slice(text).split_whitespace().count())
+            .sum();
+        let quotes = block
+            .pieces
+            .iter()
+            .any(|p| p.slice(text).contains(['"', '“', '”', '«', '»']));
+        (emphasised || words <= CAPTION_WORDS) && !quotes
+    }
 }
 
 fn flush(blocks: &mut Vec<Block>, current: &mut Block) {
@@ -621,6 +857,82 @@ mod tests {
                 vec!["He arrived ", " on Monday."],
             ]
         );
+    }
+
+    fn parts(source: &Source) -> Vec<(Part, &str)> {
+        source
+            .blocks
+            .iter()
+            .map(|b| (b.part, b.span().slice(&source.text)))
+            .collect()
+    }
+
+    #[test]
+    fn markdown_blocks_know_their_part_of_the_story() {
+        let md = "---\ndate: 2015-12-16\n---\n\n# Kerry, Lavrov meet\n\nThe two met in Geneva\n\n\
+                  ![Kerry in Geneva](k.jpg)\n\n*Kerry arrives on Monday*\n\nThe talks began at noon.\n\n\
+                  > \"We will talk again,\" Kerry said.\n\n# Later\n\n![Lavrov](l.jpg)\n\n\
+                  \"We agreed,\" he said after the talks.\n";
+        let s = Source::new("a.md", md, Format::Markdown);
+        assert_eq!(
+            parts(&s),
+            vec![
+                (Part::Headline, "Kerry, Lavrov meet"),
+                (Part::Standfirst, "The two met in Geneva"),
+                (Part::Caption, "Kerry in Geneva"),
+                (Part::Caption, "Kerry arrives on Monday"),
+                (Part::Body, "The talks began at noon."),
+                (Part::PullQuote, "\"We will talk again,\" Kerry said."),
+                (Part::Body, "Later"),
+                (Part::Caption, "Lavrov"),
+                // A quotation under an image is no caption.
+                (Part::Body, "\"We agreed,\" he said after the talks."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_block_under_the_headline_is_the_standfirst_and_a_heading_after_text_no_headline() {
+        let md = "# Five killed in Leeds blast\n\n> Four people died, police say\n\nPolice said so.\n";
+        let s = Source::new("a.md", md, Format::Markdown);
+        assert_eq!(
+            parts(&s),
+            vec![
+                (Part::Headline, "Five killed in Leeds blast"),
+                (Part::Standfirst, "Four people died, police say"),
+                (Part::Body, "Police said so."),
+            ]
+        );
+        let s = Source::new("b.md", "Police said so.\n\n# Five killed\n", Format::Markdown);
+        assert_eq!(
+            parts(&s),
+            vec![(Part::Body, "Police said so."), (Part::Body, "Five killed")]
+        );
+    }
+
+    #[test]
+    fn a_plain_text_first_line_over_a_blank_line_is_the_headline() {
+        let s = Source::new(
+            "a.txt",
+            "Could Yukos be a blessing?\n\nShares rose.\n",
+            Format::Text,
+        );
+        assert_eq!(
+            parts(&s),
+            vec![
+                (Part::Headline, "Could Yukos be a blessing?"),
+                (Part::Body, "Shares rose.")
+            ]
+        );
+        // No blank line after it, a full stop, or nothing after it: body.
+        for text in [
+            "In Paris\nUS troops arrived.\n",
+            "Shares rose on Monday.\n\nThey fell on Tuesday.\n",
+            "Kerry in Moscow\n\n",
+        ] {
+            let s = Source::new("b.txt", text, Format::Text);
+            assert!(s.blocks.iter().all(|b| b.part == Part::Body), "{text:?}");
+        }
     }
 
     #[test]

@@ -171,3 +171,50 @@ fn rule_examples_hold_in_segments_of_one_block() {
     assert!(outcome.run > 100, "{}", outcome.run);
     assert_eq!(outcome.failures, vec![]);
 }
+
+#[test]
+fn the_parts_of_a_draft_do_not_depend_on_the_segments() {
+    use claimlint::source::Part;
+    let pack = Pack::builtin().unwrap();
+    let compiled = Compiled::new(&pack);
+    let text = "# Five killed in Leeds blast\n\nFour people died, police say\n\n\
+                ![The factory](f.jpg)\n\n*Firefighters at the site*\n\n\
+                Police said four people were killed.\n\n> \"It shook the street,\" one man said.\n";
+    let draft = source("parts.md", text);
+    let whole = Document::new(&draft, &compiled, &pack, None);
+    let parts: Vec<(Part, &str)> = whole
+        .parts()
+        .iter()
+        .map(|&(span, part)| (part, span.slice(text)))
+        .collect();
+    assert_eq!(
+        parts,
+        vec![
+            (Part::Headline, "Five killed in Leeds blast"),
+            (Part::Standfirst, "Four people died, police say"),
+            (Part::Caption, "The factory"),
+            (Part::Caption, "Firefighters at the site"),
+            (Part::PullQuote, "\"It shook the street,\" one man said."),
+        ]
+    );
+    let parts_of_sentences: Vec<Part> = (0..whole.sentences.len())
+        .map(|i| whole.sentence_part(i))
+        .collect();
+    assert_eq!(
+        parts_of_sentences,
+        [
+            Part::Headline,
+            Part::Standfirst,
+            Part::Caption,
+            Part::Caption,
+            Part::Body,
+            Part::PullQuote
+        ]
+    );
+    for (path, text) in inputs() {
+        let source = source(&path, &text);
+        let whole = Document::new(&source, &compiled, &pack, None);
+        let segmented = Document::in_segments(&source, &compiled, &pack, None, 1);
+        assert_eq!(segmented.parts(), whole.parts(), "{path}");
+    }
+}

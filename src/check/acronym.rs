@@ -14,8 +14,8 @@
 //! right before it in brackets ("Free Syrian Army (FSA)"), or the acronym
 //! with such a phrase in brackets after it ("FSA (Free Syrian Army)");
 //! small words ("of", "the", "and", "for") may stand between the
-//! initials. A headline (a first line with no full stop) may use an
-//! acronym the story then defines. Acronyms every reader knows (the `acronyms: known:` list:
+//! initials. A headline (a first line with no full stop) or a caption
+//! may use an acronym the story then defines. Acronyms every reader knows (the `acronyms: known:` list:
 //! "UN", "NATO") need no definition, so using them before one is no slip.
 //! A spelled-out form after the definition is reported only where the pack
 //! asks (`acronyms: mixed: true`), since many desks repeat the full name
@@ -122,12 +122,12 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         }
         // Used before its definition.
         let known = settings.known.iter().any(|k| k == acronym);
-        // A headline may use the acronym the story then defines.
+        // A headline or caption may use the acronym the story then defines.
         let headline = doc.headline().unwrap_or_default();
         let early: Vec<Span> = used
             .iter()
             .copied()
-            .filter(|u| u.end <= first.whole.start && !headline.overlaps(*u))
+            .filter(|u| u.end <= first.whole.start && !headline.overlaps(*u) && !doc.in_display(*u))
             .collect();
         if !known && !early.is_empty() {
             findings.push(Finding {

@@ -18,8 +18,8 @@
 //! ending in it ("Putin said" suggests "Vladimir Putin"). "Police said" is
 //! no person. A surname after a regnal title ("King Charles") is a given
 //! name, a name right after another name of the pack ("Chad Smith") is
-//! not alone, a headline (a first line with no full stop) may use
-//! surnames, and a name inside a direct quotation is the speaker's. Info
+//! not alone, a headline (a first line with no full stop) or a caption
+//! may use surnames, and a name inside a direct quotation is the speaker's. Info
 //! level; the suggestion is display-only.
 
 use std::cell::LazyCell;
@@ -110,14 +110,18 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             .rfind(last_word)
             .filter(|_| !surname.contains(' '))
     };
-    // A headline names people by surname as a matter of course.
+    // A headline (and a caption) names people by surname as a matter of
+    // course.
     let headline = doc.headline();
     let mut reported: HashSet<&str> = HashSet::default();
     for name in names {
         if name.tokens().len() != 1 || name.continues().is_some() {
             continue;
         }
-        if headline.is_some_and(|h| h.end >= name.span().end) || doc.quoted(name.span()) {
+        if headline.is_some_and(|h| h.end >= name.span().end)
+            || doc.in_display(name.span())
+            || doc.quoted(name.span())
+        {
             continue;
         }
         let token = doc.tokens[name.tokens().start];

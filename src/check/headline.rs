@@ -18,6 +18,12 @@
 //!   the same currency and figure: a finding where the body writes the
 //!   figure only with another scale ("£5bn"), never the headline's.
 //!
+//! The standfirst and each caption ([`crate::source::Part`]) are compared
+//! with the body the same way, and the message names the part ("the
+//! standfirst says £5m, the body says £5bn, line 11"). The headline is
+//! compared with all that follows it but captions and pull quotes; the
+//! standfirst and captions with the body alone.
+//!
 //! Headline style ("5m", no full stop, "Kerry, Lavrov meet") is read as
 //! headline style: nothing here flags the headline on its own.
 
@@ -26,6 +32,7 @@ use crate::claim::{self, Value};
 use crate::finding::{Finding, Span};
 use crate::rules::claim::Attribute;
 use crate::rules::Pack;
+use crate::source::Part;
 
 /// Words before a number that make it an estimate ("At least five killed").
 const HEDGES: &[&str] = &[
@@ -225,31 +232,42 @@ fn money(text: &str, from: usize, to: usize) -> Vec<Money> {
     found
 }
 
-/// Checks the headline's toll and sums against the body.
+/// Checks the toll and sums of the headline, the standfirst and each
+/// caption against the body.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     let Some((_, rule)) = claim::rule_of(pack, Attribute::Headline) else {
         return;
     };
-    let Some(headline) = doc.headline() else {
-        return;
-    };
+    let display = doc.headline().map(|h| (h, Part::Headline)).into_iter().chain(
+        doc.parts()
+            .iter()
+            .copied()
+            .filter(|(_, p)| matches!(p, Part::Standfirst | Part::Caption)),
+    );
     let text = &doc.source.text;
-    let words = words(text, headline);
     let mut found = Vec::new();
-    for toll in tolls(text, &words) {
-        found.extend(toll_finding(doc, pack, toll, headline));
-    }
-    if words.iter().any(|w| w.raw.starts_with(['£', '$', '€'])) {
-        found.extend(money_finding(doc, headline));
+    let mut compared: Vec<Span> = Vec::new();
+    for (span, part) in display {
+        let words = words(text, span);
+        let before = found.len();
+        for toll in tolls(text, &words) {
+            found.extend(toll_finding(doc, pack, toll, part));
+        }
+        if words.iter().any(|w| w.raw.starts_with(['£', '$', '€'])) {
+            found.extend(money_finding(doc, span, part));
+        }
+        if found.len() > before {
+            compared.push(span);
+        }
     }
     if found.is_empty() {
         return;
     }
-    // The headline's count, compared by `claims.count` as any other, is
-    // this finding said less well.
+    // The part's count, compared by `claims.count` as any other, is this
+    // finding said less well.
+    let touches = |s: Span| compared.iter().any(|c| c.overlaps(s));
     findings.retain(|f| {
-        !(f.rule == Attribute::Count.code()
-            && (headline.overlaps(f.span) || f.related.iter().any(|r| headline.overlaps(*r))))
+        !(f.rule == Attribute::Count.code() && (touches(f.span) || f.related.iter().any(|r| touches(*r))))
     });
     for (message, span, related) in found {
         findings.push(Finding {
@@ -264,17 +282,28 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     }
 }
 
-/// The headline's toll against the body's counts of the same kind.
+/// Whether `span` is in what `part` is compared with: for the headline
+/// everything after it but captions and pull quotes (a Markdown standfirst
+/// is often the story's opening paragraph); for the others the body.
+fn in_body(doc: &Document<'_>, span: Span, part: Part) -> bool {
+    let after = doc.headline().is_none_or(|h| span.start >= h.end);
+    match (part, doc.part(span)) {
+        (Part::Headline, Part::Body | Part::Standfirst) | (_, Part::Body) => after,
+        _ => false,
+    }
+}
+
+/// A part's toll against the body's counts of the same kind.
 fn toll_finding(
     doc: &Document<'_>,
     pack: &Pack,
     (n, toll, span): (f64, Toll, Span),
-    headline: Span,
+    part: Part,
 ) -> Option<(String, Span, Vec<Span>)> {
     let body: Vec<(&claim::Claim, claim::Amount)> = doc
         .claims
         .iter()
-        .filter(|c| c.span.start >= headline.end)
+        .filter(|c| in_body(doc, c.span, part))
         .filter(|c| pack.claims[c.rule].name.as_deref() == Some(toll.rule_name()))
         .filter(|c| same_incident(&c.subject))
         .filter_map(|c| match c.value {
@@ -298,7 +327,8 @@ fn toll_finding(
         Toll::Injured => "injured",
     };
     let message = format!(
-        "the headline says {} {what}, the body says {}, line {}",
+        "the {} says {} {what}, the body says {}, line {}",
+        part.name(),
         doc.text(span).to_lowercase(),
         doc.text(first.span).to_lowercase(),
         doc.source.line_col(first.span.start).0
@@ -329,15 +359,22 @@ fn rounds_to(body: &str, head: &str) -> bool {
     }
 }
 
-/// The headline's sums against the body's: a finding for the first sum the
-/// body writes only at another scale.
-fn money_finding(doc: &Document<'_>, headline: Span) -> Vec<(String, Span, Vec<Span>)> {
+/// A part's sums against the body's: a finding for each sum the body
+/// writes only at another scale.
+fn money_finding(doc: &Document<'_>, span: Span, part: Part) -> Vec<(String, Span, Vec<Span>)> {
     let text = &doc.source.text;
-    let heads = money(text, headline.start, headline.end);
+    let heads = money(text, span.start, span.end);
     if heads.is_empty() {
         return Vec::new();
     }
-    let body = money(text, headline.end, text.len());
+    let body: Vec<Money> = doc
+        .source
+        .blocks
+        .iter()
+        .map(|b| b.span())
+        .filter(|&b| in_body(doc, b, part))
+        .flat_map(|b| money(text, b.start, b.end))
+        .collect();
     let mut found = Vec::new();
     for head in heads {
         let same = |m: &&Money| m.currency == head.currency && rounds_to(&m.figure, &head.figure);
@@ -349,7 +386,8 @@ fn money_finding(doc: &Document<'_>, headline: Span) -> Vec<(String, Span, Vec<S
         };
         found.push((
             format!(
-                "the headline says {}, the body says {}, line {}",
+                "the {} says {}, the body says {}, line {}",
+                part.name(),
                 doc.text(head.span),
                 doc.text(other.span),
                 doc.source.line_col(other.span.start).0

@@ -8,7 +8,7 @@ use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span, SpanSet}
 use crate::mention::{self, Known, Lexicon, Mentions, Target};
 use crate::parse::{self, Sentence, Tokens, Window};
 use crate::rules::Pack;
-use crate::source::Source;
+use crate::source::{Part, Source};
 
 pub mod abbreviation;
 pub mod acronym;
@@ -82,6 +82,10 @@ pub struct Document<'a> {
     dateline: Option<relative::Dateline>,
     /// The headline, when the draft opens with one.
     headline: Option<Span>,
+    /// Where the parts of the story other than the body are, in order:
+    /// the blocks the source gave a part, and a headline found as the
+    /// first sentence with no full stop.
+    parts: Vec<(Span, Part)>,
     /// Its direct quotations, sorted and disjoint.
     quotations: Vec<Span>,
     /// What the checks that read every token found in the segments.
@@ -228,7 +232,7 @@ impl<'a> Document<'a> {
                 dispatch: &compiled.claims,
             });
             if n == 0 {
-                headline = headline_of(tokens, &segment_sentences);
+                headline = headline_in(&source.blocks, tokens, &segment_sentences);
             }
             let segment = Segment {
                 source,
@@ -305,6 +309,7 @@ impl<'a> Document<'a> {
             base = end;
         }
         let claims = claims.finish(text, &mentions);
+        let parts = parts_of(&source.blocks, headline);
         Document {
             source,
             tokens: kept,
@@ -314,16 +319,47 @@ impl<'a> Document<'a> {
             story_date,
             dateline,
             headline,
+            parts,
             quotations,
             facts,
         }
     }
 
-    /// The headline: a first sentence with no full stop ("Kerry calls for
-    /// common ground"), which names people and bodies by their short names
-    /// as a matter of course.
+    /// The headline: the block the source reads as one (a Markdown `#`
+    /// heading, a plain-text first line over a blank line), or else a
+    /// first sentence with no full stop ("Kerry calls for common ground").
+    /// It names people and bodies by their short names as a matter of
+    /// course.
     pub fn headline(&self) -> Option<Span> {
         self.headline
+    }
+
+    /// The part of the story `span` is in (where it starts).
+    pub fn part(&self, span: Span) -> Part {
+        let after = self.parts.partition_point(|(s, _)| s.start <= span.start);
+        match after.checked_sub(1).and_then(|i| self.parts.get(i)) {
+            Some((s, part)) if span.start < s.end || span.start == s.start => *part,
+            _ => Part::Body,
+        }
+    }
+
+    /// The part of the story sentence `i` is in.
+    pub fn sentence_part(&self, i: usize) -> Part {
+        self.sentences.get(i).map_or(Part::Body, |s| self.part(s.span()))
+    }
+
+    /// The parts of the story other than the body, in order, each with
+    /// where it is: a part of several blocks (a standfirst in two
+    /// paragraphs) is listed once a block.
+    pub fn parts(&self) -> &[(Span, Part)] {
+        &self.parts
+    }
+
+    /// Whether `span` is in display copy (a headline, a caption), written
+    /// in a style of its own: short names, no full stop. A standfirst is
+    /// not: it is often the story's opening paragraph.
+    pub fn in_display(&self, span: Span) -> bool {
+        matches!(self.part(span), Part::Headline | Part::Caption)
     }
 
     /// True when `span` lies inside a direct quotation: the speaker's
@@ -392,6 +428,42 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The headline: the block the source gave that part (the first sentence
+/// in it with no full stop, when it has one, as before), or else the first
+/// sentence with no full stop, when it is in the body (not a caption).
+fn headline_in(blocks: &[crate::source::Block], tokens: Window<'_>, sentences: &[Sentence]) -> Option<Span> {
+    let first = blocks.first()?;
+    let sentence = headline_of(tokens, sentences);
+    match first.part {
+        Part::Headline => {
+            let block = first.span();
+            Some(
+                sentence
+                    .filter(|s| block.start <= s.start && s.end <= block.end)
+                    .unwrap_or(block),
+            )
+        }
+        Part::Body => sentence,
+        _ => None,
+    }
+}
+
+/// Where the parts other than the body are: the blocks' own, and the
+/// headline when no block was given that part.
+fn parts_of(blocks: &[crate::source::Block], headline: Option<Span>) -> Vec<(Span, Part)> {
+    let mut parts: Vec<(Span, Part)> = Vec::new();
+    if let Some(h) = headline.filter(|_| blocks.first().is_some_and(|b| b.part == Part::Body)) {
+        parts.push((h, Part::Headline));
+    }
+    parts.extend(
+        blocks
+            .iter()
+            .filter(|b| b.part != Part::Body)
+            .map(|b| (b.span(), b.part)),
+    );
+    parts
+}
+
 /// The first sentence, when it has no full stop.
 fn headline_of(tokens: Window<'_>, sentences: &[Sentence]) -> Option<Span> {
     sentences
@@ -424,9 +496,68 @@ pub fn run(doc: &Document<'_>, compiled: &Compiled, pack: &Pack) -> Vec<Finding>
     legal::check(doc, pack, &mut findings);
     quote::check(doc, pack, &mut findings);
     drop_terms_the_house_style_settles(&mut findings);
+    name_the_parts(doc, &mut findings);
     leave_quotations_to_a_human(doc, &mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings
+}
+
+/// The naming rules that compare two spellings in one draft.
+const SPELLINGS: [&str; 4] = [
+    variant::CODE,
+    crate::registry::ENTITY.code,
+    crate::registry::ABBREVIATION.code,
+    crate::registry::TITLE.code,
+];
+
+/// A naming finding whose spellings are not all in the body says where
+/// each is: `the caption writes "Gadaffi", the body "Gaddafi" (line 7)`,
+/// after what the rule says and before which form to use. A finding of
+/// the body alone is left as it is.
+fn name_the_parts(doc: &Document<'_>, findings: &mut [Finding]) {
+    if doc.parts.is_empty() {
+        return;
+    }
+    for finding in findings.iter_mut().filter(|f| SPELLINGS.contains(&f.rule)) {
+        let Some(places) = where_written(doc, finding.span, &finding.related) else {
+            continue;
+        };
+        let at = finding.message.find("; use \"").unwrap_or(finding.message.len());
+        finding.message.insert_str(at, &format!(": {places}"));
+    }
+}
+
+/// Where each spelling of a finding is written, when one of them is
+/// outside the body: each spelling (compared without case) once, the
+/// finding's own first, at a place outside the body where it has one.
+fn where_written(doc: &Document<'_>, primary: Span, related: &[Span]) -> Option<String> {
+    let key = |s: Span| doc.text(s).to_lowercase();
+    let mut spellings: Vec<(String, Span)> = vec![(key(primary), primary)];
+    for &span in related {
+        let k = key(span);
+        match spellings.iter_mut().find(|(known, _)| *known == k) {
+            Some((_, at)) if doc.part(*at) == Part::Body && doc.part(span) != Part::Body => *at = span,
+            Some(_) => {}
+            None => spellings.push((k, span)),
+        }
+    }
+    if spellings.len() < 2 || spellings.iter().all(|&(_, at)| doc.part(at) == Part::Body) {
+        return None;
+    }
+    let mut out = String::new();
+    for (n, &(_, at)) in spellings.iter().enumerate() {
+        let part = doc.part(at).name();
+        let text = doc.text(at);
+        if n == 0 {
+            out.push_str(&format!("the {part} writes \"{text}\""));
+        } else {
+            out.push_str(&format!(", the {part} \"{text}\""));
+        }
+        if at != primary {
+            out.push_str(&format!(" (line {})", doc.source.line_col(at.start).0));
+        }
+    }
+    Some(out)
 }
 
 /// A quotation is the speaker's words: a fix that would change one is

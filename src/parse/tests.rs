@@ -8,6 +8,7 @@ use TokenKind as K;
 fn whole(text: &str) -> Vec<Block> {
     vec![Block {
         pieces: vec![Span::new(0, text.len())],
+        part: Default::default(),
     }]
 }
 
@@ -258,6 +259,7 @@ fn pieces_of_one_block_make_one_sentence() {
     let text = "Kerry met *Lavrov* in Moscow.";
     let blocks = vec![Block {
         pieces: vec![Span::new(0, 10), Span::new(11, 17), Span::new(18, text.len())],
+        part: Default::default(),
     }];
     let parsed = parse(text, &blocks);
     let got: Vec<_> = parsed.tokens.iter().map(|t| t.text(text)).collect();
@@ -273,6 +275,7 @@ fn a_token_never_crosses_a_piece() {
     let text = "Russian-backed";
     let blocks = vec![Block {
         pieces: vec![Span::new(0, 8), Span::new(8, text.len())],
+        part: Default::default(),
     }];
     let got: Vec<_> = parse(text, &blocks)
         .tokens
@@ -288,9 +291,11 @@ fn sentences_never_cross_blocks() {
     let blocks = vec![
         Block {
             pieces: vec![Span::new(0, 21)],
+            part: Default::default(),
         },
         Block {
             pieces: vec![Span::new(22, text.len())],
+            part: Default::default(),
         },
     ];
     let parsed = parse(text, &blocks);
@@ -392,6 +397,7 @@ fn bad_pieces_are_skipped() {
             Span::new(3, 1),
             Span::new(0, 1),
         ],
+        part: Default::default(),
     }];
     let parsed = parse(text, &blocks);
     assert_eq!(parsed.tokens.len(), 1);
@@ -417,6 +423,7 @@ fn every_substring_of_an_article_parses() {
         let at = bounds[(n * 7) % bounds.len()];
         let blocks = vec![Block {
             pieces: vec![Span::new(0, at), Span::new(at, sample.len())],
+            part: Default::default(),
         }];
         check_invariants(sample, &blocks);
     }

@@ -124,6 +124,7 @@ mod tests {
     fn words(text: &str) -> (Words, usize) {
         let block = Block {
             pieces: vec![Span::new(0, text.len())],
+            part: Default::default(),
         };
         let parsed = parse(text, std::slice::from_ref(&block));
         (Words::new(text, &parsed.tokens), parsed.tokens.len())
@@ -152,6 +153,7 @@ mod tests {
         let text = "The Kremlin said";
         let block = Block {
             pieces: vec![Span::new(0, text.len())],
+            part: Default::default(),
         };
         let parsed = parse(text, std::slice::from_ref(&block));
         let w = Words::segment(7, text, &parsed.tokens[1..]);

@@ -154,6 +154,7 @@ pub fn normalize(text: &str) -> String {
 fn literal_tokens(text: &str) -> Vec<String> {
     let block = Block {
         pieces: vec![Span::new(0, text.len())],
+        part: Default::default(),
     };
     let parsed = parse::parse(text, std::slice::from_ref(&block));
     parsed

@@ -907,18 +907,24 @@ fn describe(doc: &Document<'_>, status: &WrittenStatus) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn messages(text: &str) -> Vec<String> {
+    /// The messages of the claim rule `attribute` for a Markdown draft,
+    /// checked with the builtin pack.
+    pub(crate) fn rule_messages(text: &str, attribute: Attribute) -> Vec<String> {
         let checker = crate::Checker::new(Pack::builtin().unwrap());
         let source = crate::source::Source::new("a.md", text, crate::source::Format::Markdown);
         checker
             .check(&source)
             .into_iter()
-            .filter(|f| f.rule == Attribute::LegalStatus.code())
+            .filter(|f| f.rule == attribute.code())
             .map(|f| f.message)
             .collect()
+    }
+
+    fn messages(text: &str) -> Vec<String> {
+        rule_messages(text, Attribute::LegalStatus)
     }
 
     #[track_caller]

@@ -695,14 +695,7 @@ mod tests {
     }
 
     fn messages(text: &str) -> Vec<String> {
-        let checker = crate::Checker::new(Pack::builtin().unwrap());
-        let source = crate::source::Source::new("a.md", text, crate::source::Format::Markdown);
-        checker
-            .check(&source)
-            .into_iter()
-            .filter(|f| f.rule == Attribute::Quotation.code())
-            .map(|f| f.message)
-            .collect()
+        crate::check::legal::tests::rule_messages(text, Attribute::Quotation)
     }
 
     #[test]

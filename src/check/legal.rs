@@ -12,7 +12,13 @@
 //! "who" and the verb's auxiliaries (`Smith, 34, was charged with murder`,
 //! `Smith, who denies the charges`, `Mr Smith is accused of fraud`), or
 //! right after a label (`convicted fraudster John Smith`, `the accused,
-//! John Smith,`, `Smith, a convicted murderer,`). The person is one
+//! John Smith,`, `Smith, a convicted murderer,`), or right after a verb
+//! whose agent stands before it (`a jury convicted Smith of murder`,
+//! `police arrested John Smith`, `the court acquitted her`). "Admitted"
+//! is a plea of guilt only when an offence, a charge or a count follows
+//! it (`Smith admitted two counts of theft`, not `admitted to hospital`),
+//! and "appealing against his conviction" is guilty so far, of the
+//! offence the draft convicted the person of. The person is one
 //! whatever the draft calls them: "John Smith", "Smith" and "Mr Smith" are
 //! linked through the surname. Where an offence is named ("charged with
 //! fraud") the status is kept per person and offence; "all charges" and a
@@ -79,6 +85,9 @@ pub(crate) struct WrittenStatus {
     /// person's history, which an accusation or a conviction at another
     /// time does not contradict.
     dated: bool,
+    /// True when it refers to a conviction told elsewhere ("appealing
+    /// against her conviction"), whose offence it shares.
+    refers_back: bool,
 }
 
 /// The grammar between a name and its status: words that may stand
@@ -145,6 +154,95 @@ const BEFORE_LABEL: &[&str] = &[
     "double",
     "notorious",
 ];
+
+/// Who puts a person at a stage of a case in the active voice ("a jury
+/// convicted Smith", "police arrested him"): the word before the verb,
+/// or the first or last word of the name before it ("Judge Brown",
+/// "Leeds Crown Court", "West Yorkshire Police").
+const AGENTS: &[&str] = &[
+    "police",
+    "officers",
+    "detectives",
+    "prosecutors",
+    "cps",
+    "jury",
+    "jurors",
+    "judge",
+    "judges",
+    "court",
+    "magistrates",
+    "magistrate",
+    "justices",
+    "recorder",
+    "sheriff",
+];
+
+/// Words that may stand between an agent and its verb ("police have now
+/// charged", "a jury on Friday convicted").
+const AFTER_AGENT: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "also",
+    "now",
+    "later",
+    "then",
+    "today",
+    "yesterday",
+    "on",
+    "formally",
+    "eventually",
+    "subsequently",
+];
+
+/// Verbs of admission, a status of guilt only when an offence follows
+/// ("Smith admitted fraud", "admitted two counts of theft"), never
+/// otherwise ("admitted to hospital", "admitted he was tired").
+const ADMISSIONS: &[&str] = &["admitted", "admits", "admit"];
+
+/// Words an admitted offence may open with that name no offence of the
+/// pack's: a charge or count, or the act charged ("admitted causing
+/// death by dangerous driving").
+const ADMITTED: &[&str] = &[
+    "charge",
+    "charges",
+    "count",
+    "counts",
+    "offence",
+    "offences",
+    "causing",
+    "killing",
+    "murdering",
+    "stealing",
+    "assaulting",
+    "possessing",
+    "possession",
+    "supplying",
+    "attempted",
+    "attempting",
+    "conspiracy",
+    "conspiring",
+    "defrauding",
+    "wounding",
+    "robbing",
+    "raping",
+    "harassing",
+    "stalking",
+    "smuggling",
+    "laundering",
+];
+
+/// Words between an admission verb and its offence ("admitted two
+/// counts", "admitted the charge").
+const BEFORE_ADMITTED: &[&str] = &[
+    "a", "an", "the", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "all",
+    "both", "several", "further", "separate",
+];
+
+/// Words of a status that refers to a conviction the draft names
+/// elsewhere ("appealing against his conviction"): it is of that
+/// conviction's offence.
+const REFERS_BACK: &[&str] = &["conviction", "convictions", "sentence"];
 
 /// How far after a status an offence is looked for.
 const OFFENCE_WINDOW: usize = 12;
@@ -229,7 +327,6 @@ pub(crate) fn scan(
                 ""
             }
         };
-        let mut changed: Option<bool> = None;
         let mut i = range.start;
         while i < range.end {
             let w = segment.words.get(i);
@@ -259,16 +356,38 @@ pub(crate) fn scan(
                     continue;
                 }
                 let end = i + len;
+                let first = phrase.words.first().map_or("", String::as_str);
+                // "admitted fraud", not "admitted to hospital".
+                if ADMISSIONS.contains(&first) && !admits_offence(rule, &word, end) {
+                    continue;
+                }
                 // "alleged fraudster John Smith": the label is the phrase's.
                 let labelled = rule.status_labels.get(word(end)).map(String::as_str);
                 let after = end + usize::from(labelled.is_some());
+                // Where the offence is looked for: past the person when
+                // the verb names them after it ("charged Smith, 29, with").
+                let mut offence_from = after;
                 // "the alleged killer", not "the paper alleged Acme ...".
                 let set_off = i == range.start || matches!(word(i - 1), "the" | "a" | "an" | "," | "(");
                 let subject = if phrase.before_name {
-                    set_off
-                        .then(|| subject_after(segment, index, text, &range, after))
-                        .flatten()
-                        .map(|p| (p, Tense::Present))
+                    if agent_before(segment, index, &range, i) {
+                        // "A jury convicted Smith", "the court acquitted
+                        // her": the person after the verb.
+                        let tense = if first.ends_with("ed") {
+                            Tense::Past
+                        } else {
+                            Tense::Present
+                        };
+                        offence_from = past_object(segment, index, after);
+                        subject_after(segment, index, text, &range, after)
+                            .or_else(|| object_pronoun(&word, after).then(|| recent.clone()).flatten())
+                            .map(|p| (p, tense))
+                    } else {
+                        set_off
+                            .then(|| subject_after(segment, index, text, &range, after))
+                            .flatten()
+                            .map(|p| (p, Tense::Present))
+                    }
                 } else {
                     subject_before(
                         segment,
@@ -283,7 +402,6 @@ pub(crate) fn scan(
                     .map(|(p, tense)| {
                         // "was charged", "pleaded not guilty": a step
                         // told in the past.
-                        let first = phrase.words.first().map_or("", String::as_str);
                         let past_verb = !phrase.after_be && (first.ends_with("ed") || first == "went");
                         match tense {
                             Tense::Present if past_verb => (p, Tense::Past),
@@ -294,9 +412,10 @@ pub(crate) fn scan(
                 if let Some((person, tense)) = subject {
                     let offence = match labelled {
                         Some(o) if !o.is_empty() => Some(o.to_string()),
-                        _ => offence_after(rule, &word, after, range.end),
+                        _ => offence_after(rule, &word, offence_from, range.end),
                     };
-                    found = Some((person, phrase.stage, offence, i, after, tense));
+                    let refers_back = phrase.words.iter().any(|w| REFERS_BACK.contains(&w.as_str()));
+                    found = Some((person, phrase.stage, offence, i, after, tense, refers_back));
                     break;
                 }
             }
@@ -312,16 +431,27 @@ pub(crate) fn scan(
                         } else {
                             i
                         };
-                        found = Some((person, Stage::Guilty, offence, start, i + 1, Tense::Present));
+                        found = Some((
+                            person,
+                            Stage::Guilty,
+                            offence,
+                            start,
+                            i + 1,
+                            Tense::Present,
+                            false,
+                        ));
                     }
                 }
             }
             let hedged = || (range.start..i).any(|j| hypothetical(segment, rule, &range, j));
-            let Some((person, stage, offence, start, end, tense)) = found.filter(|_| !hedged()) else {
+            let Some((person, stage, offence, start, end, tense, refers_back)) = found.filter(|_| !hedged())
+            else {
                 i += 1;
                 continue;
             };
-            let changed = *changed.get_or_insert_with(|| says_change(rule, &word, range.clone()));
+            // The status's own words ("appealing against his conviction")
+            // mark no change.
+            let changed = says_change(rule, &word, range.clone(), start..end);
             // "was arrested in 2021": a dated step of the case, history.
             let dated = tense == Tense::Past && dated(segment, &range);
             let span = Span::new(
@@ -337,6 +467,7 @@ pub(crate) fn scan(
                 // "had denied the charges": a step before another.
                 changed: changed || tense == Tense::Pluperfect,
                 dated,
+                refers_back,
             });
             i = end.max(i + 1);
         }
@@ -483,6 +614,98 @@ fn subject_after(
     index.person(n, text)
 }
 
+/// True when the verb at token `verb` has an agent of [`AGENTS`] before
+/// it, past the words of [`AFTER_AGENT`] and a weekday: "police
+/// arrested", "a jury on Friday convicted", "Judge Brown jailed", "Leeds
+/// Crown Court acquitted". A negation between them ("police have not
+/// charged") leaves it no agent.
+fn agent_before(
+    segment: &Segment<'_, '_>,
+    index: &NameIndex<'_>,
+    range: &std::ops::Range<usize>,
+    verb: usize,
+) -> bool {
+    let mut k = verb;
+    while k > range.start {
+        k -= 1;
+        let w = segment.words.get(k);
+        if AGENTS.contains(&w) {
+            return true;
+        }
+        if let Some(name) = index.by_end.get(&k).and_then(|&n| index.names.get(n)) {
+            let opens = segment.words.get(name.tokens().start);
+            return AGENTS.contains(&opens);
+        }
+        let weekday = segment
+            .tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Weekday(_)));
+        if !(AFTER_AGENT.contains(&w) || weekday) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The token after the object of a verb that starts at token `at`: a
+/// name and the age set off after it ("Smith, 29,"), or a pronoun.
+fn past_object(segment: &Segment<'_, '_>, index: &NameIndex<'_>, at: usize) -> usize {
+    let Some(name) = index.by_start.get(&at).and_then(|&n| index.names.get(n)) else {
+        return at + 1;
+    };
+    let end = name.tokens().end;
+    let age = segment.words.get(end) == ","
+        && segment
+            .tokens
+            .get(end + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+        && segment.words.get(end + 2) == ",";
+    if age {
+        end + 3
+    } else {
+        end
+    }
+}
+
+/// True when the word at token `at` is a pronoun object of the verb
+/// before it: "him", or "her" when no noun follows ("acquitted her of",
+/// not "arrested her husband").
+fn object_pronoun<'w>(word: &impl Fn(usize) -> &'w str, at: usize) -> bool {
+    match word(at) {
+        "him" => true,
+        "her" => matches!(
+            word(at + 1),
+            "" | "."
+                | ","
+                | ";"
+                | "of"
+                | "for"
+                | "with"
+                | "in"
+                | "on"
+                | "at"
+                | "after"
+                | "over"
+                | "and"
+                | "to"
+        ),
+        _ => false,
+    }
+}
+
+/// True when an offence follows an admission verb ending at token `at`:
+/// one of the rule's offences, a charge or count, or the act charged, past
+/// an article or a number ("admitted fraud", "admitted two counts of
+/// theft", "admitted causing death by dangerous driving").
+fn admits_offence<'w>(rule: &ClaimRule, word: &impl Fn(usize) -> &'w str, at: usize) -> bool {
+    let mut k = at;
+    while BEFORE_ADMITTED.contains(&word(k)) && k < at + 3 {
+        k += 1;
+    }
+    let w = word(k);
+    ADMITTED.contains(&w) || rule.offences.contains(w)
+}
+
 /// The person a label at token `at` is set beside: "Smith, a convicted
 /// murderer,".
 fn label_apposition(
@@ -532,14 +755,16 @@ fn offence_after<'w>(
     None
 }
 
-/// True when a sentence marks a change in time: one of the rule's
-/// `changes` (a word, or words in a row: "went on to").
+/// True when a sentence marks a change in time outside the tokens `own`
+/// of the status: one of the rule's `changes` (a word, or words in a row:
+/// "went on to").
 fn says_change<'w>(
     rule: &ClaimRule,
     word: &impl Fn(usize) -> &'w str,
     range: std::ops::Range<usize>,
+    own: std::ops::Range<usize>,
 ) -> bool {
-    range.clone().any(|i| {
+    range.clone().filter(|i| !own.contains(i)).any(|i| {
         rule.changes.iter().any(|change| {
             change
                 .split_whitespace()
@@ -575,6 +800,24 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         }
     }
     for (person, statuses) in &people {
+        // "Appealing against her conviction" is of the offence the draft
+        // convicted her of, when it names one.
+        let convicted: Vec<&str> = statuses
+            .iter()
+            .filter(|s| s.stage == Stage::Guilty && !s.refers_back)
+            .filter_map(|s| s.offence.as_deref())
+            .collect();
+        let one = convicted
+            .first()
+            .copied()
+            .filter(|o| convicted.iter().all(|c| c == o));
+        let offences: Vec<Option<&str>> = statuses
+            .iter()
+            .map(|s| match s.offence.as_deref() {
+                None if s.refers_back => one,
+                offence => offence,
+            })
+            .collect();
         for pair in [(Stage::Accused, Stage::Guilty), (Stage::Guilty, Stage::Cleared)] {
             // A draft that marks the change once ("he was later
             // convicted") tells the case in order.
@@ -587,7 +830,7 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             let mut conflicts: Vec<(usize, usize)> = Vec::new();
             for (j, later) in statuses.iter().enumerate() {
                 for (i, earlier) in statuses[..j].iter().enumerate() {
-                    if conflict(earlier, later, pair) {
+                    if conflict((earlier, offences[i]), (later, offences[j]), pair) {
                         conflicts.push((i, j));
                     }
                 }
@@ -623,18 +866,22 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
     }
 }
 
-/// True when two statuses of one person, of the stages of `pair` (in
-/// either order), cannot both hold.
-fn conflict(a: &WrittenStatus, b: &WrittenStatus, pair: (Stage, Stage)) -> bool {
+/// True when two statuses of one person, each with the offence it is of,
+/// of the stages of `pair` (in either order), cannot both hold.
+fn conflict(
+    (a, a_offence): (&WrittenStatus, Option<&str>),
+    (b, b_offence): (&WrittenStatus, Option<&str>),
+    pair: (Stage, Stage),
+) -> bool {
     let stages = (a.stage == pair.0 && b.stage == pair.1) || (a.stage == pair.1 && b.stage == pair.0);
-    let same_offence = match (&a.offence, &b.offence) {
+    let same_offence = match (a_offence, b_offence) {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
     // A dated step is history beside an accusation or a conviction of
     // another offence, or of one the draft does not name; an acquittal and
     // a conviction of one offence clash whenever they were.
-    let named_alike = a.offence.is_some() && a.offence == b.offence;
+    let named_alike = a_offence.is_some() && a_offence == b_offence;
     let history = pair.0 == Stage::Accused && (a.dated || b.dated) && !named_alike;
     stages && same_offence && a.sentence != b.sentence && !history
 }
@@ -660,18 +907,24 @@ fn describe(doc: &Document<'_>, status: &WrittenStatus) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn messages(text: &str) -> Vec<String> {
+    /// The messages of the claim rule `attribute` for a Markdown draft,
+    /// checked with the builtin pack.
+    pub(crate) fn rule_messages(text: &str, attribute: Attribute) -> Vec<String> {
         let checker = crate::Checker::new(Pack::builtin().unwrap());
         let source = crate::source::Source::new("a.md", text, crate::source::Format::Markdown);
         checker
             .check(&source)
             .into_iter()
-            .filter(|f| f.rule == Attribute::LegalStatus.code())
+            .filter(|f| f.rule == attribute.code())
             .map(|f| f.message)
             .collect()
+    }
+
+    fn messages(text: &str) -> Vec<String> {
+        rule_messages(text, Attribute::LegalStatus)
     }
 
     #[track_caller]
@@ -711,6 +964,44 @@ mod tests {
             "John Smith was convicted of fraud. Police named the alleged fraudster, John Smith, on Monday.",
         );
         finds("John Smith is accused of fraud. The trial ended on Friday. He was convicted of fraud.");
+    }
+
+    #[test]
+    fn an_agent_before_the_verb_names_the_person_after_it() {
+        finds("John Smith was charged with murder. A jury convicted Smith of murder.");
+        finds("Mary Jones was found guilty of theft. The court acquitted her of theft.");
+        finds("Prosecutors charged Dan Wood with fraud. Judge Ann Price jailed Dan Wood for fraud.");
+        finds("Leeds Crown Court convicted Tom Hall of arson. Hall was cleared of arson.");
+        finds(
+            "Police have charged Dan Wood with fraud. Magistrates remanded him in custody. Wood was jailed.",
+        );
+        // Told in the past with a date: the case's history.
+        quiet("Police arrested John Brown on Tuesday. Brown was jailed for six years.");
+        quiet("Police have not charged Dan Wood. Wood was jailed for fraud.");
+        quiet("Mary Wood was convicted of fraud. Police arrested her husband on suspicion of fraud.");
+        quiet("Dan Wood was convicted of fraud. The firm charged Dan Wood £500 for repairs.");
+    }
+
+    #[test]
+    fn an_admitted_offence_is_guilt_and_an_admission_to_hospital_is_not() {
+        finds("Tom Hall is accused of fraud. Tom Hall admitted two counts of fraud.");
+        finds("Sam Bell admitted causing death by dangerous driving. Bell was cleared of all charges.");
+        finds("Sam Bell admits theft. Bell was acquitted of theft.");
+        finds("Sam Bell has admitted the charge. Bell is on trial for fraud.");
+        quiet("Ann Cole was admitted to hospital. Cole was acquitted of assault.");
+        quiet("Ann Cole admitted she was tired. Cole was acquitted of assault.");
+        quiet("Ann Cole admitted the mistake. Cole was acquitted of assault.");
+    }
+
+    #[test]
+    fn appealing_against_a_conviction_is_guilty_so_far() {
+        quiet("Karen Lowe was convicted of theft. Ms Lowe is appealing against her conviction.");
+        quiet("Karen Lowe was convicted of theft and acquitted of fraud. Ms Lowe is appealing against her conviction.");
+        finds("Paul Reed was acquitted of fraud. Reed is appealing against his conviction.");
+        finds(
+            "Paul Reed was cleared of theft. Reed, who is appealing against his conviction for theft, spoke.",
+        );
+        quiet("Paul Reed was convicted of fraud. Reed has since been acquitted on appeal.");
     }
 
     #[test]

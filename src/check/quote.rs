@@ -8,7 +8,12 @@
 //!
 //! A quotation's speaker is read from the sentence around it, as news
 //! writes it: `"...," said Smith.`, `"...," Smith said.`, `Smith said:
-//! "..."`, `"...," said Mr Smith, the minister.`, `according to Smith`.
+//! "..."`, `"...," said Mr Smith, the minister.`, `"...," said the
+//! party's leader, John Smith.`, `according to Smith`. A body speaks as a
+//! person does (`the Home Office said`, `"...," said Acme in a
+//! statement.`). A speaker named only by role (`a police spokeswoman
+//! said`) is one speaker with the same role, and is never compared with a
+//! named one: a draft that does not name them does not say who they are.
 //! `"...," she said.` counts for the speaker last named only when the last
 //! name before it is that speaker's, and a quotation alone in its sentence
 //! right after a speaker's carries on their words (as into the next
@@ -92,6 +97,28 @@ const NOT_SPEAKER: &[&str] = &[
     "for", "of", "to", "at", "with", "from", "by", "in", "on", "about", "against", "under", "and", "or",
 ];
 
+/// Nouns that name a speaker by role ("a police spokeswoman said"): a
+/// speaker of their own, never one of the people the draft names.
+const ROLES: &[&str] = &["spokesman", "spokeswoman", "spokesperson"];
+
+/// Words after a name right after its verb that end the speaker's part
+/// of the clause (`"...," said Acme in a statement.`).
+const AFTER_SPEAKER: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "yesterday",
+    "today",
+    "last",
+    "after",
+    "when",
+    "during",
+    "before",
+    "as",
+    "earlier",
+    "this",
+];
+
 /// Honorifics a name may open with ("Mr Smith" is Smith).
 const HONORIFICS: &[&str] = &[
     "mr",
@@ -119,6 +146,10 @@ enum By {
     Named,
     /// A pronoun beside it, or the quotation carries on the one before.
     Carried,
+    /// A role beside it and no name ("a police spokeswoman said"): its
+    /// quotations are compared only with the same role's, and never give
+    /// one quotation to two speakers.
+    Role,
 }
 
 /// A speaker as the draft names them: the surname, and the first name and
@@ -234,6 +265,31 @@ pub(crate) fn scan(
         kind(i).is_some_and(|k| !matches!(k, TokenKind::Punct | TokenKind::Quote | TokenKind::Terminal))
     };
     let stop = |i: usize| matches!(kind(i), None | Some(TokenKind::Quote | TokenKind::Terminal));
+    let name_starting_at = |start: usize| {
+        let at = names.partition_point(|n| n.tokens().start < start);
+        names.get(at).filter(|n| n.tokens().start == start)
+    };
+    // A speaker named by role at the end of tokens `from..to`: "a police
+    // spokeswoman", "later the Home Office spokesman", as "a police
+    // spokeswoman". Not "a spokesman for Acme", whose role is Acme's.
+    let role = |from: usize, mut to: usize| -> Option<String> {
+        while to > from && BETWEEN.contains(&word(to - 1)) {
+            to -= 1;
+        }
+        let from = (from..to)
+            .rev()
+            .find(|&i| matches!(word(i), "a" | "an" | "the"))?;
+        let closes = to > from + 1 && ROLES.contains(&word(to - 1));
+        let plain = (from + 1..to).all(|i| is_word(i) && !NOT_SPEAKER.contains(&word(i)));
+        (closes && plain && to - from <= 6).then(|| {
+            let mut key = String::from("a");
+            for t in tokens.get(from + 1..to).into_iter().flatten() {
+                key.push(' ');
+                key.push_str(segment.text(t.span()));
+            }
+            key
+        })
+    };
     // The speaker of a subject ending just before token `verb`, no
     // further back than `from`.
     let subject = |verb: usize, from: usize| -> Option<(Option<&Name>, bool)> {
@@ -265,6 +321,7 @@ pub(crate) fn scan(
         let last_inner = (qs..qe).rev().find(|&i| kind(i) != Some(TokenKind::Quote));
         let ends_sentence = last_inner.is_some_and(|i| word(i) == ".");
         let mut found: Option<(Option<&Name>, bool)> = None;
+        let mut by_role: Option<String> = None;
         let mut last_sentence = sentence_of(qe.saturating_sub(1).max(qs));
         // After the quotation: `"...," said Smith.` / `"...," Smith said.`
         if !ends_sentence {
@@ -286,8 +343,25 @@ pub(crate) fn scan(
                                 found = Some((Some(name), false));
                             }
                         }
+                        if found.is_none() {
+                            // `said the party's leader, John Smith.`: the
+                            // name set off after the role.
+                            let apposed = name_starting_at(end + 1)
+                                .filter(|_| word(end) == "," && end > i + 1)
+                                .filter(|n| !is_word(n.tokens().end));
+                            // `said Acme in a statement.`
+                            let first = name_starting_at(i + 1)
+                                .filter(|n| AFTER_SPEAKER.contains(&word(n.tokens().end)));
+                            found = apposed.or(first).map(|n| (Some(n), false));
+                        }
+                        if found.is_none() {
+                            by_role = role(i + 1, end);
+                        }
                     } else {
                         found = subject(i, qe);
+                        if found.is_none() {
+                            by_role = first_word.and_then(|f| role(f, i));
+                        }
                     }
                     last_sentence = sentence_of(i);
                     break;
@@ -324,6 +398,10 @@ pub(crate) fn scan(
                         .find(|&i| word(i) == ",")
                         .map_or(sentence_start, |c| c + 1);
                     found = subject(v, clause);
+                    if found.is_none() {
+                        let first = (clause..v).find(|&i| is_word(i)).unwrap_or(v);
+                        by_role = role(first, v);
+                    }
                 }
             } else if qs >= 4 && word(qs - 1) == "," {
                 // `According to Smith, "..."`.
@@ -337,6 +415,13 @@ pub(crate) fn scan(
         }
         let speaker = match found {
             Some((Some(name), _)) => speaker_of(segment, name).map(|s| (s, By::Named)),
+            None if by_role.is_some() => by_role.map(|key| {
+                let speaker = Speaker {
+                    surname: key.clone(),
+                    full: Some(key),
+                };
+                (speaker, By::Role)
+            }),
             Some((None, true)) => {
                 // A pronoun: the last speaker named, when the last name
                 // before the quotation is theirs.
@@ -506,7 +591,11 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         .map(|(q, who)| who.as_ref().map(|_| compared(&q.words)).unwrap_or_default())
         .collect();
     let line = |span: Span| doc.source.line_col(span.start).0;
-    let shown_name = |n: usize| people[n].as_ref().map(|(p, _)| title_case(p)).unwrap_or_default();
+    let shown_name = |n: usize| match &people[n] {
+        Some((p, By::Role)) => p.clone(),
+        Some((p, _)) => title_case(p),
+        None => String::new(),
+    };
     let mut reported = vec![false; quotes.len()];
     // The same words, two speakers named.
     let mut exact: HashMap<&[String], usize> = HashMap::new();
@@ -603,6 +692,62 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         text.split_whitespace().map(str::to_string).collect()
+    }
+
+    fn messages(text: &str) -> Vec<String> {
+        crate::check::legal::tests::rule_messages(text, Attribute::Quotation)
+    }
+
+    #[test]
+    fn a_speaker_named_after_the_verb_is_read_past_a_role_and_an_age() {
+        assert_eq!(
+            messages(
+                "\"We will not back down on fares,\" said the party's leader, John Smith.\n\n\
+                 \"We shall not back down on fares,\" said Smith, 54, in Leeds."
+            ),
+            ["John Smith is quoted here in other words than on line 1: \"We [-will-]{+shall+} not back down on fares\""]
+        );
+    }
+
+    #[test]
+    fn an_organisation_speaks_as_a_speaker() {
+        assert_eq!(
+            messages(
+                "Acme said in a statement: \"We are reviewing the decision carefully.\"\n\n\
+                 \"We are reviewing the decision closely,\" said Acme in a statement."
+            ),
+            ["Acme is quoted here in other words than on line 1: \"We are reviewing the decision [-carefully-]{+closely+}\""]
+        );
+    }
+
+    #[test]
+    fn a_role_is_one_speaker_with_itself_and_never_with_a_name() {
+        assert_eq!(
+            messages(
+                "\"We are reviewing the decision carefully,\" said a police spokeswoman.\n\n\
+                 A police spokeswoman said: \"We are reviewing the decision closely.\""
+            ),
+            ["a police spokeswoman is quoted here in other words than on line 1: \"We are reviewing the decision \
+              [-carefully-]{+closely+}\""]
+        );
+        // An unnamed speaker is not shown to be someone else.
+        assert_eq!(
+            messages(
+                "\"Nobody will lose their job at the plant,\" a Home Office spokesman said.\n\n\
+                 John Smith said: \"Nobody will lose their job at the plant.\""
+            ),
+            Vec::<String>::new()
+        );
+        // Two roles of two bodies, and two roles told apart, are two speakers.
+        assert_eq!(
+            messages(
+                "\"The firm will appeal against the ruling today,\" a spokesman for Acme said.\n\n\
+                 \"The firm will appeal against the ruling tomorrow,\" a spokesman for Labour said.\n\n\
+                 \"We will study the report very closely,\" a police spokesman said.\n\n\
+                 \"We will study the report very carefully,\" a council spokeswoman said."
+            ),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

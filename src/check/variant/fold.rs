@@ -571,7 +571,7 @@ struct Marks {
     /// diphthong of "Hussain" and "Hussein". Never read from the marks
     /// ([`Marks::of`] leaves it out): it only makes a word's second key
     /// ([`FoldedWord::spelt`]), so that "Said" folds both with "Saeed"
-    /// and, as before, with "Seid".
+    /// and, by its first key, with "Seid".
     hiatus: bool,
     /// A final "ée" ("Renée", "Aimée", "Andrée"): the French feminine,
     /// said é, so its "ee" is not the i of English "Rasheed" ("Renée" is

@@ -10,11 +10,12 @@
 //! Phrases that contain a form but are names of something else ("USA
 //! TODAY") are listed as exceptions and never counted. The fix is safe.
 
-use crate::check::{count_word, quote_list, Document, Inconsistency, Use};
-use crate::finding::{Applicability, Finding, Span};
-use crate::mention::Target;
+use crate::check::listed::{self, Decided};
+use crate::check::{count_word, quote_list, Document};
+use crate::finding::{Finding, Span};
+use crate::mention::{Known, Target};
 use crate::parse::TokenKind;
-use crate::rules::Pack;
+use crate::rules::{AbbreviationRule, Pack};
 
 /// The rule code.
 pub const CODE: &str = crate::registry::ABBREVIATION.code;
@@ -46,39 +47,48 @@ fn ends_a_name(doc: &Document<'_>, first: usize, start: usize) -> bool {
     !plain_opener
 }
 
+/// The abbreviations: their forms are compared as written, and a form
+/// that ends a name is no use of them.
+struct Abbreviations;
+
+impl listed::Family for Abbreviations {
+    type Rule = AbbreviationRule;
+    const CODE: &'static str = CODE;
+
+    fn pick(target: Target) -> Option<(usize, usize)> {
+        match target {
+            Target::Abbreviation { rule, form } => Some((rule, form)),
+            _ => None,
+        }
+    }
+
+    fn rules(pack: &Pack) -> &[AbbreviationRule] {
+        &pack.abbreviations
+    }
+
+    fn form(rule: &AbbreviationRule, form: usize) -> &str {
+        listed::form_of(rule, form)
+    }
+
+    fn decided(rule: &AbbreviationRule) -> Decided<'_> {
+        Decided::of_forms(rule)
+    }
+
+    fn counts(doc: &Document<'_>, known: &Known) -> bool {
+        !ends_a_name(doc, known.tokens.start, known.span.start)
+    }
+
+    fn message(rule: &AbbreviationRule, names: &[&str]) -> String {
+        format!(
+            "{} are one abbreviation ({}) written {} ways",
+            quote_list(names),
+            rule.name,
+            count_word(names.len())
+        )
+    }
+}
+
 /// Reports each abbreviation the draft writes more than one way.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
-    let by_rule = doc.uses_by_rule(|target| match target {
-        Target::Abbreviation { rule, form } => Some((rule, form)),
-        _ => None,
-    });
-    for (index, found) in by_rule {
-        let rule = &pack.abbreviations[index];
-        let uses: Vec<Use> = found
-            .iter()
-            .filter(|(_, k)| !ends_a_name(doc, k.tokens.start, k.span.start))
-            .map(|&(form, k)| Use::of_known(doc, k, &rule.forms[form]))
-            .collect();
-        let inconsistency = Inconsistency {
-            rule: CODE,
-            origin: Some(rule.name.clone()),
-            severity: rule.severity,
-            uses: &uses,
-            prefer: rule.prefer.as_deref(),
-            fallback: rule.fallback.as_deref(),
-            fullest: false,
-            applicability: Applicability::Safe,
-            match_case: false,
-            rewrite: None,
-            accepted: &pack.accepted,
-        };
-        findings.extend(inconsistency.finding(|names, _| {
-            format!(
-                "{} are one abbreviation ({}) written {} ways",
-                quote_list(names),
-                rule.name,
-                count_word(names.len())
-            )
-        }));
-    }
+    listed::check::<Abbreviations>(doc, pack, findings);
 }

@@ -11,57 +11,63 @@
 //! name ("Russian Foreign Ministry") are never variants. The fix renames
 //! every other name to the winner, and is safe: both name one thing.
 
-use crate::check::{quote_list, Document, Inconsistency, Use};
-use crate::finding::{Applicability, Edit, Finding, Span};
+use crate::check::listed::{self, Decided};
+use crate::check::{quote_list, Document, Use};
+use crate::finding::{Edit, Finding, Span};
 use crate::mention::Target;
-use crate::rules::Pack;
+use crate::rules::{EntityRule, Pack};
 
 /// The rule code.
 pub const CODE: &str = crate::registry::ENTITY.code;
 
-/// Reports each entity the draft calls by more than one name.
-pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
-    let by_rule = doc.uses_by_rule(|target| match target {
-        Target::Entity { rule, form } => Some((rule, form)),
-        _ => None,
-    });
-    for (index, found) in by_rule {
-        let rule = &pack.entities[index];
-        let forms: Vec<&str> = rule.forms().collect();
-        let form_of = |form: usize| forms.get(form).copied().unwrap_or_default();
-        // One name throughout (as in most drafts) is no finding: no uses to
-        // copy out for it.
-        let first = found.first().map_or("", |&(form, _)| form_of(form));
-        if found.iter().all(|&(form, _)| form_of(form) == first) {
-            continue;
+/// The entities: the fullest name wins a tie, and the fix adds or drops
+/// "the" with the name.
+struct Entities;
+
+impl listed::Family for Entities {
+    type Rule = EntityRule;
+    const CODE: &'static str = CODE;
+    const FULLEST: bool = true;
+    const REWRITE: Option<listed::RewriteFn<EntityRule>> =
+        Some(|doc, rule, u, winner| with_article(doc, u, winner, rule.takes_article(winner)));
+
+    fn pick(target: Target) -> Option<(usize, usize)> {
+        match target {
+            Target::Entity { rule, form } => Some((rule, form)),
+            _ => None,
         }
-        let uses: Vec<Use> = found
-            .iter()
-            .map(|&(form, k)| Use::of_known(doc, k, form_of(form)))
-            .collect();
-        let rewrite = |u: &Use, winner: &str| with_article(doc, u, winner, rule.takes_article(winner));
-        let inconsistency = Inconsistency {
-            rule: CODE,
-            origin: Some(rule.name.clone()),
+    }
+
+    fn rules(pack: &Pack) -> &[EntityRule] {
+        &pack.entities
+    }
+
+    fn form(rule: &EntityRule, form: usize) -> &str {
+        rule.forms().nth(form).unwrap_or_default()
+    }
+
+    fn decided(rule: &EntityRule) -> Decided<'_> {
+        Decided {
+            name: &rule.name,
             severity: rule.severity,
-            uses: &uses,
             prefer: rule.prefer.as_deref(),
             fallback: rule.fallback.as_deref(),
-            fullest: true,
-            applicability: Applicability::Safe,
-            match_case: false,
-            rewrite: Some(&rewrite),
-            accepted: &pack.accepted,
-        };
-        findings.extend(inconsistency.finding(|names, _| {
-            let one = if names.len() == 2 {
-                "name one"
-            } else {
-                "all name one"
-            };
-            format!("{} {one} {}", quote_list(names), rule.kind)
-        }));
+        }
     }
+
+    fn message(rule: &EntityRule, names: &[&str]) -> String {
+        let one = if names.len() == 2 {
+            "name one"
+        } else {
+            "all name one"
+        };
+        format!("{} {one} {}", quote_list(names), rule.kind)
+    }
+}
+
+/// Reports each entity the draft calls by more than one name.
+pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
+    listed::check::<Entities>(doc, pack, findings);
 }
 
 /// The edit that puts `winner` in place of a use, adding or dropping "the"

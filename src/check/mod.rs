@@ -19,6 +19,7 @@ pub mod entity;
 pub mod first_reference;
 pub mod headline;
 pub mod legal;
+pub(crate) mod listed;
 pub mod quotation;
 pub mod quote;
 pub mod relative;

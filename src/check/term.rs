@@ -194,7 +194,7 @@ pub(crate) struct Facts {
     closed: HashMap<String, Vec<Span>>,
     /// Two-part hyphenated compounds, as their parts lowered and joined by
     /// a space ("anti virus"): each use's span and whether it stands
-    /// before a noun ([`Facts::modifier`]).
+    /// before a noun ([`Facts::position`]).
     hyphenated: HashMap<String, Vec<(Span, Position)>>,
     /// The first parts of `hyphenated`, so that a pair of words is looked
     /// up only when its first word may begin one.

@@ -11,48 +11,52 @@
 //! before a name and "secretary of state" after it are one wording. The fix
 //! keeps the casing of the text it replaces and is safe.
 
-use crate::check::{count_word, quote_list, Document, Inconsistency, Use};
-use crate::finding::{Applicability, Finding};
+use crate::check::listed::{self, Decided};
+use crate::check::{count_word, quote_list, Document};
+use crate::finding::Finding;
 use crate::mention::Target;
-use crate::rules::Pack;
+use crate::rules::{Pack, TitleRule};
 
 /// The rule code.
 pub const CODE: &str = crate::registry::TITLE.code;
 
+/// The titles: a replacement keeps the casing of the text it replaces.
+struct Titles;
+
+impl listed::Family for Titles {
+    type Rule = TitleRule;
+    const CODE: &'static str = CODE;
+    const MATCH_CASE: bool = true;
+
+    fn pick(target: Target) -> Option<(usize, usize)> {
+        match target {
+            Target::Title { rule, form } => Some((rule, form)),
+            _ => None,
+        }
+    }
+
+    fn rules(pack: &Pack) -> &[TitleRule] {
+        &pack.titles
+    }
+
+    fn form(rule: &TitleRule, form: usize) -> &str {
+        listed::form_of(rule, form)
+    }
+
+    fn decided(rule: &TitleRule) -> Decided<'_> {
+        Decided::of_forms(rule)
+    }
+
+    fn message(_rule: &TitleRule, names: &[&str]) -> String {
+        format!(
+            "{} are one title worded {} ways",
+            quote_list(names),
+            count_word(names.len())
+        )
+    }
+}
+
 /// Reports each title the draft words more than one way.
 pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
-    let by_rule = doc.uses_by_rule(|target| match target {
-        Target::Title { rule, form } => Some((rule, form)),
-        _ => None,
-    });
-    for (index, found) in by_rule {
-        let rule = &pack.titles[index];
-        if rule.forms.len() < 2 {
-            continue;
-        }
-        let uses: Vec<Use> = found
-            .iter()
-            .map(|&(form, k)| Use::of_known(doc, k, &rule.forms[form]))
-            .collect();
-        let inconsistency = Inconsistency {
-            rule: CODE,
-            origin: Some(rule.name.clone()),
-            severity: rule.severity,
-            uses: &uses,
-            prefer: rule.prefer.as_deref(),
-            fallback: rule.fallback.as_deref(),
-            fullest: false,
-            applicability: Applicability::Safe,
-            match_case: true,
-            rewrite: None,
-            accepted: &pack.accepted,
-        };
-        findings.extend(inconsistency.finding(|names, _| {
-            format!(
-                "{} are one title worded {} ways",
-                quote_list(names),
-                count_word(names.len())
-            )
-        }));
-    }
+    listed::check::<Titles>(doc, pack, findings);
 }

@@ -6,6 +6,9 @@
 //! detector keeps one per distinct word of a draft, and the public
 //! functions build theirs on the spot. A word's fold and skeleton are also
 //! kept for the drafts after it on the same thread ([`KEPT_KEYS`] words).
+//!
+//! How the folds work family by family, with the figures that decided each
+//! habit and what was left out, is in `docs/variants.md`.
 
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
@@ -20,9 +23,8 @@ use unicode_normalization::UnicodeNormalization;
 pub(super) const MIN_SINGLE: usize = 5;
 /// Shortest word (in letters) that may fold with another at all. A
 /// doubled letter is a habit from here on ("Hasan"/"Hassan",
-/// "Jana"/"Janna"): the Wikidata pairs (`examples/fold_pairs.rs`) show
-/// doubled letters in four- and five-letter words are one name far more
-/// often than two ("Ayad"/"Ayyad"); shorter words are left apart
+/// "Jana"/"Janna"), where it is one name far more often than two;
+/// shorter words are left apart
 /// ("Ana"/"Anna", "Cao"/"Kao") but for the two habits of [`short_habit`]
 /// ("Ben"/"Benn", "Ali"/"Aly").
 const MIN_FOLDED: usize = 4;
@@ -435,9 +437,7 @@ fn has_inner_ai(letters: impl Iterator<Item = char>) -> bool {
 /// English silent e, a final e after a consonant after a vowel ("Hope",
 /// "Cole", "Case", "Lyle"). Such a word is as short as "Hop" once said,
 /// and the spellings it folds with are mostly another language's name,
-/// whose e is sounded ("Hoppe", "Kolle", "Kase", "Lille"): in the
-/// Wikidata pairs a word of four letters ending so folds with another
-/// name in 41 pairs and with its own in 19.
+/// whose e is sounded ("Hoppe", "Kolle", "Kase", "Lille").
 fn sounded_letters(plain: &str) -> usize {
     let count = plain.chars().count();
     let mut last = plain.chars().rev();
@@ -571,7 +571,7 @@ struct Marks {
     /// diphthong of "Hussain" and "Hussein". Never read from the marks
     /// ([`Marks::of`] leaves it out): it only makes a word's second key
     /// ([`FoldedWord::spelt`]), so that "Said" folds both with "Saeed"
-    /// and, as before, with "Seid".
+    /// and, by its first key, with "Seid".
     hiatus: bool,
     /// A final "ée" ("Renée", "Aimée", "Andrée"): the French feminine,
     /// said é, so its "ee" is not the i of English "Rasheed" ("Renée" is
@@ -758,49 +758,23 @@ fn fold_letters(word: &str, plain: impl Iterator<Item = char>, most: usize, mark
 
 /// Whether a habit of [`habits`] that begins with `from` holds where it is
 /// found, between the letters `before` and `after`, `last` when it ends
-/// the word:
+/// the word (each habit, its examples and figures: `docs/variants.md`):
 ///
-/// - a final "oo" is the Japanese long o ("Tomoo", "Yokoo", "Hiroo"),
-///   written "o" or "ō" by other romanizations, not the "oo" of
-///   "Mahmood" and "Mansoor" (never final in the Wikidata pairs' Arabic
-///   names): "Tomoo" is "Tomo", not "Tomu"; so is an initial "oo"
-///   ("Ooyama" is "Ōyama", not "Uyama") and one before a consonant and
-///   a, i, o or u, the long o of Japanese, Finnish and Estonian names
-///   ("Hirooka", "Tooru", "Noora", "Toomas" are "Hiroka", "Tōru",
-///   "Nora", "Tomas"), where English has none: its oo before a consonant
-///   and a vowel ends "-er", "-ey" or "-e" ("Cooper", "Rooney", "Hooper"
-///   keep their u, and "Hooper" does not fold with "Hopper"). In the Wikidata pairs this joins 23
-///   more pairs of one name and none of two;
+/// - "oo" is the long o of Japanese, Finnish and Estonian names when final,
+///   initial or before a consonant and a, i, o or u ("Tomoo", "Hirooka"),
+///   and the English u elsewhere ("Cooper", "Hooper");
 /// - a final "ee" of a French feminine ([`french_ee`]) is not i;
-/// - "tch" is the ch of "Pavlovich" only where French writes Russian
-///   names so: at the end of a word ("Pavlovitch", "Ilitch"), at its
-///   start ("Tchaikovsky") or after a ("Viatcheslav", "Diatchenko").
-///   Elsewhere it is English ("Mitchell" is not French "Michel",
-///   "Butcher" not German "Bucher", "Pritchard" not "Prichard"): in the
-///   Wikidata pairs such a "tch" folds with another name 14 times and
-///   with its own once;
-/// - an initial "ee" is the long e of Estonian and Finnish ("Eerik" is
-///   "Erik", "Eemil" "Emil"), not i;
-/// - an initial "dh" is the Indian aspirate ("Dhillon" is not "Dillon",
-///   "Dhani" not "Dani"), not the d of Arabic names ("Fayadh"): in the
-///   Wikidata pairs an initial dh folds with another name 4 times and
-///   with its own never;
-/// - "ch" after a vowel and before an l, m, n or r is the German and
-///   Dutch kh of Arabic and Central Asian names ("Achmed" is "Ahmed",
-///   "Achmat" "Ahmat");
-/// - "ch" before "ai", "aj" or "ay", but at the start of a word, is the
-///   German and Hebrew kh ("Michail", "Michajlovič" and "Mordechai" are
-///   "Mikhail", "Mikhailovich" and "Mordehai"), where English and
-///   French have no "chai" (their "Michael" and "Rachael" keep their
-///   "ch"); at the start it may be the Chinese or Thai ch ("Chai" is not
-///   "Hai"). In the Wikidata pairs this joins 51 more pairs of one name
-///   and none of two;
-/// - "chol" after an `i` is the English k of "Nicholas", "Nichols" and
-///   "Nicholson" ("Nicolás", "Nikolas", "Nicolson"). In the Wikidata
-///   pairs this joins 17 more pairs of one name and one of two (English
-///   "Nicholas" and French "Nicolas", one name read two ways);
+/// - "tch" is the French ch of Russian names only at the end, the start or
+///   after a ("Pavlovitch", "Tchaikovsky"); elsewhere it is English
+///   ("Mitchell" is not "Michel");
+/// - an initial "ee" (Estonian "Eerik") and an initial "dh" (the Indian
+///   aspirate of "Dhillon") are kept;
+/// - "ch" is the kh of German and Hebrew spellings before "ai", "aj" or
+///   "ay" but at the start ("Michail", "Mordechai"), and after a vowel and
+///   before l, m, n or r ("Achmed");
+/// - "chol" after an `i` is the English k of "Nicholas";
 /// - with [`Marks::japanese`], no habit of j or y holds, and "ou" is the
-///   long o, not u ("Ōuchi" is not "Uchi", "Yūichi" not "Youichi").
+///   long o, not u ("Ōuchi" is not "Uchi").
 fn habit_holds(from: &str, before: &[char], after: &[char], last: bool, marks: Marks) -> bool {
     match from {
         "oo" if last => false,
@@ -827,76 +801,38 @@ fn habit_holds(from: &str, before: &[char], after: &[char], last: bool, marks: M
 /// without its accent ("Renee", "Aimee", "Dorothee"). It is neither the
 /// English ee of "Rasheed" or "Hardee" ("Renee" is not "Reni" or
 /// "Renny") nor the e of the masculine ("Renee" is not "René",
-/// "Desiree" not "Désiré"). In the Wikidata pairs a final "ee" after a
-/// single consonant after a vowel is another name 10 times and one name
-/// once ("Magee"/"Maggi").
+/// "Desiree" not "Désiré").
 fn french_ee(before: &[char], marks: Marks) -> bool {
     marks.french_ee || matches!(before, [.., v, c] if is_vowel(*v) && !is_vowel(*c))
 }
 
 /// The habits that hang on single letters, before the others, applied in
 /// place to the first `count` letters of `room` (which has room for one
-/// more); returns how many letters there are now:
+/// more); returns how many letters there are now. Each habit, with its
+/// examples and figures, is in `docs/variants.md`:
 ///
 /// - `j` or `y` between `e` or `i` and `a`, `e` or `u` is silent
-///   ("Andrejev", "Andreyev", "Mariya"), but before an `e` that does
-///   not begin the Russian -ev ("Andreyev", "Andrejew") it is the i of
-///   the German and Dutch ei or a consonant ("Meyer" and "Meijer" are
-///   "Meier", not "Meer" or "Mir"; "Verheyen" is "Verheijen"; Spanish
-///   "Reyes" is not "Rees", French "Réjean" not "Ryan"); before `i` or
-///   `o` it is the
-///   consonant of the Japanese syllables ji and yo, written `j`
-///   ("Eijiro" is not "Eiro", "Ichiji" not "Ichi", "Tomiyo" not
-///   "Tomio"): in the Wikidata pairs these are Japanese names far more
-///   often than Slavic ones;
-/// - `j`, `y` or `i` between any vowel and the Russian -ev is silent, the
-///   й of -аев, -оев, -еев ("Nikolayevich", "Nikolajevič",
-///   "Alekseievich" and "Nikolaevich"; "Belyayev" and "Belyaev"); so is
-///   one (or an `i` and a `j` or `y`) between a consonant and -ev, the
-///   soft sign or и of -ьев, -иев, which romanizations write as `y`, `i`,
-///   `j`, an apostrophe or nothing ("Vasilyev", "Vasiliev",
-///   "Wassiljew", "Vasil'ev" and "Vasilev"; "Grigorjevich" and
-///   "Grigorevich"; "Dementiev" and "Dementyev"). The -ev is an `e` and a
-///   `v` or `w` before anything but another `e` (English "Grieve" is not
-///   "Greve"). In the Wikidata pairs this joins 37 more pairs of one name
-///   and none of two;
+///   ("Andreyev", "Mariya"), but not the ei of "Meyer" before an `e` that
+///   does not begin -ev, nor the Japanese ji and yo before `i` or `o`
+///   ("Eijiro");
+/// - `j`, `y` or `i` before the Russian -ev, after a vowel or a consonant,
+///   is silent ("Nikolayevich", "Vasilyev", "Vasil'ev"); the -ev is an `e`
+///   and a `v` or `w` before anything but another `e`;
 /// - `j` or `y` after an `i` that begins the word or follows another `i`
-///   is the Japanese y, written `j` ("Iyama" and "Iiyama" are not
-///   "Yama", "Iyanaga" not "Yanaga");
-/// - `j` after another vowel is `i` ("Sergej", "Stojan"), but not before
-///   `i` or the "ee" said i (Japanese "Kajiyama", Indian "Rajeev" and
-///   "Rajiv") or `o`, where it is the Spanish jota or
-///   the Japanese jo ("Rojo" is not "Royo", "Bajo" not "Bayo", "Tojo"
-///   not "Toyo"): in the Wikidata pairs a vowel, `j` and `o` is one name
-///   with a vowel, `y` and `o` in 2 pairs and another name in 11;
-/// - `j` or `y` between `l` and `u` is silent: the Russian ю after l,
-///   which German and French write "u" ("Lyudmila", "Ljudmila" and
-///   "Ludmila"; "Lyubov" and "Lubov"), where no English or Japanese
-///   name has a y (Japanese has no l);
+///   is the Japanese y ("Iyama");
+/// - `j` after another vowel is `i` ("Sergej"), but not before `i`, the
+///   "ee" said i or `o` ("Kajiyama", "Rajeev", "Rojo");
+/// - `j` or `y` between `l` and `u` is silent ("Lyudmila", "Ludmila");
 /// - `j` after a consonant but `d` and before a, e, o or u is `y`
-///   ("Tanja", "Ljubov"; not "Djamel", "Kenji"). An initial `j` is left
-///   to [`fold_letters`], which makes it y in words of five letters or
-///   more only ("Juan" and "Yuan", Japanese "Juri" and "Yuri" are two
-///   names more often than "Jusuf" and "Yusuf" are one);
+///   ("Tanja"); an initial `j` is left to [`fold_letters`];
 /// - a `kh` or `ch` where a silent h would be, in words of seven letters
-///   or more, goes with it ("Akhmedov" and "Achmedov" are "Ahmedov");
+///   or more, goes with it ("Akhmedov", "Achmedov");
 /// - a final `ff` is `f` ("Smirnoff");
 /// - `h` between a vowel and an `l`, `m`, `n` or `r` that ends the word or
-///   comes before a consonant or an `e` is the silent h of German and
-///   Scandinavian names in words of six letters or more ("Kohlberg",
-///   "Mahler", "Dahlmann", "Mendelsohn", "Ehrlich" are "Kolberg",
-///   "Maler", "Dalman", "Mendelson", "Erlich"), but not before another
-///   vowel, where it is the h of Arabic names ("Zahra" is not "Zara",
-///   "Rahman" not "Raman", "Ahlam" not "Alam"), in shorter words, which
-///   are as often two names as one ("Bahr" and "Barr", "Jahn" and
-///   "Jann", "Stahl" and "Staal"), or in the English "John" ("Johnson"
-///   is not Scandinavian "Jonsson"). In the Wikidata pairs this joins 30
-///   more pairs of one name and none of two;
+///   comes before a consonant or an `e` is silent in words of six letters
+///   or more ("Kohlberg", "Mahler"), but not in "John";
 /// - a final `h` after `a` is silent in words of six letters or more
-///   ("Hamzah", "Fatimah"; not "Sabah");
-/// - a final `h` after `o` is silent in words of five letters or more:
-///   the long o of Japanese names as passports spell it ("Satoh",
-///   "Katoh", "Saitoh" are "Sato", "Kato", "Saitō");
+///   ("Hamzah"), after `o` in words of five or more ("Satoh");
 /// - a final `vic` is `vich` ("Milosevic", from "Milošević").
 ///
 /// With `japanese` ([`Marks::japanese`]), `j` and `y` are left as they are.

@@ -60,7 +60,17 @@ fn module_of(relative: &Path) -> Option<String> {
 
 /// The library code of a file: its test module and comments left out.
 fn code_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let end = text.find("#[cfg(test)]\nmod tests").unwrap_or(text.len());
+    let end = text
+        .match_indices("#[cfg(test)]\n")
+        .find(|(at, mark)| {
+            let next = text[at + mark.len()..]
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .trim_start();
+            next.starts_with("mod ") || next.starts_with("pub(crate) mod ") || next.starts_with("pub mod ")
+        })
+        .map_or(text.len(), |(at, _)| at);
     text[..end]
         .lines()
         .enumerate()
@@ -224,4 +234,7 @@ fn the_reader_sees_groups_paths_and_the_root() {
     );
     let tests = "use crate::rules::Pack;\n#[cfg(test)]\nmod tests {\n    use crate::check::Document;\n}\n";
     assert_eq!(named(tests, false, &modules), vec![("rules".to_string(), 1)]);
+    let shared =
+        "use crate::rules::Pack;\n#[cfg(test)]\npub(crate) mod tests {\n    use crate::check::Document;\n}\n";
+    assert_eq!(named(shared, false, &modules), vec![("rules".to_string(), 1)]);
 }

@@ -10,7 +10,7 @@
 //! Phrases that contain a form but are names of something else ("USA
 //! TODAY") are listed as exceptions and never counted. The fix is safe.
 
-use crate::check::listed::{self, Decided};
+use crate::check::listed;
 use crate::check::{count_word, quote_list, Document};
 use crate::finding::{Finding, Span};
 use crate::mention::{Known, Target};
@@ -64,14 +64,6 @@ impl listed::Family for Abbreviations {
 
     fn rules(pack: &Pack) -> &[AbbreviationRule] {
         &pack.abbreviations
-    }
-
-    fn form(rule: &AbbreviationRule, form: usize) -> &str {
-        listed::form_of(rule, form)
-    }
-
-    fn decided(rule: &AbbreviationRule) -> Decided<'_> {
-        Decided::of_forms(rule)
     }
 
     fn counts(doc: &Document<'_>, known: &Known) -> bool {

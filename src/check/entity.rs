@@ -11,7 +11,7 @@
 //! name ("Russian Foreign Ministry") are never variants. The fix renames
 //! every other name to the winner, and is safe: both name one thing.
 
-use crate::check::listed::{self, Decided};
+use crate::check::listed;
 use crate::check::{quote_list, Document, Use};
 use crate::finding::{Edit, Finding, Span};
 use crate::mention::Target;
@@ -40,19 +40,6 @@ impl listed::Family for Entities {
 
     fn rules(pack: &Pack) -> &[EntityRule] {
         &pack.entities
-    }
-
-    fn form(rule: &EntityRule, form: usize) -> &str {
-        rule.forms().nth(form).unwrap_or_default()
-    }
-
-    fn decided(rule: &EntityRule) -> Decided<'_> {
-        Decided {
-            name: &rule.name,
-            severity: rule.severity,
-            prefer: rule.prefer.as_deref(),
-            fallback: rule.fallback.as_deref(),
-        }
     }
 
     fn message(rule: &EntityRule, names: &[&str]) -> String {

@@ -3,15 +3,16 @@
 //! the draft's mentions of them are grouped by rule, and each group written
 //! in more than one form is one finding whose fix writes the winning form.
 //!
-//! A family says where its rules and forms are and the few decisions in
-//! which it differs ([`Family`]); [`check`] does the rest.
+//! A family says where its rules are and the few decisions in which it
+//! differs ([`Family`]), its rule type what its forms are and what it
+//! decides ([`ListedRule`]); [`check`] does the rest.
 //! `style.substitution` (every listed form is wrong, even alone) and
 //! `terms.hyphenation` (no list: any word) have skeletons of their own.
 
 use crate::check::{Document, Inconsistency, Rewrite, Use};
 use crate::finding::{Applicability, Edit, Finding, Severity};
 use crate::mention::{Known, Target};
-use crate::rules::{FormsRule, Pack};
+use crate::rules::{EntityRule, FormsRule, Pack};
 
 /// What a family's rule decides of its finding: its label, severity and
 /// the forms that win.
@@ -27,20 +28,51 @@ pub(crate) struct Decided<'r> {
 }
 
 impl<'r> Decided<'r> {
-    /// What an abbreviation or title rule decides.
-    pub(crate) fn of_forms(rule: &'r FormsRule) -> Decided<'r> {
+    /// From a rule's fields of the same names.
+    fn new(
+        name: &'r str,
+        severity: Severity,
+        prefer: &'r Option<String>,
+        fallback: &'r Option<String>,
+    ) -> Decided<'r> {
         Decided {
-            name: &rule.name,
-            severity: rule.severity,
-            prefer: rule.prefer.as_deref(),
-            fallback: rule.fallback.as_deref(),
+            name,
+            severity,
+            prefer: prefer.as_deref(),
+            fallback: fallback.as_deref(),
         }
     }
 }
 
-/// Form `form` of an abbreviation or title rule.
-pub(crate) fn form_of(rule: &FormsRule, form: usize) -> &str {
-    rule.forms.get(form).map_or("", String::as_str)
+/// A rule of the pack that lists the forms of one thing.
+pub(crate) trait ListedRule {
+    /// Form `form`, as the family compares and names forms ("" past the
+    /// last).
+    fn form(&self, form: usize) -> &str;
+
+    /// What the rule decides of its finding.
+    fn decided(&self) -> Decided<'_>;
+}
+
+impl ListedRule for FormsRule {
+    fn form(&self, form: usize) -> &str {
+        self.forms.get(form).map_or("", String::as_str)
+    }
+
+    fn decided(&self) -> Decided<'_> {
+        Decided::new(&self.name, self.severity, &self.prefer, &self.fallback)
+    }
+}
+
+/// An entity's forms are its name, then its aliases.
+impl ListedRule for EntityRule {
+    fn form(&self, form: usize) -> &str {
+        self.forms().nth(form).unwrap_or_default()
+    }
+
+    fn decided(&self) -> Decided<'_> {
+        Decided::new(&self.name, self.severity, &self.prefer, &self.fallback)
+    }
 }
 
 /// The edit that writes the winner in place of a use, for a family that
@@ -51,7 +83,7 @@ pub(crate) type RewriteFn<R> = fn(&Document<'_>, &R, &Use, &str) -> Edit;
 /// decisions in which it differs from the others.
 pub(crate) trait Family {
     /// The pack's rule of the family.
-    type Rule;
+    type Rule: ListedRule;
 
     /// The rule code.
     const CODE: &'static str;
@@ -73,12 +105,6 @@ pub(crate) trait Family {
     /// The family's rules, indexed as [`Family::pick`] indexes them.
     fn rules(pack: &Pack) -> &[Self::Rule];
 
-    /// Form `form` of a rule, as the family compares and names forms.
-    fn form(rule: &Self::Rule, form: usize) -> &str;
-
-    /// What the rule decides of its finding.
-    fn decided(rule: &Self::Rule) -> Decided<'_>;
-
     /// Whether a mention counts as a use (all do unless the family says).
     fn counts(_doc: &Document<'_>, _known: &Known) -> bool {
         true
@@ -95,17 +121,17 @@ pub(crate) fn check<F: Family>(doc: &Document<'_>, pack: &Pack, findings: &mut V
         let Some(rule) = rules.get(index) else { continue };
         // One form throughout (as in most drafts) is no finding: no uses to
         // copy out for it.
-        let first = found.first().map(|&(form, _)| F::form(rule, form));
-        if found.iter().all(|&(form, _)| Some(F::form(rule, form)) == first) {
+        let first = found.first().map(|&(form, _)| rule.form(form));
+        if found.iter().all(|&(form, _)| Some(rule.form(form)) == first) {
             continue;
         }
         let uses: Vec<Use> = found
             .iter()
             .filter(|(_, known)| F::counts(doc, known))
-            .map(|&(form, known)| Use::of_known(doc, known, F::form(rule, form)))
+            .map(|&(form, known)| Use::of_known(doc, known, rule.form(form)))
             .collect();
         let rewrite = F::REWRITE.map(|rewrite| move |u: &Use, winner: &str| rewrite(doc, rule, u, winner));
-        let decided = F::decided(rule);
+        let decided = rule.decided();
         let inconsistency = Inconsistency {
             rule: F::CODE,
             origin: Some(decided.name.to_string()),

@@ -11,7 +11,7 @@
 //! before a name and "secretary of state" after it are one wording. The fix
 //! keeps the casing of the text it replaces and is safe.
 
-use crate::check::listed::{self, Decided};
+use crate::check::listed;
 use crate::check::{count_word, quote_list, Document};
 use crate::finding::Finding;
 use crate::mention::Target;
@@ -37,14 +37,6 @@ impl listed::Family for Titles {
 
     fn rules(pack: &Pack) -> &[TitleRule] {
         &pack.titles
-    }
-
-    fn form(rule: &TitleRule, form: usize) -> &str {
-        listed::form_of(rule, form)
-    }
-
-    fn decided(rule: &TitleRule) -> Decided<'_> {
-        Decided::of_forms(rule)
     }
 
     fn message(_rule: &TitleRule, names: &[&str]) -> String {

@@ -5,10 +5,11 @@
 //! `acronym.unused` and `acronym.mixed` (`desk.yaml`). The pretty report
 //! of every bad fixture is an insta snapshot.
 
+mod common;
+
 use std::path::Path;
 
 use claimlint::policy::Policy;
-use claimlint::report::{self, Checked, OutputFormat, Run};
 use claimlint::rules::Pack;
 use claimlint::source::Source;
 use claimlint::Checker;
@@ -38,13 +39,7 @@ fn report(path: &Path) -> (Vec<&'static str>, String) {
     // As the command line reports them: inline controls applied.
     let findings = Policy::default().report(&source, checker.check(&source));
     let rules = findings.iter().map(|f| f.rule).collect();
-    let run = Run {
-        files: vec![Checked { source, findings }],
-        errors: vec![],
-    };
-    let mut out = Vec::new();
-    report::write(&run, OutputFormat::Pretty, false, &mut out).unwrap();
-    (rules, String::from_utf8(out).unwrap())
+    (rules, common::pretty(source, findings))
 }
 
 #[test]

@@ -2,9 +2,10 @@
 //! read like the body and compared with it: a finding names the part, and
 //! display copy's own style (surnames, "5m", no full stop) is no slip.
 
+mod common;
+
 use std::path::Path;
 
-use claimlint::report::{self, Checked, OutputFormat, Run};
 use claimlint::rules::Pack;
 use claimlint::source::{Format, Source};
 use claimlint::Checker;
@@ -22,13 +23,7 @@ fn pretty(name: &str) -> (Vec<&'static str>, String) {
     source.path = format!("tests/fixtures/parts/{name}");
     let findings = checker().check(&source);
     let rules = findings.iter().map(|f| f.rule).collect();
-    let run = Run {
-        files: vec![Checked { source, findings }],
-        errors: vec![],
-    };
-    let mut out = Vec::new();
-    report::write(&run, OutputFormat::Pretty, false, &mut out).unwrap();
-    (rules, String::from_utf8(out).unwrap())
+    (rules, common::pretty(source, findings))
 }
 
 fn messages(text: &str, format: Format) -> Vec<(&'static str, String)> {

@@ -32,10 +32,6 @@ pub fn reference(code: &str) -> String {
     }
 }
 
-/// Where the repository is published, for help links; `repository` in
-/// `Cargo.toml` wins when it is set.
-const DEFAULT_REPOSITORY: &str = "https://github.com/claimlint/claimlint";
-
 /// Every rule code, in the order of [`RULES`].
 pub fn codes() -> Vec<&'static str> {
     RULES.iter().map(|rule| rule.code).collect()
@@ -65,19 +61,21 @@ pub fn doc(code: &str) -> Option<&'static str> {
     RULE_DOCS.iter().find(|(c, _)| *c == code).map(|(_, doc)| *doc)
 }
 
-/// The rule's section of `docs/rules.md` on the published repository: the
-/// section of the rule-file key that configures it, or the page itself.
-pub fn help_uri(code: &str) -> String {
-    let repository = env!("CARGO_PKG_REPOSITORY").trim_end_matches('/');
-    let repository = if repository.is_empty() {
-        DEFAULT_REPOSITORY
-    } else {
-        repository
-    };
-    match rule_file_key(code) {
-        Some(key) => format!("{repository}/blob/main/docs/rules.md#{key}"),
-        None => format!("{repository}/blob/main/docs/rules.md"),
+/// The rule's section of `docs/rules.md` on the published repository (the
+/// section of the rule-file key that configures it, or the page itself),
+/// when `repository` in `Cargo.toml` says where that is. SARIF and the
+/// language server want an absolute address; with no repository they get
+/// none, and the help text gives [`reference`], the path in the files.
+pub fn help_uri(code: &str) -> Option<String> {
+    published_uri(option_env!("CARGO_PKG_REPOSITORY").unwrap_or(""), code)
+}
+
+fn published_uri(repository: &str, code: &str) -> Option<String> {
+    let repository = repository.trim_end_matches('/');
+    if repository.is_empty() {
+        return None;
     }
+    Some(format!("{repository}/blob/main/{}", reference(code)))
 }
 
 /// The section of `docs/rules.md` that documents the rule-file key
@@ -153,9 +151,22 @@ mod tests {
     #[test]
     fn help_links_point_at_the_rule_files_section() {
         assert_eq!(reference("claims.title"), "docs/rules.md#claims");
-        assert!(help_uri("naming.entity").ends_with("/docs/rules.md#entities"));
-        assert!(help_uri("style.substitution").ends_with("/docs/rules.md#style"));
-        assert!(help_uri("no.such").ends_with("/docs/rules.md"));
+        assert_eq!(reference("no.such"), "docs/rules.md");
+        let published = |code| published_uri("https://example.org/desk/claimlint/", code);
+        assert_eq!(
+            published("naming.entity").as_deref(),
+            Some("https://example.org/desk/claimlint/blob/main/docs/rules.md#entities")
+        );
+        assert_eq!(
+            published("no.such").as_deref(),
+            Some("https://example.org/desk/claimlint/blob/main/docs/rules.md")
+        );
+        // No repository in Cargo.toml: no invented address.
+        assert_eq!(published_uri("", "naming.entity"), None);
+        assert_eq!(
+            help_uri("naming.entity"),
+            published_uri(env!("CARGO_PKG_REPOSITORY"), "naming.entity")
+        );
     }
 
     #[test]

@@ -27,7 +27,7 @@ use crate::check::{Document, Segment};
 use crate::claim::calendar::{civil, month_name, weekday_name, weekday_of, DateOrigin};
 use crate::claim::{self};
 use crate::finding::{Finding, Span};
-use crate::parse::{DateValue, TokenKind, Weekday};
+use crate::parse::{DateValue, Sentence, TokenKind, Weekday, Window};
 use crate::rules::claim::Attribute;
 use crate::rules::Pack;
 
@@ -104,34 +104,34 @@ pub(crate) fn dateline(
 
 /// A full date in a dateline position of `sentence`.
 fn dateline_in(segment: &Segment<'_, '_>, sentence: &crate::parse::Sentence) -> Option<Dateline> {
+    let (date, span) = opening_date(sentence, segment.tokens, &segment.source.text)?;
+    Some(Dateline {
+        date,
+        origin: DateOrigin::Text,
+        span: Some(span),
+    })
+}
+
+/// A full date that opens `sentence` after nothing but weekdays,
+/// punctuation and capitalised words other than a preposition or "The"
+/// ("LONDON, Tuesday 4 March 2025 -"), and its span: a dateline's date.
+/// "On 11 September 2001" is a date the story reports, not its own.
+pub(crate) fn opening_date(sentence: &Sentence, tokens: Window<'_>, text: &str) -> Option<(Date, Span)> {
+    const NOT_A_PLACE: &[&str] = &[
+        "on", "in", "by", "since", "from", "until", "after", "before", "at", "as", "the",
+    ];
     for i in sentence.tokens() {
-        let token = segment.tokens.get(i)?;
-        let text = segment.text(token.span());
+        let token = tokens.get(i)?;
+        let word = token.span().slice(text);
         match token.kind {
             TokenKind::Date(value) => {
                 let (y, m, d) = value.full()?;
-                return Some(Dateline {
-                    date: civil(y, m, d)?,
-                    origin: DateOrigin::Text,
-                    span: Some(token.span()),
-                });
+                return Some((civil(y, m, d)?, token.span()));
             }
             TokenKind::Weekday(_) | TokenKind::Punct => {}
             TokenKind::Word | TokenKind::Abbreviation | TokenKind::Initial
-                if text.starts_with(char::is_uppercase)
-                    && !matches!(
-                        segment.words.get(i),
-                        "on" | "in"
-                            | "by"
-                            | "since"
-                            | "from"
-                            | "until"
-                            | "after"
-                            | "before"
-                            | "at"
-                            | "as"
-                            | "the"
-                    ) => {}
+                if word.starts_with(char::is_uppercase)
+                    && !NOT_A_PLACE.iter().any(|w| w.eq_ignore_ascii_case(word)) => {}
             _ => return None,
         }
     }

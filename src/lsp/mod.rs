@@ -993,8 +993,7 @@ fn diagnostic(uri: &Uri, index: &LineIndex<'_>, finding: &Finding) -> Diagnostic
         }),
         code: Some(NumberOrString::String(finding.rule.to_string())),
         code_description: crate::docs::help_uri(finding.rule)
-            .parse::<Uri>()
-            .ok()
+            .and_then(|uri| uri.parse::<Uri>().ok())
             .map(|href| CodeDescription { href }),
         source: Some("claimlint".to_string()),
         message: finding.message.clone(),

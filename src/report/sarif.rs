@@ -122,7 +122,8 @@ struct Driver {
     name: &'static str,
     version: &'static str,
     semantic_version: &'static str,
-    information_uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    information_uri: Option<String>,
     rules: Vec<Rule>,
 }
 
@@ -133,7 +134,8 @@ struct Rule {
     id: &'static str,
     short_description: Message,
     full_description: Message,
-    help_uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
     help: Help,
     default_configuration: Configuration,
     properties: RuleProperties,
@@ -144,13 +146,18 @@ impl Rule {
         let summary = crate::docs::summary(code).unwrap_or(code).to_string();
         let doc = crate::docs::doc(code).map_or_else(|| format!("`{code}`: {summary}"), str::to_string);
         let help_uri = crate::docs::help_uri(code);
+        let reference = crate::docs::reference(code);
+        let (text, markdown) = match &help_uri {
+            Some(uri) => (uri.clone(), format!("[{reference}]({uri})")),
+            None => (reference.clone(), format!("`{reference}`")),
+        };
         Rule {
             id: code,
             short_description: Message::text(summary),
             full_description: Message::text(doc.clone()),
             help: Help {
-                text: format!("{doc}\n\nRule files: {help_uri}"),
-                markdown: format!("{doc}\n\n[Rule files]({help_uri})"),
+                text: format!("{doc}\n\nRule files: {text}"),
+                markdown: format!("{doc}\n\nRule files: {markdown}"),
             },
             help_uri,
             default_configuration: Configuration { level: "warning" },
@@ -411,8 +418,20 @@ mod tests {
                 rule["fullDescription"]["text"].as_str().unwrap().contains(id),
                 "{id}"
             );
+            // The rule's section of docs/rules.md: a repository path in
+            // the help text, and an address only where Cargo.toml says
+            // where the repository is published.
+            let reference = crate::docs::reference(id);
             assert!(
-                rule["helpUri"].as_str().unwrap().contains("docs/rules.md"),
+                rule["help"]["text"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(&format!("Rule files: {reference}")),
+                "{id}"
+            );
+            assert_eq!(
+                rule["helpUri"].as_str().map(str::to_string),
+                crate::docs::help_uri(id),
                 "{id}"
             );
         }

@@ -409,36 +409,11 @@ pub fn certain_date(
             .any(|i| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Terminal))
     });
     let opening = if headline { 2 } else { 1 };
-    sentences.iter().take(opening).find_map(|sentence| {
-        for i in sentence.tokens() {
-            let token = tokens.get(i)?;
-            let word = token.span().slice(text);
-            match token.kind {
-                TokenKind::Date(value) => {
-                    let (y, m, d) = value.full()?;
-                    return crate::claim::calendar::civil(y, m, d);
-                }
-                TokenKind::Weekday(_) | TokenKind::Punct => {}
-                TokenKind::Word | TokenKind::Abbreviation | TokenKind::Initial
-                    if capitalised_word(word)
-                        && !matches!(
-                            word.to_lowercase().as_str(),
-                            "on" | "in"
-                                | "by"
-                                | "since"
-                                | "from"
-                                | "until"
-                                | "after"
-                                | "before"
-                                | "at"
-                                | "as"
-                                | "the"
-                        ) => {}
-                _ => return None,
-            }
-        }
-        None
-    })
+    sentences
+        .iter()
+        .take(opening)
+        .find_map(|sentence| crate::check::relative::opening_date(sentence, tokens, text))
+        .map(|(date, _)| date)
 }
 
 /// Whether a word opens with a capital letter.

@@ -1,5 +1,5 @@
 //! `claims.relative_date`: a relative date ("yesterday", "last week", "two
-//! days ago", "next year") beside a date, weekday or year it cannot be,
+//! days ago", "three weeks ago", "next year") beside a date, weekday or year it cannot be,
 //! counted from the story's own date.
 //!
 //! Why: a story dated Tuesday 4 March that says the talks ended
@@ -51,6 +51,18 @@ enum When {
     Month(i8),
     /// The year before, of, or after it.
     Year(i8),
+    /// "Two weeks ago", "six months ago", "three years ago": about that
+    /// many weeks, months or years before it, give or take a few days
+    /// for weeks, half a month for months and half a year for years.
+    Ago(u8, Unit),
+}
+
+/// The unit of an "N ... ago".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    Week,
+    Month,
+    Year,
 }
 
 /// The date a relative date sits beside.
@@ -218,16 +230,34 @@ fn relative(segment: &Segment<'_, '_>, i: usize, end: usize) -> Option<(When, us
             };
             Some((when, i + 2))
         }
+        "a" | "an" if word(i + 1) == "fortnight" && word(i + 2) == "ago" => {
+            Some((When::Ago(2, Unit::Week), i + 3))
+        }
         w => {
-            // "two days ago", "3 days ago"
-            let n = claim::number_word(w)
-                .map(|n| n as i32)
-                .or_else(|| {
+            // "two days ago", "3 weeks ago", "a year ago"
+            let n = if matches!(w, "a" | "an") {
+                Some(1)
+            } else {
+                claim::number_word(w).map(|n| n as i32).or_else(|| {
                     let token = segment.tokens.get(i)?;
                     (token.kind == TokenKind::Number).then(|| w.parse::<i32>().ok())?
                 })
-                .filter(|n| (1..=31).contains(n))?;
-            (matches!(word(i + 1), "days" | "day") && word(i + 2) == "ago").then_some((When::Day(-n), i + 3))
+            }?;
+            if word(i + 2) != "ago" {
+                return None;
+            }
+            let ago = |most: i32, unit| {
+                (1..=most)
+                    .contains(&n)
+                    .then_some((When::Ago(n as u8, unit), i + 3))
+            };
+            match word(i + 1) {
+                "day" | "days" => (1..=31).contains(&n).then_some((When::Day(-n), i + 3)),
+                "week" | "weeks" => ago(12, Unit::Week),
+                "month" | "months" => ago(24, Unit::Month),
+                "year" | "years" => ago(50, Unit::Year),
+                _ => None,
+            }
         }
     }
 }
@@ -352,6 +382,15 @@ fn days(when: When, story: Date) -> Option<(Date, Date)> {
             let year = i32::from(story.year()) + i32::from(step);
             Some((civil(year, 1, 1)?, civil(year, 12, 31)?))
         }
+        When::Ago(n, unit) => {
+            let n = i32::from(n);
+            let (back, slack) = match unit {
+                Unit::Week => (story.checked_sub((7 * n).days()).ok()?, 3),
+                Unit::Month => (story.checked_sub(n.months()).ok()?, 15),
+                Unit::Year => (story.checked_sub(n.years()).ok()?, 183),
+            };
+            Some((add(back, -slack)?, add(back, slack)?))
+        }
     }
 }
 
@@ -397,7 +436,9 @@ fn describe(when: When, first: Date, last: Date) -> String {
         When::Day(_) => format!("is {}", long_date(first)),
         When::Month(_) => format!("is {} {}", month_name(first.month()), first.year()),
         When::Year(_) => format!("is {}", first.year()),
-        When::Week(_) => format!("falls between {} and {}", long_date(first), long_date(last)),
+        When::Week(_) | When::Ago(..) => {
+            format!("falls between {} and {}", long_date(first), long_date(last))
+        }
     }
 }
 
@@ -483,6 +524,24 @@ mod tests {
             days(When::Year(1), story),
             Some((date(2026, 1, 1), date(2026, 12, 31)))
         );
+    }
+
+    #[test]
+    fn weeks_months_and_years_ago_are_about_that_long_before() {
+        let story = date(2025, 3, 4);
+        assert_eq!(
+            days(When::Ago(2, Unit::Week), story),
+            Some((date(2025, 2, 15), date(2025, 2, 21)))
+        );
+        assert_eq!(
+            days(When::Ago(3, Unit::Month), story),
+            Some((date(2024, 11, 19), date(2024, 12, 19)))
+        );
+        let (first, last) = days(When::Ago(2, Unit::Year), story).unwrap();
+        assert_eq!((first, last), (date(2022, 9, 2), date(2023, 9, 3)));
+        // "two years ago, in 2022" is near enough; "in 2021" is not.
+        assert!(fits(Anchor::Year(2022), first, last));
+        assert!(!fits(Anchor::Year(2021), first, last));
     }
 
     #[test]

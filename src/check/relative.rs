@@ -24,7 +24,7 @@ use jiff::civil::Date;
 use jiff::ToSpan;
 
 use crate::check::{Document, Segment};
-use crate::claim::calendar::{civil, month_name, weekday_name, weekday_of, DateOrigin};
+use crate::claim::calendar::{civil, month_name, weekday_of, DateOrder, DateOrigin};
 use crate::claim::{self};
 use crate::finding::{Finding, Span};
 use crate::parse::{DateValue, Sentence, TokenKind, Weekday, Window};
@@ -332,6 +332,13 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
         }
         let mut related = vec![written.anchor_span];
         related.extend(story.span);
+        // Dates as the draft writes them: its dateline's order, else the
+        // date beside the relative date.
+        let order = story
+            .span
+            .and_then(|span| DateOrder::of(doc.text(span)))
+            .or_else(|| DateOrder::of(doc.text(written.anchor_span)))
+            .unwrap_or_default();
         findings.push(Finding {
             rule: Attribute::RelativeDate.code(),
             origin: None,
@@ -339,8 +346,8 @@ pub fn check(doc: &Document<'_>, pack: &Pack, findings: &mut Vec<Finding>) {
             message: format!(
                 "\"{}\" {} by the story's date ({}{}), not {}",
                 one_line(doc.text(written.span)),
-                describe(written.when, first, last),
-                long_date(story.date),
+                describe(written.when, first, last, order),
+                order.write_long(story.date),
                 match (story.origin, story.span) {
                     (DateOrigin::Given, _) => ", given with --date or in the configuration".to_string(),
                     (DateOrigin::FrontMatter, _) => ", in the front matter".to_string(),
@@ -430,14 +437,18 @@ fn month_fits(m: i8, year: Option<i32>, first: Date, last: Date) -> bool {
         .any(|start| start <= last && first <= start.last_of_month())
 }
 
-/// What a relative date names, for the message.
-fn describe(when: When, first: Date, last: Date) -> String {
+/// What a relative date names, for the message, its dates in `order`.
+fn describe(when: When, first: Date, last: Date, order: DateOrder) -> String {
     match when {
-        When::Day(_) => format!("is {}", long_date(first)),
+        When::Day(_) => format!("is {}", order.write_long(first)),
         When::Month(_) => format!("is {} {}", month_name(first.month()), first.year()),
         When::Year(_) => format!("is {}", first.year()),
         When::Week(_) | When::Ago(..) => {
-            format!("falls between {} and {}", long_date(first), long_date(last))
+            format!(
+                "falls between {} and {}",
+                order.write_long(first),
+                order.write_long(last)
+            )
         }
     }
 }
@@ -445,17 +456,6 @@ fn describe(when: When, first: Date, last: Date) -> String {
 /// Words as one line: "next\nmonth" as "next month".
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// "Monday, March 3, 2025".
-fn long_date(date: Date) -> String {
-    format!(
-        "{}, {} {}, {}",
-        weekday_name(weekday_of(date)),
-        month_name(date.month()),
-        date.day(),
-        date.year()
-    )
 }
 
 #[cfg(test)]

@@ -123,6 +123,63 @@ pub fn month_name(month: i8) -> &'static str {
         .unwrap_or("?")
 }
 
+/// How a draft writes its dates, so that a message writes a date as the
+/// draft does: "4 March 2025" beside a British dateline, "March 4, 2025"
+/// beside an American one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateOrder {
+    /// "4 March 2025".
+    DayFirst,
+    /// "March 4, 2025".
+    #[default]
+    MonthFirst,
+}
+
+impl DateOrder {
+    /// The order of a date as written ("Tuesday 4 March 2025", "Dec. 15,
+    /// 2015", "4th March"): day first when its day stands before its
+    /// month's name. `None` for a date with no day or no month name
+    /// ("2025-03-04", "March 2025").
+    pub fn of(written: &str) -> Option<DateOrder> {
+        let words: Vec<&str> = written
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let is_day = |w: &&str| {
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            !digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit())
+        };
+        let is_month = |w: &&str| {
+            let w = w.to_ascii_lowercase();
+            w.len() >= 3
+                && w.bytes().all(|b| b.is_ascii_alphabetic())
+                && (1..=12).any(|m| month_name(m).to_ascii_lowercase().starts_with(&w[..3]))
+        };
+        let day = words.iter().position(is_day)?;
+        let month = words.iter().position(is_month)?;
+        Some(if day < month {
+            DateOrder::DayFirst
+        } else {
+            DateOrder::MonthFirst
+        })
+    }
+
+    /// A full date in this order: "4 March 2025" or "March 4, 2025".
+    pub fn write(self, date: Date) -> String {
+        let month = month_name(date.month());
+        match self {
+            DateOrder::DayFirst => format!("{} {month} {}", date.day(), date.year()),
+            DateOrder::MonthFirst => format!("{month} {}, {}", date.day(), date.year()),
+        }
+    }
+
+    /// A full date with its weekday: "Tuesday, 4 March 2025" or
+    /// "Tuesday, March 4, 2025".
+    pub fn write_long(self, date: Date) -> String {
+        format!("{}, {}", weekday_name(weekday_of(date)), self.write(date))
+    }
+}
+
 /// "December 15, 2015" or "December 15".
 pub fn describe(date: DateValue) -> String {
     let month = date.month().map_or("?", |m| month_name(m as i8));
@@ -172,5 +229,22 @@ mod tests {
         assert_eq!(complete(dec15, civil(2015, 6, 1)), civil(2015, 12, 15));
         assert_eq!(complete(dec15, None), None);
         assert_eq!(describe(dec15), "December 15");
+    }
+
+    #[test]
+    fn a_message_writes_a_date_in_the_order_the_draft_does() {
+        assert_eq!(DateOrder::of("Tuesday 4 March 2025"), Some(DateOrder::DayFirst));
+        assert_eq!(DateOrder::of("4th March"), Some(DateOrder::DayFirst));
+        assert_eq!(
+            DateOrder::of("Tuesday, March 4, 2025"),
+            Some(DateOrder::MonthFirst)
+        );
+        assert_eq!(DateOrder::of("Dec. 15, 2015"), Some(DateOrder::MonthFirst));
+        assert_eq!(DateOrder::of("2025-03-04"), None);
+        assert_eq!(DateOrder::of("March 2025"), None);
+        assert_eq!(DateOrder::of("Tuesday"), None);
+        let date = civil(2025, 3, 4).unwrap();
+        assert_eq!(DateOrder::DayFirst.write_long(date), "Tuesday, 4 March 2025");
+        assert_eq!(DateOrder::MonthFirst.write(date), "March 4, 2025");
     }
 }

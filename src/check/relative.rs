@@ -1,6 +1,6 @@
 //! `claims.relative_date`: a relative date ("yesterday", "last week", "two
-//! days ago", "three weeks ago", "next year") beside a date, weekday or year it cannot be,
-//! counted from the story's own date.
+//! days ago", "three weeks ago", "next year") beside a date, weekday or
+//! year it cannot be, counted from the story's own date.
 //!
 //! Why: a story dated Tuesday 4 March that says the talks ended
 //! "yesterday, on Tuesday" has one of the two wrong; so has "last month, in

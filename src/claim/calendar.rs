@@ -149,14 +149,8 @@ impl DateOrder {
             let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
             !digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit())
         };
-        let is_month = |w: &&str| {
-            let w = w.to_ascii_lowercase();
-            w.len() >= 3
-                && w.bytes().all(|b| b.is_ascii_alphabetic())
-                && (1..=12).any(|m| month_name(m).to_ascii_lowercase().starts_with(&w[..3]))
-        };
         let day = words.iter().position(is_day)?;
-        let month = words.iter().position(is_month)?;
+        let month = words.iter().position(|w| crate::parse::is_month_name(w))?;
         Some(if day < month {
             DateOrder::DayFirst
         } else {

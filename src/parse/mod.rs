@@ -69,6 +69,12 @@ mod tokens;
 mod words;
 
 pub use lexicon::is_opening_adverb;
+
+/// Whether `word` is a month's name as a date writes it ("March", "Dec",
+/// "Sept"), by the lexicon the grammar reads dates with.
+pub(crate) fn is_month_name(word: &str) -> bool {
+    lexicon::month(word).is_some()
+}
 pub use runs::{missed_by_runs, runs, Run};
 pub use sketch::Sketch;
 pub use tokens::{TokenIndex, Tokens, Window, WindowIndex};

@@ -421,12 +421,12 @@ mod tests {
             // The rule's section of docs/rules.md: a repository path in
             // the help text, and an address only where Cargo.toml says
             // where the repository is published.
-            let reference = crate::docs::reference(id);
+            let link = crate::docs::help_uri(id).unwrap_or_else(|| crate::docs::reference(id));
             assert!(
                 rule["help"]["text"]
                     .as_str()
                     .unwrap()
-                    .ends_with(&format!("Rule files: {reference}")),
+                    .ends_with(&format!("\n\nRule files: {link}")),
                 "{id}"
             );
             assert_eq!(

@@ -65,7 +65,7 @@ pub fn doc(code: &str) -> Option<&'static str> {
 /// section of the rule-file key that configures it, or the page itself),
 /// when `repository` in `Cargo.toml` says where that is. SARIF and the
 /// language server want an absolute address; with no repository they get
-/// none, and the help text gives [`reference`], the path in the files.
+/// none, and the help text gives [`reference()`], the path in the files.
 pub fn help_uri(code: &str) -> Option<String> {
     published_uri(option_env!("CARGO_PKG_REPOSITORY").unwrap_or(""), code)
 }

@@ -90,7 +90,7 @@ pub struct Known {
 /// A capitalised phrase no rule knows: a person, place or organisation.
 ///
 /// A long draft has hundreds of thousands: its bounds, its token range and
-/// the two links are kept in four bytes each ([`Name::NONE`] for no link),
+/// the two links are kept in four bytes each (`Name::NONE` for no link),
 /// which makes a name 28 bytes. Bounds past 4 GiB stop at the 4 GiB mark,
 /// as a token's do.
 #[derive(Clone, Debug, PartialEq, Eq)]

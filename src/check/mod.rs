@@ -60,7 +60,7 @@ pub const SEGMENT_BYTES: usize = 256 * 1024;
 /// It is read a segment at a time (blocks of about [`SEGMENT_BYTES`] of
 /// prose): each segment is parsed, its mentions found and its claims
 /// extracted, and the checks that read every token gather what they need
-/// of it ([`Facts`]); then only what the checks of the whole draft read is
+/// of it (`Facts`); then only what the checks of the whole draft read is
 /// kept. Indices (of tokens, sentences, mentions) are always the whole
 /// draft's.
 #[derive(Debug)]

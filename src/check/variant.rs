@@ -45,7 +45,7 @@
 //! guess that the two spellings name one person.
 //!
 //! A one-word pair apart only by a weak habit (one vowel, c/k, g/q, a
-//! doubled letter, a dropped h: [`fold::FoldedWord::weak_pair`]) is as
+//! doubled letter, a dropped h: `fold::FoldedWord::weak_pair`) is as
 //! often two people as one: it is a warning only when exactly one full
 //! name in the draft ends in either spelling, no finding when two given
 //! names tell two people apart, and otherwise an info-level possible

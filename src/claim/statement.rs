@@ -49,7 +49,7 @@ pub struct Statement {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
     /// The stem, the tense of an auxiliary, or the placeholder of a value,
-    /// as [`word_hash`] makes it: items are only ever compared for
+    /// as `word_hash` makes it: items are only ever compared for
     /// equality, and a number compares without a string.
     pub word: u64,
     /// Where it is written.

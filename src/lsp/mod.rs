@@ -22,7 +22,7 @@
 //!   or rule-file mistake is shown to the writer (`window/showMessage`) and
 //!   leaves that folder's documents without diagnostics until it is fixed.
 //!
-//! Checks run on a worker thread ([`worker`]), on the latest text of each
+//! Checks run on a worker thread (`worker`), on the latest text of each
 //! document: the message loop never waits for one, a newer edit replaces a
 //! check still waiting, and a result for a text that has changed since is
 //! dropped. A document above [`MAX_CHECKED_AS_YOU_TYPE`] bytes is checked

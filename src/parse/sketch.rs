@@ -3,7 +3,7 @@
 //! front of a hash table whose keys are few, it spares hashing the many
 //! tokens of a draft that are none of them.
 
-/// One bit for each word put in, by its [`Sketch::bit`]: 2^16 bits, 8 KiB,
+/// One bit for each word put in, by its `Sketch::bit`: 2^16 bits, 8 KiB,
 /// which stays in the processor's cache.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sketch {

@@ -309,7 +309,7 @@ impl TokenIndex for Range<usize> {
 impl std::ops::Index<usize> for Tokens {
     type Output = Token;
 
-    /// Token `i`; [`ABSENT`] when it is not kept (which a debug build
+    /// Token `i`; `ABSENT` when it is not kept (which a debug build
     /// reports as a bug).
     #[inline]
     fn index(&self, i: usize) -> &Token {

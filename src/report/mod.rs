@@ -64,7 +64,7 @@ impl Totals {
 
 /// A report written a file at a time as the files are checked, so that a
 /// run over many files holds none of them once it is reported. Its output
-/// is byte for byte what [`write`] makes of the whole run. SARIF and HTML
+/// is byte for byte what [`write()`] makes of the whole run. SARIF and HTML
 /// are one document built from the whole run, and have no stream.
 pub struct Stream<'w> {
     format: OutputFormat,

@@ -135,7 +135,7 @@ const NOT_QUALIFIERS: &[&str] = &[
     "dems",
 ];
 
-/// The office each of a pack's titles is, if it is one of [`OFFICES`]:
+/// The office each of a pack's titles is, if it is one of `OFFICES`:
 /// by the title's index, compiled once per pack.
 #[derive(Clone, Debug, Default)]
 pub struct Offices(Vec<Option<(&'static str, bool)>>);

@@ -629,7 +629,7 @@ impl Marks {
 }
 
 /// One word reduced to what its romanizations share: [`plain`], then the
-/// habits of [`letter_habits`] and [`habits`] where `habit_holds` has
+/// habits of `letter_habits` and `habits` where `habit_holds` has
 /// them (but an initial "ai" or "ay" is not "ei": "Aiki" and "Eiki" are
 /// two names),
 /// `c` as `k` (but before e, i, y, h, in the Czech final "ec" of

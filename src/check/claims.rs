@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use crate::check::{match_case, Document, Segment};
-use crate::claim::calendar::{self, complete, weekday_name, weekday_of};
+use crate::claim::calendar::{complete, weekday_name, weekday_of, DateOrder};
 use crate::claim::{self, role};
 use crate::claim::{Amount, Claim, Value};
 use crate::finding::{Applicability, Edit, Finding, Fix, Severity, Span, SpanSet};
@@ -145,7 +145,10 @@ fn shown(doc: &Document<'_>, claim: &Claim) -> String {
         Value::Amount(_) => written(doc, claim),
         Value::Year(y) => y.to_string(),
         Value::Role(r) => format!("\"{}\"", title_text(doc, claim, r)),
-        Value::Date(d) => calendar::describe(*d),
+        // As the draft writes it: "12 May" stays day first.
+        Value::Date(d) => DateOrder::of(doc.text(claim.span))
+            .unwrap_or_default()
+            .describe(*d),
         Value::Weekday(w) => weekday_name(*w).to_string(),
         Value::Place(p) => p.clone(),
         Value::Polarity(_) => format!("\"{}\"", written(doc, claim)),
@@ -440,12 +443,9 @@ fn weekday_finding(
     } else {
         match_case(written, actual)
     };
-    let date_text = format!(
-        "{} {}, {}",
-        calendar::month_name(date.month()),
-        date.day(),
-        date.year()
-    );
+    let date_text = DateOrder::of(doc.text(found.date.span()))
+        .unwrap_or_default()
+        .write(date);
     Finding {
         rule: Attribute::Weekday.code(),
         origin: None,

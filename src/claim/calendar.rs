@@ -172,6 +172,18 @@ impl DateOrder {
     pub fn write_long(self, date: Date) -> String {
         format!("{}, {}", weekday_name(weekday_of(date)), self.write(date))
     }
+
+    /// A date as far as it is known, in this order: "12 May 2025", "12
+    /// May", "May 2025" (day first) or "May 12, 2025", "May 12".
+    pub fn describe(self, date: DateValue) -> String {
+        match (self, date.day(), date.month()) {
+            (DateOrder::DayFirst, Some(d), Some(m)) => match date.year() {
+                Some(y) => format!("{d} {} {y}", month_name(m as i8)),
+                None => format!("{d} {}", month_name(m as i8)),
+            },
+            _ => describe(date),
+        }
+    }
 }
 
 /// "December 15, 2015" or "December 15".
@@ -240,5 +252,9 @@ mod tests {
         let date = civil(2025, 3, 4).unwrap();
         assert_eq!(DateOrder::DayFirst.write_long(date), "Tuesday, 4 March 2025");
         assert_eq!(DateOrder::MonthFirst.write(date), "March 4, 2025");
+        let may12 = DateValue::new(Some(2025), Some(5), Some(12)).unwrap();
+        assert_eq!(DateOrder::DayFirst.describe(may12), "12 May 2025");
+        assert_eq!(DateOrder::MonthFirst.describe(may12), "May 12, 2025");
+        assert_eq!(DateOrder::DayFirst.describe(may12.without_year()), "12 May");
     }
 }

@@ -103,8 +103,8 @@ pub enum CommandError {
         cause: IoCause,
     },
     /// The local web page's server could not start or stopped.
-    #[error("{0}")]
-    Serve(String),
+    #[error(transparent)]
+    Serve(#[from] crate::serve::ServeError),
     /// The language server's connection.
     #[error(transparent)]
     Lsp(#[from] crate::lsp::Error),
@@ -116,7 +116,17 @@ impl CommandError {
     pub fn status(&self) -> Status {
         match self {
             CommandError::Lsp(crate::lsp::Error::ExitWithoutShutdown) => Status::Found,
-            _ => Status::Error,
+            CommandError::Usage(_)
+            | CommandError::Setup(_)
+            | CommandError::Rules(_)
+            | CommandError::UnknownRule(_)
+            | CommandError::Threads { .. }
+            | CommandError::Output { .. }
+            | CommandError::Baseline(_)
+            | CommandError::Exists(_)
+            | CommandError::NotWritten { .. }
+            | CommandError::Serve(_)
+            | CommandError::Lsp(_) => Status::Error,
         }
     }
 
@@ -251,7 +261,7 @@ pub fn serve(
     port: u16,
 ) -> Result<Status, CommandError> {
     let server = crate::serve::Server::new(options, config)?;
-    crate::serve::run(server, host, port).map_err(CommandError::Serve)?;
+    crate::serve::run(server, host, port)?;
     Ok(Status::Clean)
 }
 
@@ -303,6 +313,11 @@ mod tests {
             }),
             CommandError::Lsp(crate::lsp::Error::Disconnected),
             CommandError::UnknownRule("naming.entty".into()),
+            CommandError::Serve(crate::serve::ServeError::Bind {
+                host: "127.0.0.1".into(),
+                port: 7878,
+                cause: io::Error::from(io::ErrorKind::AddrInUse),
+            }),
         ];
         for e in errors {
             assert_eq!((e.status(), e.shown()), (Status::Error, true), "{e}");

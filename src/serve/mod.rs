@@ -82,6 +82,169 @@ const CACHED_SETUPS: usize = 16;
 /// A style and a publication date: what selects a [`Setup`].
 type SetupKey = (Option<String>, Option<jiff::civil::Date>);
 
+/// Why a request gets no report: rendered once, as `{"error": MESSAGE}`
+/// with the HTTP status its variant gives ([`RequestError::status`]).
+#[derive(Debug, thiserror::Error)]
+pub enum RequestError {
+    /// A path the server does not serve, or a method it does not take
+    /// there (404).
+    #[error("not found")]
+    NotFound,
+    /// A POST whose `Content-Type` is not `application/json` (415).
+    #[error("a POST must have Content-Type: application/json")]
+    NotJson,
+    /// A body over [`BODY_LIMIT`] (413). `unread`: the body was refused
+    /// on its `Content-Length`, before any of it was read.
+    #[error("the request is larger than {} MB", BODY_LIMIT / (1024 * 1024))]
+    TooLarge {
+        /// Whether the body is left unread (the connection then closes).
+        unread: bool,
+    },
+    /// A body slower than [`Limits::body_timeout`] (408); the rest of it
+    /// is not read, so the connection closes.
+    #[error("the request's body did not arrive within {0:?}")]
+    BodyTimeout(Duration),
+    /// A body the server could not read, with the status axum gave it.
+    #[error("{message}")]
+    Unreadable {
+        /// axum's status for the failure.
+        status: StatusCode,
+        /// axum's account of it.
+        message: String,
+    },
+    /// JSON that is not a check request: no `text`, an unknown field
+    /// or format (400).
+    #[error("bad request: {0}")]
+    BadRequest(serde_json::Error),
+    /// A body that is not JSON (400).
+    #[error("malformed JSON: {0}")]
+    MalformedJson(serde_json::Error),
+    /// A `date` that is not a day (400).
+    #[error("date: {0}")]
+    Date(String),
+    /// A `style` that is not a pack, naming the available ones (400).
+    #[error(transparent)]
+    Setup(#[from] SetupError),
+    /// No turn among [`Limits::checks`] within [`Limits::check_wait`]
+    /// (503, with `Retry-After`).
+    #[error("the server is busy with other checks; try again in {RETRY_AFTER} s")]
+    Busy,
+    /// The report could not be written (500).
+    #[error("cannot write the report: {0}")]
+    Report(std::io::Error),
+    /// The check stopped without a report (500).
+    #[error("the check failed")]
+    CheckFailed,
+    /// A request not meant for this server, by its `Host` or `Origin`
+    /// (403; see [`served_at`]).
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+}
+
+impl RequestError {
+    /// The HTTP status of the answer.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            RequestError::NotFound => StatusCode::NOT_FOUND,
+            RequestError::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            RequestError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            RequestError::BodyTimeout(_) => StatusCode::REQUEST_TIMEOUT,
+            RequestError::Unreadable { status, .. } => *status,
+            RequestError::BadRequest(_)
+            | RequestError::MalformedJson(_)
+            | RequestError::Date(_)
+            | RequestError::Setup(_) => StatusCode::BAD_REQUEST,
+            RequestError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            RequestError::Report(_) | RequestError::CheckFailed => StatusCode::INTERNAL_SERVER_ERROR,
+            RequestError::Refused(_) => StatusCode::FORBIDDEN,
+        }
+    }
+}
+
+impl IntoResponse for RequestError {
+    /// `{"error": message}` with the variant's status; a body left unread
+    /// closes the connection, and a busy server says when to retry.
+    fn into_response(self) -> Response {
+        #[derive(Serialize)]
+        struct ErrorAnswer {
+            error: String,
+        }
+        let mut response = (
+            self.status(),
+            [(header::X_CONTENT_TYPE_OPTIONS, "nosniff")],
+            axum::Json(ErrorAnswer {
+                error: self.to_string(),
+            }),
+        )
+            .into_response();
+        let headers = response.headers_mut();
+        match self {
+            // The rest of the body is not read: the connection cannot serve
+            // another request.
+            RequestError::TooLarge { unread: true } | RequestError::BodyTimeout(_) => {
+                headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
+            }
+            RequestError::Busy => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER));
+            }
+            _ => {}
+        }
+        response
+    }
+}
+
+/// Why a request is not for the server at `served` (403).
+#[derive(Debug, thiserror::Error)]
+pub enum Refusal {
+    /// The request names no host.
+    #[error("no Host header: this server is {served}")]
+    NoHost {
+        /// The address served.
+        served: SocketAddr,
+    },
+    /// The `Host` names another server.
+    #[error("Host {host:?} is not this server ({served})")]
+    Host {
+        /// The `Host` header, its invalid UTF-8 replaced.
+        host: String,
+        /// The address served.
+        served: SocketAddr,
+    },
+    /// An `Origin` that is not the page's.
+    #[error("a request from {origin:?}, which is not this server's page ({served})")]
+    Origin {
+        /// The `Origin` header, its invalid UTF-8 replaced.
+        origin: String,
+        /// The address served.
+        served: SocketAddr,
+    },
+}
+
+/// Why the server did not start or stopped: rendered once by the
+/// command line, as `error: MESSAGE`, with exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The rule packs or the configuration did not load.
+    #[error(transparent)]
+    Setup(#[from] SetupError),
+    /// The asynchronous runtime could not start.
+    #[error("cannot start the server: {0}")]
+    Runtime(std::io::Error),
+    /// The address could not be listened on.
+    #[error("cannot listen on {host}:{port}: {cause}")]
+    Bind {
+        /// The host asked for.
+        host: String,
+        /// The port asked for.
+        port: u16,
+        /// What the system said.
+        cause: std::io::Error,
+    },
+    /// Serving failed after it had started.
+    #[error("the server stopped: {0}")]
+    Stopped(std::io::Error),
+}
+
 /// What the server checks with: the rule options and configuration it was
 /// started with, and a [`Setup`] per style and date asked for, built on
 /// first use.
@@ -97,7 +260,7 @@ pub struct Server {
 impl Server {
     /// Loads the packs the options and the configuration name; fails, with
     /// the mistake's location, when they do not load.
-    pub fn new(options: PackOptions, config: Option<Config>) -> Result<Server, SetupError> {
+    pub fn new(options: PackOptions, config: Option<Config>) -> Result<Server, ServeError> {
         let default = Arc::new(Setup::new(&options, config.as_ref(), None)?);
         let rules = rule_list::list(&options, config.as_ref())?;
         Ok(Server {
@@ -142,14 +305,14 @@ impl Server {
 
     /// The JSON report of one draft, as `claimlint check --format json`
     /// writes it.
-    fn check(&self, request: CheckRequest) -> Result<Vec<u8>, String> {
+    fn check(&self, request: CheckRequest) -> Result<Vec<u8>, RequestError> {
         let date = match request.date.as_deref() {
             None | Some("") => None,
-            Some(text) => Some(crate::config::parse_date(text).map_err(|e| format!("date: {e}"))?),
+            Some(text) => Some(crate::config::parse_date(text).map_err(RequestError::Date)?),
         };
         // An unknown style fails here, naming the available ones.
         let style = request.style.as_deref().filter(|s| !s.is_empty());
-        let setup = self.setup(style, date).map_err(|e| e.to_string())?;
+        let setup = self.setup(style, date)?;
         let (path, format) = match request.format {
             DraftFormat::Txt => (DRAFT_TXT, Format::Text),
             DraftFormat::Md => (DRAFT_MD, Format::Markdown),
@@ -161,7 +324,7 @@ impl Server {
             errors: Vec::new(),
         };
         let mut body = Vec::new();
-        report::json::write(&run, &mut body).map_err(|e| format!("cannot write the report: {e}"))?;
+        report::json::write(&run, &mut body).map_err(RequestError::Report)?;
         Ok(body)
     }
 }
@@ -334,24 +497,8 @@ fn asset(content_type: &'static str, body: &'static str) -> Response {
         .into_response()
 }
 
-/// `{"error": message}` with a status.
-fn error(status: StatusCode, message: impl Into<String>) -> Response {
-    #[derive(Serialize)]
-    struct ErrorAnswer {
-        error: String,
-    }
-    (
-        status,
-        [(header::X_CONTENT_TYPE_OPTIONS, "nosniff")],
-        axum::Json(ErrorAnswer {
-            error: message.into(),
-        }),
-    )
-        .into_response()
-}
-
-async fn not_found() -> Response {
-    error(StatusCode::NOT_FOUND, "not found")
+async fn not_found() -> RequestError {
+    RequestError::NotFound
 }
 
 /// 415 for a POST that is not JSON. A page elsewhere can post a form or
@@ -359,10 +506,7 @@ async fn not_found() -> Response {
 /// the server's consent (a CORS preflight), which this server never gives.
 async fn json_posts_only(request: Request, next: Next) -> Response {
     if request.method() == Method::POST && !is_json(request.headers()) {
-        return error(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "a POST must have Content-Type: application/json",
-        );
+        return RequestError::NotJson.into_response();
     }
     next.run(request).await
 }
@@ -376,15 +520,7 @@ fn is_json(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"))
 }
 
-/// 413 for a body over [`BODY_LIMIT`].
-fn too_large() -> Response {
-    error(
-        StatusCode::PAYLOAD_TOO_LARGE,
-        format!("the request is larger than {} MB", BODY_LIMIT / (1024 * 1024)),
-    )
-}
-
-async fn check(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+async fn check(State(shared): State<Arc<Shared>>, request: Request) -> Result<Response, RequestError> {
     // A length over the limit is refused before any of the body is read.
     let declared = request
         .headers()
@@ -392,63 +528,42 @@ async fn check(State(shared): State<Arc<Shared>>, request: Request) -> Response 
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|length| length > BODY_LIMIT as u64) {
-        let mut response = too_large();
-        response
-            .headers_mut()
-            .insert(header::CONNECTION, HeaderValue::from_static("close"));
-        return response;
+        return Err(RequestError::TooLarge { unread: true });
     }
     let body = match tokio::time::timeout(shared.body_timeout, Bytes::from_request(request, &())).await {
         Ok(Ok(body)) => body,
-        Ok(Err(rejection)) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => return too_large(),
-        Ok(Err(rejection)) => return error(rejection.status(), rejection.body_text()),
-        Err(_) => {
-            let mut response = error(
-                StatusCode::REQUEST_TIMEOUT,
-                format!(
-                    "the request's body did not arrive within {:?}",
-                    shared.body_timeout
-                ),
-            );
-            // The rest of the body is not read: the connection cannot serve
-            // another request.
-            response
-                .headers_mut()
-                .insert(header::CONNECTION, HeaderValue::from_static("close"));
-            return response;
+        Ok(Err(rejection)) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return Err(RequestError::TooLarge { unread: false })
         }
+        Ok(Err(rejection)) => {
+            return Err(RequestError::Unreadable {
+                status: rejection.status(),
+                message: rejection.body_text(),
+            })
+        }
+        Err(_) => return Err(RequestError::BodyTimeout(shared.body_timeout)),
     };
-    let request: CheckRequest = match serde_json::from_slice(&body) {
-        Ok(request) => request,
-        Err(e) if e.is_data() => return error(StatusCode::BAD_REQUEST, format!("bad request: {e}")),
-        Err(e) => return error(StatusCode::BAD_REQUEST, format!("malformed JSON: {e}")),
-    };
-    let permit = match tokio::time::timeout(shared.check_wait, shared.checks.clone().acquire_owned()).await {
-        Ok(Ok(permit)) => permit,
+    let request: CheckRequest = serde_json::from_slice(&body).map_err(|e| {
+        if e.is_data() {
+            RequestError::BadRequest(e)
+        } else {
+            RequestError::MalformedJson(e)
+        }
+    })?;
+    let permit = tokio::time::timeout(shared.check_wait, shared.checks.clone().acquire_owned())
+        .await
         // No turn in time (the semaphore is never closed).
-        Ok(Err(_)) | Err(_) => {
-            let mut response = error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                format!("the server is busy with other checks; try again in {RETRY_AFTER} s"),
-            );
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER));
-            return response;
-        }
-    };
+        .map_err(|_| RequestError::Busy)?
+        .map_err(|_| RequestError::Busy)?;
     // Checking is CPU work: keep it off the threads that serve requests.
     // The turn is held until the check ends, even if the client has gone.
-    let checked = tokio::task::spawn_blocking(move || {
+    let report = tokio::task::spawn_blocking(move || {
         let _permit = permit;
         shared.server.check(request)
     })
-    .await;
-    match checked {
-        Ok(Ok(report)) => ([(header::CONTENT_TYPE, "application/json")], Bytes::from(report)).into_response(),
-        Ok(Err(message)) => error(StatusCode::BAD_REQUEST, message),
-        Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, "the check failed"),
-    }
+    .await
+    .map_err(|_| RequestError::CheckFailed)??;
+    Ok(([(header::CONTENT_TYPE, "application/json")], Bytes::from(report)).into_response())
 }
 
 async fn rules(State(shared): State<Arc<Shared>>) -> Response {
@@ -490,7 +605,7 @@ pub fn served_at(router: Router, address: SocketAddr) -> Router {
     router.layer(axum::middleware::from_fn(
         move |request: Request, next: Next| async move {
             match refusal(request.headers(), address) {
-                Some(message) => error(StatusCode::FORBIDDEN, message),
+                Some(refusal) => RequestError::Refused(refusal).into_response(),
                 None => next.run(request).await,
             }
         },
@@ -499,13 +614,16 @@ pub fn served_at(router: Router, address: SocketAddr) -> Router {
 
 /// Why a request with these headers is not for the server at `served`, if
 /// it is not.
-fn refusal(headers: &HeaderMap, served: SocketAddr) -> Option<String> {
+fn refusal(headers: &HeaderMap, served: SocketAddr) -> Option<Refusal> {
     let Some(host) = headers.get(header::HOST) else {
-        return Some(format!("no Host header: this server is {served}"));
+        return Some(Refusal::NoHost { served });
     };
     let host = String::from_utf8_lossy(host.as_bytes());
     if !names(&host, served) {
-        return Some(format!("Host {host:?} is not this server ({served})"));
+        return Some(Refusal::Host {
+            host: host.into_owned(),
+            served,
+        });
     }
     for origin in headers.get_all(header::ORIGIN) {
         let origin = String::from_utf8_lossy(origin.as_bytes());
@@ -513,9 +631,10 @@ fn refusal(headers: &HeaderMap, served: SocketAddr) -> Option<String> {
             .strip_prefix("http://")
             .is_some_and(|authority| names(authority, served))
         {
-            return Some(format!(
-                "a request from {origin:?}, which is not this server's page ({served})"
-            ));
+            return Some(Refusal::Origin {
+                origin: origin.into_owned(),
+                served,
+            });
         }
     }
     None
@@ -794,18 +913,19 @@ fn is_connection_error(e: &std::io::Error) -> bool {
 /// the [default limits](Limits::default), printing its URL on standard
 /// output and, when the address is not a loopback one, a warning on
 /// standard error.
-pub fn run(server: Server, host: &str, port: u16) -> Result<(), String> {
+pub fn run(server: Server, host: &str, port: u16) -> Result<(), ServeError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
+        .map_err(ServeError::Runtime)?;
     runtime.block_on(async {
-        let listener = TcpListener::bind((host, port))
-            .await
-            .map_err(|e| format!("cannot listen on {host}:{port}: {e}"))?;
-        let address = listener
-            .local_addr()
-            .map_err(|e| format!("cannot listen on {host}:{port}: {e}"))?;
+        let bind = |cause| ServeError::Bind {
+            host: host.to_string(),
+            port,
+            cause,
+        };
+        let listener = TcpListener::bind((host, port)).await.map_err(bind)?;
+        let address = listener.local_addr().map_err(bind)?;
         for warning in &server.default.checker.pack().warnings {
             eprintln!("warning: {warning}");
         }
@@ -828,6 +948,62 @@ pub fn run(server: Server, host: &str, port: u16) -> Result<(), String> {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await
-        .map_err(|e| format!("the server stopped: {e}"))
+        .map_err(ServeError::Stopped)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_request_error_s_status_and_headers_come_from_its_variant() {
+        let served: SocketAddr = "127.0.0.1:7878".parse().unwrap();
+        let cases = [
+            (RequestError::NotFound, 404, None),
+            (RequestError::NotJson, 415, None),
+            (RequestError::TooLarge { unread: true }, 413, Some("close")),
+            (RequestError::TooLarge { unread: false }, 413, None),
+            (
+                RequestError::BodyTimeout(Duration::from_millis(700)),
+                408,
+                Some("close"),
+            ),
+            (
+                RequestError::Date("bad date \"2025-02-30\": no such day".into()),
+                400,
+                None,
+            ),
+            (RequestError::Busy, 503, None),
+            (RequestError::CheckFailed, 500, None),
+            (RequestError::Refused(Refusal::NoHost { served }), 403, None),
+        ];
+        for (e, status, connection) in cases {
+            let message = e.to_string();
+            let retry = matches!(e, RequestError::Busy);
+            let response = e.into_response();
+            assert_eq!(response.status().as_u16(), status, "{message}");
+            let header = |name| {
+                response
+                    .headers()
+                    .get(name)
+                    .map(|v| v.to_str().unwrap().to_string())
+            };
+            assert_eq!(header(header::CONNECTION).as_deref(), connection, "{message}");
+            assert_eq!(header(header::RETRY_AFTER).is_some(), retry, "{message}");
+        }
+    }
+
+    #[test]
+    fn a_bind_failure_names_the_address() {
+        let e = ServeError::Bind {
+            host: "127.0.0.1".into(),
+            port: 7878,
+            cause: std::io::Error::new(std::io::ErrorKind::AddrInUse, "Address already in use"),
+        };
+        assert_eq!(
+            e.to_string(),
+            "cannot listen on 127.0.0.1:7878: Address already in use"
+        );
+    }
 }
